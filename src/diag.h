@@ -1,0 +1,23 @@
+/* Error collection for loading: messages are "FILE:LINE: text", kept in
+ * order, at most DIAG_MAX of them, like a compiler that gives up late. */
+#ifndef DOSSIER_DIAG_H
+#define DOSSIER_DIAG_H
+
+#include <stddef.h>
+
+#define DIAG_MAX 20
+
+struct diag {
+	const char *file;
+	size_t count;              /* errors reported, even past DIAG_MAX */
+	char *msg[DIAG_MAX];
+};
+
+void diag_init(struct diag *, const char *file);
+void diag_error(struct diag *, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* True once DIAG_MAX errors are in: callers stop scanning. */
+int diag_full(const struct diag *);
+void diag_free(struct diag *);
+
+#endif

@@ -1,0 +1,91 @@
+/* The model: a dossier's articles, paragraphs, people, organizations,
+ * events and notes, with references resolved to indexes and events sorted
+ * by date.  Built from a rec_file; strings borrow from it. */
+#ifndef DOSSIER_DOSSIER_H
+#define DOSSIER_DOSSIER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "diag.h"
+#include "idmap.h"
+#include "rec.h"
+
+/* A list of indexes into another table. */
+struct ds_refs {
+	uint32_t *v;
+	size_t n;
+};
+
+struct ds_article {
+	struct ds_str id, title, author, editor, date, source;
+	size_t rec;
+};
+
+struct ds_paragraph {
+	struct ds_str id, section, text;
+	uint32_t article;
+	size_t rec;
+	struct ds_refs events;     /* events that cite it, in date order */
+	struct ds_refs notes;
+};
+
+/* People and organizations share a shape: both are named, and both are
+ * looked for in the text by Name and every Alias. */
+struct ds_entity {
+	struct ds_str id, name;
+	struct ds_str *alias;
+	size_t nalias;
+	struct ds_str role;        /* Person: Role; Org: Kind */
+	struct ds_str note;        /* Org: Note */
+	struct ds_refs orgs;       /* Person: Org fields */
+	struct ds_refs events;     /* events linking it, in date order */
+	size_t rec;
+};
+
+struct ds_event {
+	struct ds_str id, date_text, when, title, text;
+	struct ds_date date;
+	struct ds_refs persons, orgs, paras;
+	size_t rec;
+};
+
+struct ds_note {
+	struct ds_str quote, text;
+	uint32_t para;
+	size_t quote_off;          /* byte offset of Quote in the paragraph */
+	size_t rec;
+};
+
+enum ds_kind { DS_EVENT, DS_PERSON, DS_ORG, DS_PARAGRAPH, DS_ARTICLE, DS_NOTE, DS_NKINDS };
+
+struct dossier {
+	const char *path;
+	struct rec_file rf;
+	struct ds_str title, language, summary;
+	struct ds_article *articles;
+	struct ds_paragraph *paras;
+	struct ds_entity *people, *orgs;
+	struct ds_event *events;   /* in date order (ties: file order) */
+	struct ds_note *notes;
+	size_t narticles, nparas, npeople, norgs, nevents, nnotes;
+	struct idmap ids[DS_NKINDS];
+	struct ds_str *idkeys[DS_NKINDS];
+};
+
+/* Loads path into d.  Returns 0; 65 for bad data, 66 when the file cannot
+ * be read, 70 when memory runs out.  Errors are in diag; on failure d holds
+ * nothing to free. */
+int dossier_load(struct dossier *d, const char *path, struct diag *diag);
+/* The same from a buffer that outlives d (for tests and fuzzing). */
+int dossier_load_buffer(struct dossier *d, const char *name, const char *buf,
+    size_t size, struct diag *diag);
+void dossier_free(struct dossier *d);
+
+/* Index of the record with this id, or -1. */
+long dossier_find(const struct dossier *d, enum ds_kind kind, const char *id, size_t n);
+
+const char *dossier_kind_name(enum ds_kind kind);
+
+#endif

@@ -1,0 +1,270 @@
+/* Mentions: a byte trie of every surface form, walked from each character
+ * of a paragraph; overlapping candidates are settled longest first. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "index.h"
+
+struct trie_node {
+	int32_t child;             /* first child, -1 none */
+	int32_t sibling;           /* next sibling, -1 none */
+	int32_t who;               /* form ending here: entity index, -1 none */
+	uint8_t byte;
+	uint8_t kind;
+};
+
+static int32_t
+new_node(struct index *ix, uint8_t byte)
+{
+	if (ix->nnodes == ix->nodecap) {
+		size_t cap = ix->nodecap ? ix->nodecap * 2 : 256;
+		struct trie_node *nn = realloc(ix->nodes, cap * sizeof *nn);
+		if (!nn) {
+			ix->oom = true;
+			return -1;
+		}
+		ix->nodes = nn;
+		ix->nodecap = cap;
+	}
+	ix->nodes[ix->nnodes] = (struct trie_node){ -1, -1, -1, byte, 0 };
+	return (int32_t)ix->nnodes++;
+}
+
+static int32_t
+child_of(const struct index *ix, int32_t node, uint8_t byte)
+{
+	for (int32_t c = ix->nodes[node].child; c >= 0; c = ix->nodes[c].sibling)
+		if (ix->nodes[c].byte == byte)
+			return c;
+	return -1;
+}
+
+static void
+insert(struct index *ix, struct ds_str form, enum ds_kind kind, size_t who)
+{
+	int32_t node = 0;
+
+	for (size_t i = 0; i < form.n && !ix->oom; i++) {
+		uint8_t b = (uint8_t)form.s[i];
+		int32_t c = child_of(ix, node, b);
+		if (c < 0) {
+			c = new_node(ix, b);
+			if (c < 0)
+				return;
+			ix->nodes[c].sibling = ix->nodes[node].child;
+			ix->nodes[node].child = c;
+		}
+		node = c;
+	}
+	/* The first entity to claim a form keeps it (people before orgs). */
+	if (form.n && ix->nodes[node].who < 0) {
+		ix->nodes[node].who = (int32_t)who;
+		ix->nodes[node].kind = (uint8_t)kind;
+	}
+}
+
+static void
+insert_entities(struct index *ix, enum ds_kind kind, const struct ds_entity *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		insert(ix, e[i].name, kind, i);
+		for (size_t a = 0; a < e[i].nalias; a++)
+			insert(ix, e[i].alias[a], kind, i);
+	}
+}
+
+int
+index_init(struct index *ix, const struct dossier *d)
+{
+	memset(ix, 0, sizeof *ix);
+	ix->d = d;
+	new_node(ix, 0);
+	insert_entities(ix, DS_PERSON, d->people, d->npeople);
+	insert_entities(ix, DS_ORG, d->orgs, d->norgs);
+	ix->para = calloc(d->nparas ? d->nparas : 1, sizeof *ix->para);
+	if (!ix->para)
+		ix->oom = true;
+	return ix->oom ? -1 : 0;
+}
+
+static bool
+is_word(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z');
+}
+
+/* Longest form starting at s[i]; a Latin form must not sit inside a Latin
+ * word ("Meta" in "Metaverse" is not a mention). */
+static size_t
+longest_at(const struct index *ix, const char *s, size_t n, size_t i, int32_t *end_node)
+{
+	int32_t node = 0;
+	size_t best = 0;
+
+	if (i > 0 && is_word((unsigned char)s[i]) && is_word((unsigned char)s[i - 1]))
+		return 0;
+	for (size_t j = i; j < n; j++) {
+		node = child_of(ix, node, (uint8_t)s[j]);
+		if (node < 0)
+			break;
+		if (ix->nodes[node].who >= 0 &&
+		    !(j + 1 < n && is_word((unsigned char)s[j]) &&
+		    is_word((unsigned char)s[j + 1]))) {
+			best = j + 1 - i;
+			*end_node = node;
+		}
+	}
+	return best;
+}
+
+static int
+by_length(const void *a, const void *b)
+{
+	const struct ds_mention *x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+static int
+by_offset(const void *a, const void *b)
+{
+	const struct ds_mention *x = a, *y = b;
+
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* Keeps the longest of overlapping candidates; cands sorted by length. */
+static uint32_t
+settle(struct ds_mention *c, uint32_t n, size_t textlen)
+{
+	unsigned char *taken = calloc(textlen ? textlen : 1, 1);
+	uint32_t kept = 0;
+
+	if (!taken)
+		return 0;
+	for (uint32_t i = 0; i < n; i++) {
+		bool free_span = true;
+		for (uint32_t k = c[i].off; k < c[i].off + c[i].len && free_span; k++)
+			free_span = !taken[k];
+		if (!free_span)
+			continue;
+		memset(taken + c[i].off, 1, c[i].len);
+		c[kept++] = c[i];
+	}
+	free(taken);
+	return kept;
+}
+
+static void
+compute(struct index *ix, size_t p)
+{
+	struct ds_str t = ix->d->paras[p].text;
+	struct mention_list *ml = &ix->para[p];
+	struct ds_mention *c = NULL;
+	uint32_t n = 0, cap = 0;
+
+	ml->done = true;
+	for (size_t i = 0; i < t.n; i++) {
+		int32_t node;
+		size_t len;
+		if (((unsigned char)t.s[i] & 0xc0) == 0x80)
+			continue;
+		len = longest_at(ix, t.s, t.n, i, &node);
+		if (!len)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			struct ds_mention *nc = realloc(c, cap * sizeof *nc);
+			if (!nc) {
+				ix->oom = true;
+				break;
+			}
+			c = nc;
+		}
+		c[n++] = (struct ds_mention){ (uint32_t)i, (uint32_t)len,
+		    (uint32_t)ix->nodes[node].who, ix->nodes[node].kind };
+	}
+	qsort(c, n, sizeof *c, by_length);
+	n = settle(c, n, t.n);
+	qsort(c, n, sizeof *c, by_offset);
+	ml->v = c;
+	ml->n = n;
+}
+
+const struct ds_mention *
+index_mentions(struct index *ix, size_t p, size_t *n)
+{
+	if (!ix->para[p].done)
+		compute(ix, p);
+	*n = ix->para[p].n;
+	return ix->para[p].v;
+}
+
+static void
+push(struct ds_refs *r, uint32_t v, bool *oom)
+{
+	if ((r->n & (r->n - 1)) == 0) {
+		uint32_t *nv = realloc(r->v, (r->n ? r->n * 2 : 1) * sizeof *nv);
+		if (!nv) {
+			*oom = true;
+			return;
+		}
+		r->v = nv;
+	}
+	r->v[r->n++] = v;
+}
+
+static void
+collect_paragraphs(struct index *ix)
+{
+	const struct dossier *d = ix->d;
+
+	ix->paras_of[0] = calloc(d->npeople ? d->npeople : 1, sizeof (struct ds_refs));
+	ix->paras_of[1] = calloc(d->norgs ? d->norgs : 1, sizeof (struct ds_refs));
+	if (!ix->paras_of[0] || !ix->paras_of[1]) {
+		ix->oom = true;
+		return;
+	}
+	for (size_t p = 0; p < d->nparas; p++) {
+		size_t n;
+		const struct ds_mention *m = index_mentions(ix, p, &n);
+		for (size_t i = 0; i < n; i++) {
+			struct ds_refs *r = &ix->paras_of[m[i].kind == DS_ORG][m[i].who];
+			if (r->n == 0 || r->v[r->n - 1] != p)
+				push(r, (uint32_t)p, &ix->oom);
+		}
+	}
+}
+
+const struct ds_refs *
+index_paragraphs_of(struct index *ix, enum ds_kind kind, size_t who)
+{
+	if (!ix->paras_of[0])
+		collect_paragraphs(ix);
+	if (!ix->paras_of[0] || !ix->paras_of[1])
+		return NULL;
+	return &ix->paras_of[kind == DS_ORG][who];
+}
+
+void
+index_free(struct index *ix)
+{
+	const struct dossier *d = ix->d;
+
+	for (size_t p = 0; ix->para && p < d->nparas; p++)
+		free(ix->para[p].v);
+	free(ix->para);
+	for (int k = 0; k < 2; k++) {
+		size_t n = k ? d->norgs : d->npeople;
+		for (size_t i = 0; ix->paras_of[k] && i < n; i++)
+			free(ix->paras_of[k][i].v);
+		free(ix->paras_of[k]);
+	}
+	free(ix->nodes);
+	memset(ix, 0, sizeof *ix);
+}

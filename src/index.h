@@ -1,0 +1,45 @@
+/* What the screen asks quickly: the mentions of people and organizations in
+ * each paragraph (every Name and Alias, the longest surface form winning
+ * where two overlap) and the paragraphs that mention each of them.  Both are
+ * computed on demand, per paragraph, and cached: opening a dossier costs
+ * only building the table of surface forms. */
+#ifndef DOSSIER_INDEX_H
+#define DOSSIER_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dossier.h"
+
+struct ds_mention {
+	uint32_t off, len;         /* bytes in the paragraph text */
+	uint32_t who;              /* index in people or orgs */
+	uint8_t kind;              /* DS_PERSON or DS_ORG */
+};
+
+struct trie_node;
+
+struct index {
+	const struct dossier *d;
+	struct trie_node *nodes;
+	size_t nnodes, nodecap;
+	struct mention_list {
+		struct ds_mention *v;
+		uint32_t n;
+		bool done;
+	} *para;                   /* per paragraph, filled on demand */
+	struct ds_refs *paras_of[2]; /* per person / org: paragraphs, on demand */
+	bool oom;
+};
+
+/* Returns 0, or -1 when memory runs out. */
+int index_init(struct index *, const struct dossier *);
+/* Mentions in paragraph p, in text order; NULL with *n = 0 if none. */
+const struct ds_mention *index_mentions(struct index *, size_t p, size_t *n);
+/* Paragraphs mentioning person or org who (kind DS_PERSON or DS_ORG), in
+ * order.  The first call scans every paragraph once. */
+const struct ds_refs *index_paragraphs_of(struct index *, enum ds_kind kind, size_t who);
+void index_free(struct index *);
+
+#endif

@@ -1,0 +1,20 @@
+# The core (reader, model, index, text, search) knows nothing of curses and
+# is a library shared by the program, the unit tests and the fuzz targets.
+noinst_LIBRARIES += src/libcore.a
+src_libcore_a_SOURCES = \
+	src/diag.c src/diag.h \
+	src/rec.c src/rec.h \
+	src/date.c src/date.h \
+	src/idmap.c src/idmap.h \
+	src/dossier.c src/dossier.h \
+	src/index.c src/index.h \
+	src/text.c src/text.h \
+	src/fold.c src/fold.h \
+	src/search.c src/search.h \
+	src/cli.c src/cli.h
+
+bin_PROGRAMS += src/dossier
+src_dossier_SOURCES = src/main.c src/options.h src/ui.h \
+	src/ui.c
+src_dossier_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
+src_dossier_LDADD = src/libcore.a $(NCURSESW_LIBS)

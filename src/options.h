@@ -1,0 +1,13 @@
+/* What the command line asked for. */
+#ifndef DOSSIER_OPTIONS_H
+#define DOSSIER_OPTIONS_H
+
+enum mode { MODE_BROWSE, MODE_CHECK, MODE_LIST, MODE_SEARCH };
+
+struct options {
+	enum mode mode;
+	const char *file;
+	const char *arg;           /* --list WHAT, --search QUERY */
+};
+
+#endif

@@ -1,0 +1,366 @@
+/* Line-oriented parser for the rec subset.  The file is read once (mmap);
+ * field names and single-line values point into it, only values with
+ * continuation lines are copied. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unistr.h>
+
+#include "rec.h"
+
+struct parser {
+	struct rec_file *rf;
+	struct diag *d;
+	const char *type;          /* current %rec: type */
+	uint32_t type_len;
+	bool in_descriptor;        /* between %rec: and the next blank line */
+	bool in_record;
+	bool last_is_field;        /* a + line may continue it */
+	bool too_many;             /* the record passed REC_MAX_FIELDS */
+	bool oom;
+};
+
+static bool
+grow(void **p, size_t *cap, size_t n, size_t elem)
+{
+	if (n < *cap)
+		return true;
+	size_t ncap = *cap ? *cap * 2 : 64;
+	void *np = realloc(*p, ncap * elem);
+	if (!np)
+		return false;
+	*p = np;
+	*cap = ncap;
+	return true;
+}
+
+static bool
+is_name_start(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static bool
+is_name_char(char c)
+{
+	return is_name_start(c) || (c >= '0' && c <= '9') || c == '_';
+}
+
+static bool
+is_blank_line(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+static void
+end_record(struct parser *p)
+{
+	p->in_record = false;
+	p->in_descriptor = false;
+	p->last_is_field = false;
+	p->too_many = false;
+}
+
+static void
+descriptor_line(struct parser *p, const char *s, size_t n, uint32_t line)
+{
+	if (n >= 5 && memcmp(s, "%rec:", 5) == 0) {
+		size_t i = 5, j;
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		j = i;
+		while (j < n && is_name_char(s[j]))
+			j++;
+		if (j == i || !is_name_start(s[i])) {
+			diag_error(p->d, line, "%%rec: without a record type name");
+			p->type = NULL;
+		} else {
+			p->type = s + i;
+			p->type_len = (uint32_t)(j - i);
+		}
+		p->in_record = false;
+		p->in_descriptor = true;
+		p->last_is_field = false;
+		return;
+	}
+	/* Other descriptor lines (%key:, %mandatory: ...) are accepted and
+	 * ignored: the model does its own checks. */
+	p->last_is_field = false;
+}
+
+static bool
+add_record(struct parser *p, uint32_t line)
+{
+	struct rec_file *rf = p->rf;
+
+	if (!grow((void **)&rf->recs, &rf->recs_cap, rf->nrecs, sizeof *rf->recs))
+		return false;
+	rf->recs[rf->nrecs++] = (struct rec_record){
+		p->type, p->type_len, line, rf->nfields, 0
+	};
+	p->in_record = true;
+	return true;
+}
+
+static void
+field_line(struct parser *p, const char *s, size_t n, uint32_t line)
+{
+	struct rec_file *rf = p->rf;
+	size_t i = 0;
+
+	if (!is_name_start(s[0])) {
+		diag_error(p->d, line, "malformed field name");
+		return;
+	}
+	while (i < n && is_name_char(s[i]))
+		i++;
+	if (i == n || s[i] != ':') {
+		const char *colon = memchr(s, ':', n);
+		diag_error(p->d, line, colon ? "malformed field name" :
+		    "field line without ':'");
+		p->last_is_field = false;
+		return;
+	}
+	if (p->in_descriptor) {
+		p->last_is_field = true;
+		return;   /* fields right under %rec: belong to the descriptor */
+	}
+	if (!p->type) {
+		diag_error(p->d, line, "record before any %%rec: line");
+		p->type = "";      /* report it once */
+		p->type_len = 0;
+		return;
+	}
+	if (!p->in_record && !add_record(p, line)) {
+		p->oom = true;
+		return;
+	}
+	if (rf->recs[rf->nrecs - 1].nfields >= REC_MAX_FIELDS) {
+		if (!p->too_many)
+			diag_error(p->d, line, "more than %d fields in one record",
+			    REC_MAX_FIELDS);
+		p->too_many = true;
+		p->last_is_field = false;
+		return;
+	}
+	if (!grow((void **)&rf->fields, &rf->fields_cap, rf->nfields, sizeof *rf->fields)) {
+		p->oom = true;
+		return;
+	}
+	size_t v = i + 1;
+	while (v < n && (s[v] == ' ' || s[v] == '\t'))
+		v++;
+	rf->fields[rf->nfields++] = (struct rec_field){
+		s, s + v, (uint32_t)i, line, n - v
+	};
+	rf->recs[rf->nrecs - 1].nfields++;
+	p->last_is_field = true;
+}
+
+static void
+continuation_line(struct parser *p, const char *s, size_t n, uint32_t line)
+{
+	struct rec_file *rf = p->rf;
+	struct rec_field *f;
+	char *joined;
+
+	if (!p->last_is_field) {
+		diag_error(p->d, line, "'+' continuation line with no field above it");
+		return;
+	}
+	if (p->in_descriptor || p->type == NULL || !p->in_record)
+		return;
+	s++, n--;
+	if (n > 0 && s[0] == ' ')
+		s++, n--;
+	f = &rf->fields[rf->nfields - 1];
+	if (!grow((void **)&rf->joined, &rf->joined_cap, rf->njoined, sizeof *rf->joined) ||
+	    !(joined = malloc(f->len + 1 + n + 1))) {
+		p->oom = true;
+		return;
+	}
+	memcpy(joined, f->value, f->len);
+	joined[f->len] = '\n';
+	memcpy(joined + f->len + 1, s, n);
+	joined[f->len + 1 + n] = '\0';
+	/* Replace the previous copy, if this value was already joined. */
+	if (rf->njoined > 0 && rf->joined[rf->njoined - 1] == f->value) {
+		free(rf->joined[rf->njoined - 1]);
+		rf->njoined--;
+	}
+	rf->joined[rf->njoined++] = joined;
+	f->value = joined;
+	f->len += 1 + n;
+}
+
+/* Rejects bytes the format forbids; returns false if the line is unusable. */
+static bool
+check_bytes(struct parser *p, const char *s, size_t n, uint32_t line)
+{
+	const uint8_t *bad;
+
+	if (memchr(s, '\0', n)) {
+		diag_error(p->d, line, "NUL byte");
+		return false;
+	}
+	bad = u8_check((const uint8_t *)s, n);
+	if (bad) {
+		diag_error(p->d, line, "invalid UTF-8 (byte 0x%02x at column %zu)",
+		    *bad, (size_t)(bad - (const uint8_t *)s) + 1);
+		return false;
+	}
+	return true;
+}
+
+static void
+parse_line(struct parser *p, const char *s, size_t n, uint32_t line)
+{
+	if (n > REC_MAX_LINE) {
+		diag_error(p->d, line, "line longer than %lu bytes", REC_MAX_LINE);
+		p->last_is_field = false;
+		return;
+	}
+	if (!check_bytes(p, s, n, line)) {
+		p->last_is_field = false;
+		return;
+	}
+	if (is_blank_line(s, n))
+		end_record(p);
+	else if (s[0] == '#')
+		;  /* a comment does not end a field's continuation */
+	else if (s[0] == '%')
+		descriptor_line(p, s, n, line);
+	else if (s[0] == '+')
+		continuation_line(p, s, n, line);
+	else
+		field_line(p, s, n, line);
+}
+
+int
+rec_parse(struct rec_file *rf, const char *buf, size_t size, struct diag *d)
+{
+	struct parser p = { .rf = rf, .d = d };
+	size_t pos = 0;
+	uint32_t line = 0;
+	size_t before = d->count;
+
+	rf->data = buf;
+	rf->size = size;
+	if (size > REC_MAX_FILE) {
+		diag_error(d, 0, "file larger than %lu bytes", REC_MAX_FILE);
+		return 1;
+	}
+	while (pos < size && !diag_full(d) && !p.oom) {
+		const char *nl = memchr(buf + pos, '\n', size - pos);
+		size_t end = nl ? (size_t)(nl - buf) : size;
+		size_t n = end - pos;
+
+		line++;
+		if (n > 0 && buf[pos + n - 1] == '\r')
+			n--;
+		parse_line(&p, buf + pos, n, line);
+		pos = end + 1;
+	}
+	if (p.oom)
+		diag_error(d, line, "out of memory");
+	return d->count > before;
+}
+
+static int
+read_whole(struct rec_file *rf, int fd, size_t size)
+{
+	char *buf = malloc(size ? size : 1);
+	size_t got = 0;
+
+	if (!buf)
+		return -1;
+	while (got < size) {
+		ssize_t r = read(fd, buf + got, size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	rf->data = buf;
+	rf->size = got;
+	rf->mapped = REC_OWNED;
+	return 0;
+}
+
+int
+rec_load(struct rec_file *rf, const char *path, struct diag *d)
+{
+	struct stat st;
+	int fd;
+	void *map;
+
+	memset(rf, 0, sizeof *rf);
+	fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		diag_error(d, 0, "%s", strerror(errno));
+		return 66;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		diag_error(d, 0, "%s", S_ISDIR(st.st_mode) ? "is a directory" :
+		    "not a regular file");
+		close(fd);
+		return 66;
+	}
+	if ((unsigned long long)st.st_size > REC_MAX_FILE) {
+		diag_error(d, 0, "file larger than %lu bytes", REC_MAX_FILE);
+		close(fd);
+		return 65;
+	}
+	map = st.st_size > 0 ? mmap(NULL, (size_t)st.st_size, PROT_READ,
+	    MAP_PRIVATE, fd, 0) : MAP_FAILED;
+	if (map != MAP_FAILED) {
+		rf->data = map;
+		rf->size = (size_t)st.st_size;
+		rf->mapped = REC_MAPPED;
+	} else if (read_whole(rf, fd, (size_t)st.st_size) < 0) {
+		diag_error(d, 0, "out of memory");
+		close(fd);
+		return 70;
+	}
+	close(fd);
+	return rec_parse(rf, rf->data, rf->size, d) ? 65 : 0;
+}
+
+void
+rec_free(struct rec_file *rf)
+{
+	if (rf->mapped == REC_MAPPED)
+		munmap((void *)rf->data, rf->size);
+	else if (rf->mapped == REC_OWNED)
+		free((void *)rf->data);
+	for (size_t i = 0; i < rf->njoined; i++)
+		free(rf->joined[i]);
+	free(rf->joined);
+	free(rf->fields);
+	free(rf->recs);
+	memset(rf, 0, sizeof *rf);
+}
+
+const struct rec_field *
+rec_get(const struct rec_file *rf, const struct rec_record *r, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct rec_field *f = &rf->fields[r->first + i];
+		if (f->name_len == n && memcmp(f->name, name, n) == 0)
+			return f;
+	}
+	return NULL;
+}

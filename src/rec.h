@@ -1,0 +1,58 @@
+/* Reader for the GNU rec subset of dossier(5): bytes to records and fields,
+ * each with its line.  Knows nothing of what the records mean. */
+#ifndef DOSSIER_REC_H
+#define DOSSIER_REC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+/* Documented limits (dossier(5)); exceeding one is a load error. */
+#define REC_MAX_FILE   (1024UL * 1024 * 1024)
+#define REC_MAX_LINE   (1024UL * 1024)
+#define REC_MAX_FIELDS 4096
+
+struct rec_field {
+	const char *name;          /* not NUL-terminated */
+	const char *value;         /* not NUL-terminated; may point into the file */
+	uint32_t name_len;
+	uint32_t line;
+	size_t len;
+};
+
+struct rec_record {
+	const char *type;          /* from the %rec: line in force */
+	uint32_t type_len;
+	uint32_t line;             /* first line of the record */
+	size_t first;              /* index of its first field in rec_file.fields */
+	size_t nfields;
+};
+
+struct rec_file {
+	const char *data;          /* the file, mapped or read once */
+	size_t size;
+	enum { REC_BORROWED, REC_MAPPED, REC_OWNED } mapped;
+	struct rec_field *fields;
+	size_t nfields, fields_cap;
+	struct rec_record *recs;
+	size_t nrecs, recs_cap;
+	char **joined;             /* values built from continuation lines */
+	size_t njoined, joined_cap;
+};
+
+/* Parses buf[0..size) (not copied: it must outlive the rec_file).  Errors
+ * go to d; returns 0 when there were none. */
+int rec_parse(struct rec_file *, const char *buf, size_t size, struct diag *d);
+
+/* Maps or reads path and parses it.  Returns 0, or 66 when the file cannot
+ * be read (message in d), or 65 on bad data. */
+int rec_load(struct rec_file *, const char *path, struct diag *d);
+
+void rec_free(struct rec_file *);
+
+/* The first field of r named name, or NULL. */
+const struct rec_field *rec_get(const struct rec_file *, const struct rec_record *,
+    const char *name);
+
+#endif

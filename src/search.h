@@ -1,0 +1,59 @@
+/* Search over everything a dossier shows: events (date, When, Title, Text),
+ * people and organizations (Name, every Alias, Role or Kind, Note) and
+ * paragraphs, in reading order: timeline, people, organizations, article.
+ * The folded text is built once, on first use; a query that extends the
+ * previous one only re-checks the previous hits. */
+#ifndef DOSSIER_SEARCH_H
+#define DOSSIER_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dossier.h"
+#include "fold.h"
+
+enum search_field {
+	SF_DATE, SF_WHEN, SF_TITLE, SF_TEXT, SF_NAME, SF_ALIAS, SF_ROLE, SF_NOTE
+};
+
+/* One searchable string of one item. */
+struct search_seg {
+	uint32_t fstart, flen;     /* in the folded corpus */
+	uint32_t item;             /* index in its kind's table */
+	uint8_t kind;              /* enum ds_kind */
+	uint8_t field;             /* enum search_field */
+	uint16_t sub;              /* which Alias */
+	struct ds_str orig;        /* the original string (borrowed) */
+};
+
+struct search_hit {
+	uint32_t seg;
+	uint32_t fpos;             /* folded offset of the match */
+	uint32_t off, len;         /* original bytes within seg's string */
+};
+
+struct search {
+	const struct dossier *d;
+	bool built;
+	struct fold_buf corpus;
+	struct search_seg *segs;
+	size_t nsegs, segcap;
+	/* The last query and its hits, for incremental narrowing. */
+	char *query;
+	size_t qlen;
+	struct search_hit *hits;
+	size_t nhits, hitcap;
+};
+
+void search_init(struct search *, const struct dossier *);
+/* Runs query (UTF-8; invalid bytes ignored); returns the number of hits,
+ * or -1 when memory runs out.  Hits stay valid until the next run. */
+long search_run(struct search *, const char *query, size_t n);
+const struct search_seg *search_seg_of(const struct search *, const struct search_hit *);
+/* Index of the first hit whose item comes at or after (kind, item) in
+ * reading order, or nhits. */
+size_t search_first_at(const struct search *, enum ds_kind kind, size_t item);
+void search_free(struct search *);
+
+#endif

@@ -1,0 +1,226 @@
+/* Width, clipping and line breaking over libunistring.  Widths are asked of
+ * libunistring with the "UTF-8" encoding so they agree with ncurses and
+ * wcwidth (East Asian Ambiguous characters are one column). */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+#include <uniwidth.h>
+#include <unilbrk.h>
+
+#include "text.h"
+
+static const char enc[] = "UTF-8";
+
+int
+text_char_width(const char *s, size_t n, size_t *clen)
+{
+	ucs4_t uc;
+	int len = u8_mbtouc(&uc, (const uint8_t *)s, n);
+	int w;
+
+	if (len <= 0)
+		len = 1;
+	*clen = (size_t)len;
+	if (uc == 0xfffd && !(n >= 3 && memcmp(s, "\xef\xbf\xbd", 3) == 0))
+		return 1;
+	w = uc_width(uc, enc);
+	/* Control characters are drawn as nothing by the UI; count 0. */
+	return w < 0 ? 0 : w;
+}
+
+int
+text_width(const char *s, size_t n)
+{
+	size_t i = 0, clen;
+	int w = 0;
+
+	while (i < n) {
+		w += text_char_width(s + i, n - i, &clen);
+		i += clen;
+	}
+	return w;
+}
+
+size_t
+text_clip(const char *s, size_t n, int cols, int *used)
+{
+	size_t i = 0, clen;
+	int w = 0, cw;
+
+	while (i < n) {
+		cw = text_char_width(s + i, n - i, &clen);
+		if (w + cw > cols)
+			break;
+		w += cw;
+		i += clen;
+	}
+	/* Keep combining marks with the base character they follow. */
+	while (i < n && text_char_width(s + i, n - i, &clen) == 0)
+		i += clen;
+	if (used)
+		*used = w;
+	return i;
+}
+
+size_t
+text_valid_prefix(const char *s, size_t n)
+{
+	const uint8_t *bad = u8_check((const uint8_t *)s, n);
+
+	return bad ? (size_t)(bad - (const uint8_t *)s) : n;
+}
+
+/* Characters that must not begin a line (Chinese line-breaking rules,
+ * kinsoku): UAX #14 already forbids breaking before them, this list guards
+ * the forced split of an over-long run. */
+static bool
+no_line_start(const char *s, size_t n)
+{
+	static const char *const closers[] = {
+		"，", "。", "、", "：", "；", "）", "」", "』", "”", "’",
+		"！", "？", "》", "〉", "】", "〕", ",", ".", ":", ";",
+		")", "!", "?", "]", "}", "…", NULL
+	};
+	for (size_t k = 0; closers[k]; k++) {
+		size_t l = strlen(closers[k]);
+		if (l <= n && memcmp(s, closers[k], l) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+struct wrapper {
+	const char *s;
+	size_t n;
+	int cols;
+	const char *brk;          /* UC_BREAK_* per byte */
+	struct text_line *lines;
+	size_t count, cap;
+};
+
+static bool
+emit(struct wrapper *w, size_t start, size_t end)
+{
+	size_t len = end - start;
+
+	while (len > 0 && is_space(w->s[start + len - 1]))
+		len--;
+	if (w->count == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 8;
+		struct text_line *nl = realloc(w->lines, cap * sizeof *nl);
+		if (!nl)
+			return false;
+		w->lines = nl;
+		w->cap = cap;
+	}
+	w->lines[w->count].start = start;
+	w->lines[w->count].len = len;
+	w->lines[w->count].width = text_width(w->s + start, len);
+	w->count++;
+	return true;
+}
+
+/* Where to end a line that starts at start and overflows at byte over:
+ * the last break opportunity, else a forced split that does not leave a
+ * closing mark at the start of the next line. */
+static size_t
+line_end(struct wrapper *w, size_t start, size_t over, size_t last_brk)
+{
+	size_t end = over, clen, prev;
+
+	if (last_brk > start)
+		return last_brk;
+	while (end > start && no_line_start(w->s + end, w->n - end)) {
+		/* Step back one character. */
+		prev = end - 1;
+		while (prev > start && ((unsigned char)w->s[prev] & 0xc0) == 0x80)
+			prev--;
+		if (prev == start)
+			break;
+		end = prev;
+	}
+	if (end == start) {
+		/* Nothing fits: take one character so the wrap always advances. */
+		text_char_width(w->s + start, w->n - start, &clen);
+		end = start + clen;
+	}
+	return end;
+}
+
+static bool
+wrap_run(struct wrapper *w)
+{
+	size_t start = 0, i = 0, last_brk = 0, clen;
+	int width = 0, cw;
+
+	while (i < w->n) {
+		if (w->brk[i] == UC_BREAK_MANDATORY && i > start) {
+			if (!emit(w, start, i))
+				return false;
+			start = i;
+			width = 0;
+			last_brk = start;
+		} else if (w->brk[i] == UC_BREAK_POSSIBLE && i > start)
+			last_brk = i;
+		if (w->s[i] == '\n') {
+			if (!emit(w, start, i))
+				return false;
+			i++;
+			start = i;
+			width = 0;
+			last_brk = start;
+			continue;
+		}
+		cw = text_char_width(w->s + i, w->n - i, &clen);
+		if (width + cw > w->cols && !is_space(w->s[i]) && i > start) {
+			size_t end = line_end(w, start, i, last_brk);
+			if (!emit(w, start, end))
+				return false;
+			start = end;
+			while (start < w->n && is_space(w->s[start]))
+				start++;
+			i = start;
+			width = 0;
+			last_brk = start;
+			continue;
+		}
+		width += cw;
+		i += clen;
+	}
+	if (start < w->n || w->count == 0)
+		return emit(w, start, w->n);
+	return true;
+}
+
+size_t
+text_wrap(const char *s, size_t n, int cols, struct text_line **out)
+{
+	struct wrapper w = { s, n, cols < 1 ? 1 : cols, NULL, NULL, 0, 0 };
+	char *brk;
+	size_t valid = text_valid_prefix(s, n);
+
+	*out = NULL;
+	brk = calloc(n ? n : 1, 1);
+	if (!brk)
+		return 0;
+	/* Break opportunities only exist in the valid prefix; the rest is
+	 * split by width alone. */
+	u8_possible_linebreaks((const uint8_t *)s, valid, enc, brk);
+	w.brk = brk;
+	if (!wrap_run(&w)) {
+		free(brk);
+		free(w.lines);
+		return 0;
+	}
+	free(brk);
+	*out = w.lines;
+	return w.count;
+}
