@@ -11,10 +11,22 @@ src_libcore_a_SOURCES = \
 	src/text.c src/text.h \
 	src/fold.c src/fold.h \
 	src/search.c src/search.h \
-	src/cli.c src/cli.h
+	src/cli.c src/cli.h \
+	src/layout.c src/layout.h
+
+# The screen: curses from here on.
+noinst_LIBRARIES += src/libui.a
+src_libui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
+src_libui_a_SOURCES = \
+	src/keys.c src/keys.h \
+	src/prompt.c src/prompt.h \
+	src/view.c src/view.h \
+	src/draw.c src/draw.h \
+	src/pane.h src/pane_timeline.c src/pane_people.c src/pane_article.c \
+	src/popup.c src/popup.h \
+	src/ui.c src/ui.h src/ui_preflight.c
 
 bin_PROGRAMS += src/dossier
-src_dossier_SOURCES = src/main.c src/options.h src/ui.h \
-	src/ui.c
+src_dossier_SOURCES = src/main.c src/options.h
 src_dossier_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
-src_dossier_LDADD = src/libcore.a $(NCURSESW_LIBS)
+src_dossier_LDADD = src/libui.a src/libcore.a $(NCURSESW_LIBS)

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "dossier.h"
+#include "keys.h"
 #include "options.h"
 #include "ui.h"
 
@@ -20,6 +21,7 @@ static const struct option long_options[] = {
 	{ "check", no_argument, NULL, 'c' },
 	{ "list", required_argument, NULL, 'l' },
 	{ "search", required_argument, NULL, 's' },
+	{ "keys", no_argument, NULL, 'k' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -37,6 +39,7 @@ usage(FILE *out)
 "  -c, --check          validate the dossier and print counts per record type\n"
 "  -l, --list=WHAT      print people, orgs, events or paragraphs, tab-separated\n"
 "  -s, --search=QUERY   print every hit of QUERY, one per line\n"
+"  -k, --keys           print the key bindings and exit\n"
 "  -h, --help           display this help and exit\n"
 "  -V, --version        output version information and exit\n"
 "\n"
@@ -77,12 +80,13 @@ parse_args(int argc, char **argv, struct options *o)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "f:cl:s:hV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:cl:s:khV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f': o->file = optarg; break;
 		case 'c': o->mode = MODE_CHECK; break;
 		case 'l': o->mode = MODE_LIST; o->arg = optarg; break;
 		case 's': o->mode = MODE_SEARCH; o->arg = optarg; break;
+		case 'k': key_table_print(stdout); exit(0);
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
 		default:

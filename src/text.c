@@ -162,18 +162,16 @@ wrap_run(struct wrapper *w)
 	int width = 0, cw;
 
 	while (i < w->n) {
-		if (w->brk[i] == UC_BREAK_MANDATORY && i > start) {
-			if (!emit(w, start, i))
-				return false;
-			start = i;
-			width = 0;
-			last_brk = start;
-		} else if (w->brk[i] == UC_BREAK_POSSIBLE && i > start)
+		if (w->brk[i] == UC_BREAK_POSSIBLE && i > start)
 			last_brk = i;
-		if (w->s[i] == '\n') {
+		/* libunistring marks a mandatory break on the break character
+		 * itself (the newline): the line ends before it, and the
+		 * character belongs to no line. */
+		if (w->s[i] == '\n' || w->brk[i] == UC_BREAK_MANDATORY) {
 			if (!emit(w, start, i))
 				return false;
-			i++;
+			text_char_width(w->s + i, w->n - i, &clen);
+			i += clen;
 			start = i;
 			width = 0;
 			last_brk = start;

@@ -1,24 +1,551 @@
+/* The screen's life: checks before start, curses set-up and teardown on
+ * every exit path, the frame, and the key loop that maps keys (through the
+ * key table) to view operations. */
 #include <config.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <wchar.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
 #include <unistd.h>
+
 #include "cli.h"
+#include "pane.h"
+#include "popup.h"
 #include "ui.h"
 
-int
-ui_preflight(const struct options *o)
+static volatile sig_atomic_t quit_signal;
+static void start_search(struct view *);
+static struct termios saved_tty;
+static bool have_saved_tty;
+
+/* A UTF-8 locale is needed to draw Chinese; switch to one if we can. */
+static void
+check_locale(struct view *v)
 {
-	(void)o;
-	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
-		fputs("dossier: standard output is not a terminal; use --check, --list or --search\n"
-		    "Try 'dossier --help' for more information.\n", stderr);
-		return EX_USAGE_;
+	const char *cs = nl_langinfo(CODESET);
+
+	if (strcmp(cs, "UTF-8") == 0)
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		snprintf(v->message, sizeof v->message,
+		    "locale is %s, not UTF-8: using C.UTF-8", cs);
+	else
+		snprintf(v->message, sizeof v->message,
+		    "locale is %s, not UTF-8: Chinese text may not show", cs);
+	fprintf(stderr, "dossier: warning: %s\n", v->message);
+}
+
+static void
+on_quit_signal(int sig)
+{
+	quit_signal = sig;
+}
+
+/* A crash: put the terminal back as it was, then die of the signal. */
+static void
+on_crash(int sig)
+{
+	static const char reset[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
+	ssize_t w;
+
+	if (have_saved_tty)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
+	w = write(STDOUT_FILENO, reset, sizeof reset - 1);
+	(void)w;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+	static const int quits[] = { SIGINT, SIGTERM, SIGHUP };
+	static const int crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_quit_signal;
+	for (size_t i = 0; i < sizeof quits / sizeof *quits; i++)
+		sigaction(quits[i], &sa, NULL);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof crashes / sizeof *crashes; i++)
+		sigaction(crashes[i], &sa, NULL);
+}
+
+static void
+pane_title_of(const struct view *v, enum pane p, char *buf, size_t size)
+{
+	switch (p) {
+	case PANE_TIMELINE:
+		if (v->filter >= 0)
+			snprintf(buf, size, "Timeline: %.*s (%zu)",
+			    (int)v->d->people[v->filter].name.n,
+			    v->d->people[v->filter].name.s, tl_count(v));
+		else
+			snprintf(buf, size, "Timeline (%zu)", tl_count(v));
+		break;
+	case PANE_PEOPLE:
+		snprintf(buf, size, v->show_orgs ? "Organizations (%zu)" : "People (%zu)",
+		    v->show_orgs ? v->d->norgs : v->d->npeople);
+		break;
+	default:
+		if (v->d->narticles)
+			snprintf(buf, size, "Article: %.*s", (int)v->d->articles[0].title.n,
+			    v->d->articles[0].title.s);
+		else
+			snprintf(buf, size, "Article");
 	}
+}
+
+static const char *const pane_names[] = { "Timeline", "People", "Article" };
+
+static void
+draw_tabs(struct view *v)
+{
+	struct rect t = v->lay.tabs;
+	int x = 0;
+
+	draw_fill(stdscr, t.y, 0, t.w, R_STATUS);
+	for (int p = 0; p < NPANES && x < t.w; p++) {
+		char label[32];
+		snprintf(label, sizeof label, " %d %s ", p + 1, pane_names[p]);
+		x += draw_str(stdscr, t.y, x, t.w - x, label,
+		    (enum pane)p == v->focus ? R_TITLE_FOCUS : R_STATUS);
+	}
+}
+
+/* The selected item of the focused pane, for the status line. */
+static struct ds_str
+selected_name(const struct view *v)
+{
+	switch (v->focus) {
+	case PANE_TIMELINE:
+		return tl_count(v) ? v->d->events[tl_event(v, v->tl.sel)].title : (struct ds_str){ "", 0 };
+	case PANE_PEOPLE:
+		if (v->show_orgs)
+			return v->d->norgs ? v->d->orgs[v->orgs.sel].name : (struct ds_str){ "", 0 };
+		return v->d->npeople ? v->d->people[v->people.sel].name : (struct ds_str){ "", 0 };
+	default:
+		return v->d->nparas ? v->d->paras[v->art.para].id : (struct ds_str){ "", 0 };
+	}
+}
+
+static void
+draw_status(struct view *v)
+{
+	struct rect s = v->lay.status;
+	char right[160], left[PROMPT_MAX + 64];
+	struct ds_str sel = selected_name(v);
+	int rw, x;
+
+	draw_fill(stdscr, s.y, 0, s.w, R_STATUS);
+	snprintf(right, sizeof right, " %s · %.*s · p%zu/%zu ", pane_names[v->focus],
+	    (int)(sel.n > 60 ? 60 : sel.n), sel.s, v->d->nparas ? v->art.para + 1 : 0, v->d->nparas);
+	if (v->searching) {
+		long n = (long)v->search.nhits;
+		if (v->prompt.len && n == 0)
+			snprintf(left, sizeof left, "/%s  (no match)", v->prompt.buf);
+		else if (v->prompt.len)
+			snprintf(left, sizeof left, "/%s  hit %zu/%ld", v->prompt.buf, v->cur_hit + 1, n);
+		else
+			snprintf(left, sizeof left, "/");
+	} else if (v->have_hits)
+		snprintf(left, sizeof left, "/%s  hit %zu/%zu", v->prompt.buf, v->cur_hit + 1, v->search.nhits);
+	else
+		snprintf(left, sizeof left, "%s", v->message[0] ? v->message : "? help  q quit");
+	rw = text_width(right, strlen(right));
+	x = draw_str(stdscr, s.y, 0, s.w, left, R_STATUS);
+	if (x + rw < s.w)
+		draw_str(stdscr, s.y, s.w - rw, rw, right, R_STATUS);
+	if (v->searching) {
+		int cx = 1 + text_width(v->prompt.buf, v->prompt.cur);
+		move(s.y, cx < s.w ? cx : s.w - 1);
+	}
+}
+
+static void
+draw_frame(struct view *v)
+{
+	layout_compute(&v->lay, LINES, COLS, v->focus);
+	erase();
+	if (v->lay.mode == LAYOUT_TOO_SMALL) {
+		draw_str(stdscr, 0, 0, COLS, "dossier: terminal too small", R_NORMAL);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	if (v->lay.mode == LAYOUT_NARROW)
+		draw_tabs(v);
+	for (int p = 0; p < NPANES; p++) {
+		char title[256];
+		struct rect in = layout_inner(&v->lay, (enum pane)p);
+		if (!v->lay.shown[p])
+			continue;
+		pane_title_of(v, (enum pane)p, title, sizeof title);
+		draw_box(stdscr, v->lay.pane[p], title, v->focus == (enum pane)p);
+		if (p == PANE_TIMELINE)
+			timeline_draw(v, stdscr, in);
+		else if (p == PANE_PEOPLE)
+			people_draw(v, stdscr, in);
+		else
+			article_draw(v, stdscr, in);
+	}
+	draw_status(v);
+	curs_set(v->searching ? 1 : 0);
+	wnoutrefresh(stdscr);
+	popup_draw(v);
+	doupdate();
+}
+
+static int
+pane_height(const struct view *v, enum pane p)
+{
+	return layout_inner(&v->lay, p).h;
+}
+
+static void
+focus(struct view *v, enum pane p)
+{
+	v->focus = p;
+	layout_compute(&v->lay, LINES, COLS, v->focus);
+}
+
+/* Esc: drop the filter, then the search hits, then the marks. */
+static void
+cancel(struct view *v)
+{
+	if (v->filter >= 0)
+		view_set_filter(v, -1);
+	else if (v->have_hits)
+		v->have_hits = false;
+	else {
+		v->marked_para = -1;
+		v->highlight_kind = -1;
+	}
+	v->message[0] = '\0';
+}
+
+static void
+toggle_filter(struct view *v)
+{
+	if (v->filter >= 0) {
+		view_set_filter(v, -1);
+		return;
+	}
+	if (v->show_orgs || v->d->npeople == 0) {
+		snprintf(v->message, sizeof v->message, "f filters by a person: press o for people");
+		return;
+	}
+	view_set_filter(v, (long)v->people.sel);
+}
+
+static void
+step_hit(struct view *v, int dir)
+{
+	size_t n = v->search.nhits;
+
+	if (!v->search.query || n == 0) {
+		snprintf(v->message, sizeof v->message, v->search.query ? "no match" : "no search: press /");
+		return;
+	}
+	v->have_hits = true;
+	view_goto_hit(v, dir > 0 ? (v->cur_hit + 1) % n : (v->cur_hit + n - 1) % n);
+}
+
+static void
+pane_action(struct view *v, enum action a)
+{
+	int h = pane_height(v, v->focus);
+
+	if (v->focus == PANE_TIMELINE)
+		timeline_action(v, a, h);
+	else if (v->focus == PANE_PEOPLE)
+		people_action(v, a, h);
+	else
+		article_action(v, a, h);
+}
+
+static void
+do_action(struct view *v, enum action a)
+{
+	switch (a) {
+	case ACT_QUIT: v->quit = true; break;
+	case ACT_HELP: v->help = true; v->popup_top = 0; break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_NEXT_PANE: focus(v, (enum pane)((v->focus + 1) % NPANES)); break;
+	case ACT_PREV_PANE: focus(v, (enum pane)((v->focus + NPANES - 1) % NPANES)); break;
+	case ACT_PANE_TIMELINE: focus(v, PANE_TIMELINE); break;
+	case ACT_PANE_PEOPLE: focus(v, PANE_PEOPLE); break;
+	case ACT_PANE_ARTICLE: focus(v, PANE_ARTICLE); break;
+	case ACT_ENTER: v->popup = (int)v->focus + 1; v->popup_top = 0; break;
+	case ACT_SEARCH: start_search(v); break;
+	case ACT_NEXT_HIT: step_hit(v, 1); break;
+	case ACT_PREV_HIT: step_hit(v, -1); break;
+	case ACT_FILTER: toggle_filter(v); break;
+	case ACT_CANCEL: cancel(v); break;
+	case ACT_NONE: break;
+	default: pane_action(v, a); break;
+	}
+}
+
+/* What / may change and Esc in the prompt puts back. */
+struct snapshot {
+	enum pane focus;
+	struct list_pos tl, people, orgs;
+	struct art_pos art;
+	long filter, marked_para;
+	bool show_orgs, have_hits;
+	int highlight_kind;
+	size_t highlight_who, cur_hit;
+	char query[PROMPT_MAX];
+};
+
+static struct snapshot before_search;
+
+static void
+save(const struct view *v, struct snapshot *s)
+{
+	*s = (struct snapshot){ v->focus, v->tl, v->people, v->orgs, v->art,
+	    v->filter, v->marked_para, v->show_orgs, v->have_hits,
+	    v->highlight_kind, v->highlight_who, v->cur_hit, "" };
+	snprintf(s->query, sizeof s->query, "%s", v->search.query ? v->prompt.buf : "");
+}
+
+static void
+restore_positions(struct view *v, const struct snapshot *s)
+{
+	v->focus = s->focus;
+	v->tl = s->tl;
+	v->people = s->people;
+	v->orgs = s->orgs;
+	v->art = s->art;
+	v->show_orgs = s->show_orgs;
+	v->filter = s->filter;
+}
+
+static void
+restore(struct view *v, const struct snapshot *s)
+{
+	restore_positions(v, s);
+	v->marked_para = s->marked_para;
+	v->highlight_kind = s->highlight_kind;
+	v->highlight_who = s->highlight_who;
+	/* The previous query's hits come back with it. */
+	prompt_open(&v->prompt);
+	prompt_insert(&v->prompt, s->query, strlen(s->query));
+	search_run(&v->search, v->prompt.buf, v->prompt.len);
+	v->have_hits = s->have_hits;
+	v->cur_hit = s->cur_hit < v->search.nhits ? s->cur_hit : 0;
+}
+
+static void
+start_search(struct view *v)
+{
+	save(v, &before_search);
+	v->searching = true;
+	v->message[0] = '\0';
+	prompt_open(&v->prompt);
+}
+
+static void
+prompt_input(struct view *v, int code, bool is_key)
+{
+	enum prompt_result r;
+
+	if (!is_key && code >= 0x20 && code != 0x7f) {
+		char buf[MB_LEN_MAX];
+		mbstate_t st;
+		size_t n;
+		memset(&st, 0, sizeof st);
+		n = wcrtomb(buf, (wchar_t)code, &st);
+		if (n == (size_t)-1)
+			return;
+		prompt_insert(&v->prompt, buf, n);
+		r = PR_EDITED;
+	} else
+		r = prompt_key(&v->prompt, code, is_key);
+	switch (r) {
+	case PR_EDITED:
+		view_search_update(v);
+		/* No hit (or no query): nothing moves. */
+		if (v->search.nhits == 0)
+			restore_positions(v, &before_search);
+		break;
+	case PR_ACCEPT:
+		v->searching = false;
+		prompt_remember(&v->prompt);
+		if (v->search.nhits == 0 && v->prompt.len) {
+			char q[PROMPT_MAX];
+			snprintf(q, sizeof q, "%s", v->prompt.buf);
+			restore(v, &before_search);
+			snprintf(v->message, sizeof v->message, "no match for %s", q);
+		}
+		break;
+	case PR_CANCEL:
+		v->searching = false;
+		restore(v, &before_search);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+mouse(struct view *v)
+{
+	MEVENT ev;
+	int p;
+
+	if (getmouse(&ev) != OK || v->lay.mode == LAYOUT_TOO_SMALL)
+		return;
+	if (v->help || v->popup) {
+		v->help = false;
+		v->popup = 0;
+		return;
+	}
+	if (v->lay.mode == LAYOUT_NARROW && ev.y == v->lay.tabs.y) {
+		int tab = ev.x * NPANES / (v->lay.cols > 0 ? v->lay.cols : 1);
+		focus(v, (enum pane)(tab < NPANES ? tab : NPANES - 1));
+		return;
+	}
+	p = layout_pane_at(&v->lay, ev.y, ev.x);
+	if (p < 0)
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		enum pane was = v->focus;
+		v->focus = (enum pane)p;
+		for (int i = 0; i < 3; i++)
+			pane_action(v, ev.bstate & BUTTON4_PRESSED ? ACT_UP : ACT_DOWN);
+		v->focus = was;
+		return;
+	}
+	focus(v, (enum pane)p);
+	struct rect in = layout_inner(&v->lay, (enum pane)p);
+	if (ev.y < in.y || ev.y >= in.y + in.h)
+		return;
+	if (p == PANE_TIMELINE)
+		timeline_click(v, ev.y - in.y);
+	else if (p == PANE_PEOPLE)
+		people_click(v, ev.y - in.y);
+}
+
+static void
+handle_key(struct view *v, int code, bool is_key)
+{
+	static const enum key_scope scopes[] = { KS_TIMELINE, KS_PEOPLE, KS_ARTICLE };
+
+	if (is_key && code == KEY_RESIZE)
+		return;
+	if (is_key && code == KEY_MOUSE) {
+		mouse(v);
+		return;
+	}
+	if (v->searching) {
+		prompt_input(v, code, is_key);
+		return;
+	}
+	if (v->help || v->popup) {
+		popup_key(v, code, is_key);
+		return;
+	}
+	if (v->lay.mode == LAYOUT_TOO_SMALL && !(code == 'q' && !is_key))
+		return;
+	v->message[0] = v->have_hits ? v->message[0] : '\0';
+	do_action(v, key_lookup(code, is_key, scopes[v->focus]));
+}
+
+static int
+view_init(struct view *v, struct dossier *d)
+{
+	memset(v, 0, sizeof *v);
+	v->d = d;
+	v->filter = -1;
+	v->marked_para = -1;
+	v->highlight_kind = -1;
+	v->focus = PANE_TIMELINE;
+	search_init(&v->search, d);
+	v->wrap = calloc(d->nparas ? d->nparas : 1, sizeof *v->wrap);
+	if (!v->wrap || index_init(&v->ix, d) < 0)
+		return -1;
 	return 0;
+}
+
+static void
+view_free(struct view *v)
+{
+	for (size_t i = 0; v->wrap && i < v->d->nparas; i++)
+		free(v->wrap[i].lines);
+	free(v->wrap);
+	index_free(&v->ix);
+	search_free(&v->search);
+	prompt_free(&v->prompt);
+}
+
+static void
+start_curses(struct view *v)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (tcgetattr(STDIN_FILENO, &saved_tty) == 0)
+		have_saved_tty = true;
+	install_signals();
+	initscr();
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	/* Wake up now and then to notice a quit signal. */
+	timeout(250);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	v->color = has_colors() && !(nc && *nc);
+	if (v->color) {
+		start_color();
+		use_default_colors();
+	}
+	draw_init_colors(v->color);
 }
 
 int
 ui_run(struct dossier *d, const struct options *o)
 {
-	(void)d; (void)o;
-	return 0;
+	struct view v;
+	int rc = 0;
+
+	(void)o;
+	if (view_init(&v, d) < 0) {
+		view_free(&v);
+		fputs("dossier: out of memory\n", stderr);
+		return EX_SOFTWARE_;
+	}
+	check_locale(&v);
+	start_curses(&v);
+	if (d->nevents)
+		view_select_event(&v, 0);
+	v.marked_para = -1;
+	art_goto(&v, 0, 0, art_text_width(&v));
+	while (!v.quit && !quit_signal) {
+		wint_t wc;
+		int r;
+		draw_frame(&v);
+		r = get_wch(&wc);
+		if (r == ERR)
+			continue;
+		handle_key(&v, (int)wc, r == KEY_CODE_YES);
+	}
+	endwin();
+	view_free(&v);
+	if (quit_signal)
+		rc = 128 + quit_signal;
+	return rc;
 }

@@ -1,1 +1,27 @@
-# tests
+# rules for tests: cmocka unit tests of the core, one program per module,
+# and a TAP shell script that checks the bundled dossier against its source.
+# All run under automake's TAP driver (CMOCKA_MESSAGE_OUTPUT=TAP).
+check_PROGRAMS += tests/test-rec tests/test-model tests/test-index \
+	tests/test-text tests/test-fold tests/test-search tests/test-bundled
+TESTS += tests/test-rec tests/test-model tests/test-index \
+	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
+	tests/bundled-data.sh
+
+tests_test_rec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_rec_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_model_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_model_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_index_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_index_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_text_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_text_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_fold_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_fold_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_search_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_search_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_bundled_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_bundled_LDADD = src/libcore.a $(CMOCKA_LIBS)
+
+EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt \
+	$(tests_bad_files)
+tests_bad_files =

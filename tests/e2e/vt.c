@@ -400,10 +400,13 @@ void vt_free(struct vt *v)
 {
 	if (!v)
 		return;
-	if (!reap(v, false)) {
-		/* forkpty made the child a session (and group) leader: take any
-		 * pipeline or background helpers down with it. */
+	/* forkpty made the child a session and group leader: take background
+	 * helpers that ignored the hangup down with it.  The kernel does not
+	 * reuse a pid while a group of that id has members, so this cannot hit
+	 * a stranger unless the pid wrapped around since the group emptied. */
+	if (v->pid > 0)
 		kill(-v->pid, SIGKILL);
+	if (!reap(v, false)) {
 		kill(v->pid, SIGKILL);
 		reap(v, true);
 	}

@@ -32,7 +32,9 @@ void vt_send_n(struct vt *, const char *bytes, size_t n);
 int vt_pump(struct vt *, int timeout_ms);
 
 /* Pump until the text appears within one screen row / is no longer on the
- * screen.  False on timeout (or, for vt_wait_text, on EOF without it). */
+ * screen.  False on timeout (or, for vt_wait_text, on EOF without it).
+ * They return as soon as the text shows, which may be mid-frame: follow
+ * with vt_wait_idle before asserting on the rest of the screen. */
 bool vt_wait_text(struct vt *, const char *utf8, int timeout_ms);
 bool vt_wait_gone(struct vt *, const char *utf8, int timeout_ms);
 
@@ -87,8 +89,8 @@ int vt_tcgetattr(struct vt *, struct termios *);
 /* Print the screen with row numbers, for diagnostics on failure. */
 void vt_dump(struct vt *, FILE *);
 
-/* Kill the program (and its process group) if still alive, reap it, close
- * the pty and free everything.  NULL is allowed. */
+/* SIGKILL the program's process group (helpers it left behind included),
+ * reap it, close the pty and free everything.  NULL is allowed. */
 void vt_free(struct vt *);
 
 #endif

@@ -1,0 +1,148 @@
+/* Text, spans and boxes on a curses window.  Runs of one role are written
+ * with waddnstr, whose length is in bytes: the byte counts come from
+ * text_clip, never from a column count. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "text.h"
+
+static attr_t attrs[R_NROLES];
+
+void
+draw_init_colors(bool color)
+{
+	static const attr_t mono[R_NROLES] = {
+		[R_BORDER_FOCUS] = A_BOLD, [R_TITLE] = 0, [R_TITLE_FOCUS] = A_BOLD | A_REVERSE,
+		[R_SELECTED] = A_REVERSE, [R_SELECTED_DIM] = A_UNDERLINE,
+		[R_PERSON] = A_BOLD, [R_ORG] = A_BOLD, [R_HIGHLIGHT] = A_REVERSE,
+		[R_NOTE] = A_UNDERLINE, [R_HIT] = A_REVERSE | A_BOLD,
+		[R_CUR_HIT] = A_REVERSE | A_BOLD | A_UNDERLINE, [R_READ] = A_BOLD,
+		[R_DATE] = 0, [R_HEADING] = A_BOLD, [R_STATUS] = A_REVERSE, [R_DIM] = A_DIM,
+	};
+	/* Colour pairs: fg, bg (-1 = terminal default). */
+	static const short pairs[R_NROLES][2] = {
+		[R_BORDER_FOCUS] = { COLOR_CYAN, -1 }, [R_TITLE_FOCUS] = { COLOR_BLACK, COLOR_CYAN },
+		[R_SELECTED] = { COLOR_BLACK, COLOR_CYAN }, [R_PERSON] = { COLOR_YELLOW, -1 },
+		[R_ORG] = { COLOR_GREEN, -1 }, [R_HIGHLIGHT] = { COLOR_BLACK, COLOR_YELLOW },
+		[R_NOTE] = { COLOR_RED, -1 }, [R_HIT] = { COLOR_BLACK, COLOR_MAGENTA },
+		[R_CUR_HIT] = { COLOR_WHITE, COLOR_RED }, [R_READ] = { COLOR_MAGENTA, -1 },
+		[R_DATE] = { COLOR_BLUE, -1 }, [R_HEADING] = { COLOR_CYAN, -1 },
+		[R_STATUS] = { COLOR_BLACK, COLOR_WHITE },
+	};
+
+	memcpy(attrs, mono, sizeof attrs);
+	if (!color)
+		return;
+	for (int r = 0; r < R_NROLES; r++) {
+		if (pairs[r][0] == 0 && pairs[r][1] == 0)
+			continue;
+		init_pair((short)r, pairs[r][0], pairs[r][1]);
+		attrs[r] = (attrs[r] & (A_BOLD | A_UNDERLINE)) | COLOR_PAIR(r);
+	}
+	attrs[R_BORDER_FOCUS] |= A_BOLD;
+	attrs[R_TITLE_FOCUS] |= A_BOLD;
+}
+
+attr_t
+draw_attr(enum role r)
+{
+	return attrs[r];
+}
+
+int
+draw_text(WINDOW *win, int y, int x, int w, const char *s, size_t n, enum role r)
+{
+	int used = 0;
+	size_t len;
+
+	if (w <= 0)
+		return 0;
+	len = text_clip(s, n, w, &used);
+	wattrset(win, draw_attr(r));
+	/* Control characters would move the cursor: draw them as spaces. */
+	for (size_t i = 0, start = 0; i <= len; i++) {
+		if (i == len || (unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
+			if (i > start)
+				mvwaddnstr(win, y, x + text_width(s, start), s + start, (int)(i - start));
+			if (i < len)
+				mvwaddch(win, y, x + text_width(s, i), ' ');
+			start = i + 1;
+		}
+	}
+	wattrset(win, A_NORMAL);
+	return used;
+}
+
+int
+draw_str(WINDOW *win, int y, int x, int w, const char *s, enum role r)
+{
+	return draw_text(win, y, x, w, s, strlen(s), r);
+}
+
+int
+draw_spans(WINDOW *win, int y, int x, int w, const char *s, size_t n,
+    enum role base, const struct span *spans, size_t nspans)
+{
+	unsigned char small[512];
+	unsigned char *role = n <= sizeof small ? small : malloc(n);
+	int col = 0;
+
+	if (!role)
+		return draw_text(win, y, x, w, s, n, base);
+	memset(role, base, n);
+	for (size_t k = 0; k < nspans; k++) {
+		size_t a = spans[k].off, b = spans[k].off + spans[k].len;
+		if (a >= n)
+			continue;
+		if (b > n)
+			b = n;
+		memset(role + a, spans[k].role, b - a);
+	}
+	for (size_t i = 0; i < n && col < w;) {
+		size_t j = i + 1;
+		while (j < n && role[j] == role[i])
+			j++;
+		col += draw_text(win, y, x + col, w - col, s + i, j - i, (enum role)role[i]);
+		i = j;
+	}
+	if (role != small)
+		free(role);
+	return col;
+}
+
+void
+draw_fill(WINDOW *win, int y, int x, int w, enum role r)
+{
+	wattrset(win, draw_attr(r));
+	for (int i = 0; i < w; i++)
+		mvwaddch(win, y, x + i, ' ');
+	wattrset(win, A_NORMAL);
+}
+
+void
+draw_box(WINDOW *win, struct rect r, const char *title, bool focused)
+{
+	enum role br = focused ? R_BORDER_FOCUS : R_BORDER;
+
+	if (r.h < 2 || r.w < 2)
+		return;
+	wattrset(win, draw_attr(br));
+	mvwaddch(win, r.y, r.x, ACS_ULCORNER);
+	mvwhline(win, r.y, r.x + 1, ACS_HLINE, r.w - 2);
+	mvwaddch(win, r.y, r.x + r.w - 1, ACS_URCORNER);
+	mvwvline(win, r.y + 1, r.x, ACS_VLINE, r.h - 2);
+	mvwvline(win, r.y + 1, r.x + r.w - 1, ACS_VLINE, r.h - 2);
+	mvwaddch(win, r.y + r.h - 1, r.x, ACS_LLCORNER);
+	mvwhline(win, r.y + r.h - 1, r.x + 1, ACS_HLINE, r.w - 2);
+	mvwaddch(win, r.y + r.h - 1, r.x + r.w - 1, ACS_LRCORNER);
+	wattrset(win, A_NORMAL);
+	if (title && r.w > 4) {
+		int used = draw_str(win, r.y, r.x + 1, 1, " ", br);
+		used += draw_str(win, r.y, r.x + 1 + used, r.w - 4, title,
+		    focused ? R_TITLE_FOCUS : R_TITLE);
+		draw_str(win, r.y, r.x + 1 + used, 1, " ", br);
+	}
+}

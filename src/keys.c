@@ -1,0 +1,93 @@
+/* Key bindings.  Movement keys apply to every pane; a pane may add its
+ * own.  Keys of the search prompt are listed for help and the manual; the
+ * prompt's line editor handles them itself. */
+#include <config.h>
+
+#include <curses.h>
+#include <string.h>
+
+#include "keys.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+const char *const key_scope_names[] = {
+	"global", "timeline", "people", "article", "prompt"
+};
+
+const struct key_binding key_table[] = {
+	{ 'q', false, "q", ACT_QUIT, KS_GLOBAL, "quit" },
+	{ '?', false, "?", ACT_HELP, KS_GLOBAL, "show this help" },
+	{ '\t', false, "Tab", ACT_NEXT_PANE, KS_GLOBAL, "focus the next pane" },
+	{ KEY_BTAB, true, "S-Tab", ACT_PREV_PANE, KS_GLOBAL, "focus the previous pane" },
+	{ '1', false, "1", ACT_PANE_TIMELINE, KS_GLOBAL, "focus the timeline" },
+	{ '2', false, "2", ACT_PANE_PEOPLE, KS_GLOBAL, "focus people" },
+	{ '3', false, "3", ACT_PANE_ARTICLE, KS_GLOBAL, "focus the article" },
+	{ '/', false, "/", ACT_SEARCH, KS_GLOBAL, "search everything, as you type" },
+	{ 'n', false, "n", ACT_NEXT_HIT, KS_GLOBAL, "next search hit" },
+	{ 'N', false, "N", ACT_PREV_HIT, KS_GLOBAL, "previous search hit" },
+	{ 27, false, "Esc", ACT_CANCEL, KS_GLOBAL, "clear filter, search and marks" },
+	{ CTRL('l'), false, "C-l", ACT_REDRAW, KS_GLOBAL, "redraw the screen" },
+	{ 'j', false, "j", ACT_DOWN, KS_GLOBAL, "move down" },
+	{ KEY_DOWN, true, "Down", ACT_DOWN, KS_GLOBAL, "move down" },
+	{ 'k', false, "k", ACT_UP, KS_GLOBAL, "move up" },
+	{ KEY_UP, true, "Up", ACT_UP, KS_GLOBAL, "move up" },
+	{ 'g', false, "g", ACT_TOP, KS_GLOBAL, "go to the top" },
+	{ KEY_HOME, true, "Home", ACT_TOP, KS_GLOBAL, "go to the top" },
+	{ 'G', false, "G", ACT_BOTTOM, KS_GLOBAL, "go to the bottom" },
+	{ KEY_END, true, "End", ACT_BOTTOM, KS_GLOBAL, "go to the bottom" },
+	{ KEY_NPAGE, true, "PgDn", ACT_PAGE_DOWN, KS_GLOBAL, "page down" },
+	{ ' ', false, "Space", ACT_PAGE_DOWN, KS_GLOBAL, "page down" },
+	{ CTRL('f'), false, "C-f", ACT_PAGE_DOWN, KS_GLOBAL, "page down" },
+	{ KEY_PPAGE, true, "PgUp", ACT_PAGE_UP, KS_GLOBAL, "page up" },
+	{ 'b', false, "b", ACT_PAGE_UP, KS_GLOBAL, "page up" },
+	{ CTRL('b'), false, "C-b", ACT_PAGE_UP, KS_GLOBAL, "page up" },
+	{ CTRL('d'), false, "C-d", ACT_HALF_DOWN, KS_GLOBAL, "half a page down" },
+	{ CTRL('u'), false, "C-u", ACT_HALF_UP, KS_GLOBAL, "half a page up" },
+	{ '\n', false, "Enter", ACT_ENTER, KS_TIMELINE, "details of the event (its paragraph is already shown)" },
+	{ 'f', false, "f", ACT_FILTER, KS_GLOBAL, "filter the timeline by the selected person; again to clear" },
+	{ '\n', false, "Enter", ACT_ENTER, KS_PEOPLE, "details of the person or organization" },
+	{ 'o', false, "o", ACT_TOGGLE_ORGS, KS_PEOPLE, "switch between people and organizations" },
+	{ '\n', false, "Enter", ACT_ENTER, KS_ARTICLE, "notes, events and people of the top paragraph" },
+	{ '}', false, "}", ACT_NEXT_PARA, KS_ARTICLE, "next paragraph" },
+	{ '{', false, "{", ACT_PREV_PARA, KS_ARTICLE, "previous paragraph" },
+	{ '\n', false, "Enter", ACT_NONE, KS_PROMPT, "keep the hits and close the prompt" },
+	{ 27, false, "Esc", ACT_NONE, KS_PROMPT, "cancel: back to the view before /" },
+	{ KEY_LEFT, true, "Left", ACT_NONE, KS_PROMPT, "move the cursor left" },
+	{ KEY_RIGHT, true, "Right", ACT_NONE, KS_PROMPT, "move the cursor right" },
+	{ KEY_BACKSPACE, true, "Backspace", ACT_NONE, KS_PROMPT, "delete the character before the cursor" },
+	{ CTRL('u'), false, "C-u", ACT_NONE, KS_PROMPT, "clear the query" },
+	{ CTRL('w'), false, "C-w", ACT_NONE, KS_PROMPT, "delete the word before the cursor" },
+	{ KEY_UP, true, "Up", ACT_NONE, KS_PROMPT, "older query from this run's history" },
+	{ KEY_DOWN, true, "Down", ACT_NONE, KS_PROMPT, "newer query from this run's history" },
+	{ 0, false, NULL, ACT_NONE, KS_GLOBAL, NULL }
+};
+
+static enum action
+find(int code, bool is_key, enum key_scope scope)
+{
+	for (const struct key_binding *b = key_table; b->name; b++)
+		if (b->scope == scope && b->code == code && b->is_key == is_key)
+			return b->action;
+	return ACT_NONE;
+}
+
+enum action
+key_lookup(int code, bool is_key, enum key_scope pane)
+{
+	enum action a = find(code, is_key, pane);
+
+	if (a == ACT_NONE && !is_key && code == '\r')
+		a = find('\n', false, pane);
+	if (a == ACT_NONE && is_key && code == KEY_ENTER)
+		a = find('\n', false, pane);
+	if (a == ACT_NONE)
+		a = find(code, is_key, KS_GLOBAL);
+	return a;
+}
+
+void
+key_table_print(FILE *out)
+{
+	for (const struct key_binding *b = key_table; b->name; b++)
+		fprintf(out, "%s\t%s\t%s\n", key_scope_names[b->scope], b->name, b->help);
+}

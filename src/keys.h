@@ -1,0 +1,40 @@
+/* The one key table: key handling, the ? help overlay, --keys and the
+ * KEYS section check of dossier(1) all read it. */
+#ifndef DOSSIER_KEYS_H
+#define DOSSIER_KEYS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum action {
+	ACT_NONE,
+	ACT_QUIT, ACT_HELP, ACT_REDRAW, ACT_NEXT_PANE, ACT_PREV_PANE,
+	ACT_PANE_TIMELINE, ACT_PANE_PEOPLE, ACT_PANE_ARTICLE,
+	ACT_DOWN, ACT_UP, ACT_TOP, ACT_BOTTOM, ACT_PAGE_DOWN, ACT_PAGE_UP,
+	ACT_HALF_DOWN, ACT_HALF_UP, ACT_NEXT_PARA, ACT_PREV_PARA,
+	ACT_ENTER, ACT_SEARCH, ACT_NEXT_HIT, ACT_PREV_HIT, ACT_FILTER, ACT_TOGGLE_ORGS,
+	ACT_CANCEL
+};
+
+/* Where a binding applies. */
+enum key_scope { KS_GLOBAL, KS_TIMELINE, KS_PEOPLE, KS_ARTICLE, KS_PROMPT };
+
+struct key_binding {
+	int code;                  /* curses KEY_* or a character */
+	bool is_key;               /* code is a KEY_* function key */
+	const char *name;          /* as written in help and dossier(1) */
+	enum action action;
+	enum key_scope scope;
+	const char *help;
+};
+
+extern const struct key_binding key_table[];
+extern const char *const key_scope_names[];
+
+/* The action bound to a key for a pane scope (KS_TIMELINE, KS_PEOPLE or
+ * KS_ARTICLE), falling back to list and global bindings. */
+enum action key_lookup(int code, bool is_key, enum key_scope pane);
+/* Writes the table, one binding a line: scope, key name, help. */
+void key_table_print(FILE *out);
+
+#endif

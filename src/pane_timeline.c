@@ -1,0 +1,106 @@
+/* Timeline pane: one row per event in date order (or one person's events),
+ * date as precise as the data, then the title.  Moving the selection
+ * scrolls the article to the event's paragraph. */
+#include <config.h>
+
+#include <stdio.h>
+
+#include "pane.h"
+
+size_t
+hit_spans(const struct view *v, enum ds_kind kind, size_t item,
+    struct ds_str s, struct span *out, size_t max)
+{
+	const struct search *se = &v->search;
+	size_t n = 0;
+
+	if (!v->have_hits && !v->searching)
+		return 0;
+	for (size_t h = search_first_at(se, kind, item); h < se->nhits && n < max; h++) {
+		const struct search_seg *sg = search_seg_of(se, &se->hits[h]);
+		if (sg->kind != kind || sg->item != item)
+			break;
+		if (sg->orig.s == s.s)
+			out[n++] = (struct span){ se->hits[h].off, se->hits[h].len,
+			    h == v->cur_hit ? R_CUR_HIT : R_HIT };
+	}
+	return n;
+}
+
+static int
+date_width(const struct view *v, struct rect r)
+{
+	int w = 4;
+
+	for (int i = 0; i < r.h && v->tl.top + (size_t)i < tl_count(v); i++) {
+		const struct ds_event *e = &v->d->events[tl_event(v, v->tl.top + (size_t)i)];
+		if ((int)e->date_text.n > w)
+			w = (int)e->date_text.n;
+	}
+	return w;
+}
+
+static void
+draw_row(struct view *v, WINDOW *win, struct rect r, int i, int dw)
+{
+	size_t row = v->tl.top + (size_t)i, ev = tl_event(v, row);
+	const struct ds_event *e = &v->d->events[ev];
+	bool sel = row == v->tl.sel;
+	enum role base = sel ? (v->focus == PANE_TIMELINE ? R_SELECTED : R_SELECTED_DIM) : R_NORMAL;
+	struct span spans[16];
+	size_t ns;
+	int x = r.x, y = r.y + i;
+
+	if (sel)
+		draw_fill(win, y, r.x, r.w, base);
+	x += draw_str(win, y, x, 1, tl_event_is_read(v, ev) ? "▌" : " ", R_READ);
+	ns = hit_spans(v, DS_EVENT, ev, e->date_text, spans, 16);
+	draw_spans(win, y, x, r.x + r.w - x, e->date_text.s, e->date_text.n,
+	    sel ? base : R_DATE, spans, ns);
+	x += dw + 1;
+	ns = hit_spans(v, DS_EVENT, ev, e->title, spans, 16);
+	draw_spans(win, y, x, r.x + r.w - x, e->title.s, e->title.n, base, spans, ns);
+}
+
+void
+timeline_draw(struct view *v, WINDOW *win, struct rect r)
+{
+	int dw;
+
+	list_show(&v->tl, tl_count(v), r.h);
+	dw = date_width(v, r);
+	for (int i = 0; i < r.h && v->tl.top + (size_t)i < tl_count(v); i++)
+		draw_row(v, win, r, i, dw);
+	if (tl_count(v) == 0 && r.h > 0)
+		draw_str(win, r.y, r.x, r.w, "(no events)", R_DIM);
+}
+
+void
+timeline_action(struct view *v, enum action a, int h)
+{
+	size_t n = tl_count(v);
+	long delta;
+
+	switch (a) {
+	case ACT_DOWN: delta = 1; break;
+	case ACT_UP: delta = -1; break;
+	case ACT_PAGE_DOWN: delta = h > 1 ? h - 1 : 1; break;
+	case ACT_PAGE_UP: delta = -(h > 1 ? h - 1 : 1); break;
+	case ACT_HALF_DOWN: delta = h / 2 ? h / 2 : 1; break;
+	case ACT_HALF_UP: delta = -(h / 2 ? h / 2 : 1); break;
+	case ACT_TOP: delta = -(long)n; break;
+	case ACT_BOTTOM: delta = (long)n; break;
+	default: return;
+	}
+	list_move(&v->tl, delta, n, h);
+	view_select_event(v, v->tl.sel);
+}
+
+void
+timeline_click(struct view *v, int row)
+{
+	size_t r = v->tl.top + (size_t)row;
+
+	if (r < tl_count(v))
+		view_select_event(v, r);
+}

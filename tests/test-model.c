@@ -1,0 +1,698 @@
+/* Unit tests of the model (src/dossier.c, src/date.c): a good dossier and
+ * every check, each error with its exact "FILE:LINE: message" text. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "dossier.h"
+
+/* Four lines; whatever follows starts on line 5. */
+#define HEAD "%rec: Dossier\n\nTitle: T\n\n"
+
+static int
+load(struct dossier *d, struct diag *dg, const char *text)
+{
+	diag_init(dg, "t.rec");
+	return dossier_load_buffer(d, "t.rec", text, strlen(text), dg);
+}
+
+static void
+show(const struct diag *dg)
+{
+	for (size_t i = 0; i < dg->count && i < DIAG_MAX; i++)
+		print_message("# got: %s\n", dg->msg[i] ? dg->msg[i] : "(null)");
+}
+
+/* Loads text, expects it to fail with exactly the messages want[0..n), in
+ * any order. */
+static void
+expect_errors(const char *text, size_t n, const char *const *want)
+{
+	struct dossier d;
+	struct diag dg;
+	int rc = load(&d, &dg, text);
+
+	if (dg.count != n) {
+		show(&dg);
+		fail_msg("want %zu errors, got %zu", n, dg.count);
+	}
+	assert_int_equal(rc, 65);
+	for (size_t i = 0; i < n; i++) {
+		size_t j;
+		for (j = 0; j < n && j < DIAG_MAX; j++)
+			if (dg.msg[j] && strcmp(dg.msg[j], want[i]) == 0)
+				break;
+		if (j == n || j == DIAG_MAX) {
+			show(&dg);
+			fail_msg("missing error: %s", want[i]);
+		}
+	}
+	/* Nothing to free on failure: the model says so. */
+	assert_null(d.events);
+	assert_null(d.rf.fields);
+	diag_free(&dg);
+}
+
+static void
+expect_one(const char *text, const char *want)
+{
+	expect_errors(text, 1, &want);
+}
+
+static void
+expect_ok(struct dossier *d, const char *text)
+{
+	struct diag dg;
+	int rc = load(d, &dg, text);
+
+	if (rc)
+		show(&dg);
+	assert_int_equal(rc, 0);
+	assert_int_equal(dg.count, 0);
+	diag_free(&dg);
+}
+
+static const char good[] =
+    "# A small dossier with every record type.\n"  /* 1 */
+    "%rec: Dossier\n"                              /* 2 */
+    "\n"                                           /* 3 */
+    "Title: Test\n"                                /* 4 */
+    "Language: zh\n"                               /* 5 */
+    "Summary: A summary\n"                         /* 6 */
+    "+ on two lines.\n"                            /* 7 */
+    "\n"                                           /* 8 */
+    "%rec: Article\n"                              /* 9 */
+    "%key: Id\n"                                   /* 10 */
+    "\n"                                           /* 11 */
+    "Id: a1\n"                                     /* 12 */
+    "Title: Art\n"                                 /* 13 */
+    "Date: 2023-09\n"                              /* 14 */
+    "\n"                                           /* 15 */
+    "%rec: Paragraph\n"                            /* 16 */
+    "%key: Id\n"                                   /* 17 */
+    "\n"                                           /* 18 */
+    "Id: p1\n"                                     /* 19 */
+    "Article: a1\n"                                /* 20 */
+    "Text: 马克·扎克伯格说Meta很好。\n"            /* 21 */
+    "\n"                                           /* 22 */
+    "Id: p2\n"                                     /* 23 */
+    "Article: a1\n"                                /* 24 */
+    "Section: A\n"                                 /* 25 */
+    "Text: 扎克伯格\n"                             /* 26 */
+    "\n"                                           /* 27 */
+    "%rec: Person\n"                               /* 28 */
+    "%key: Id\n"                                   /* 29 */
+    "\n"                                           /* 30 */
+    "Id: zuck\n"                                   /* 31 */
+    "Name: 马克·扎克伯格\n"                        /* 32 */
+    "Alias: 扎克伯格\n"                            /* 33 */
+    "Alias: Zuckerberg\n"                          /* 34 */
+    "Org: meta\n"                                  /* 35 */
+    "Hobby: sailing\n"                             /* 36 */
+    "\n"                                           /* 37 */
+    "%rec: Org\n"                                  /* 38 */
+    "%key: Id\n"                                   /* 39 */
+    "\n"                                           /* 40 */
+    "Id: meta\n"                                   /* 41 */
+    "Name: Meta\n"                                 /* 42 */
+    "Kind: company\n"                              /* 43 */
+    "\n"                                           /* 44 */
+    "%rec: Event\n"                                /* 45 */
+    "%key: Id\n"                                   /* 46 */
+    "\n"                                           /* 47 */
+    "Id: e-day\n"                                  /* 48 */
+    "Date: 2023-02-24\n"                           /* 49 */
+    "Title: a day\n"                               /* 50 */
+    "Person: zuck\n"                               /* 51 */
+    "Paragraph: p1\n"                              /* 52 */
+    "\n"                                           /* 53 */
+    "Id: e-year\n"                                 /* 54 */
+    "Date: 2023\n"                                 /* 55 */
+    "Title: a year\n"                              /* 56 */
+    "Paragraph: p1\n"                              /* 57 */
+    "Org: meta\n"                                  /* 58 */
+    "\n"                                           /* 59 */
+    "Id: e-month\n"                                /* 60 */
+    "Date: 2023-02\n"                              /* 61 */
+    "Title: a month\n"                             /* 62 */
+    "Person: zuck\n"                               /* 63 */
+    "\n"                                           /* 64 */
+    "Id: e-old\n"                                  /* 65 */
+    "Date: 2022-12-31\n"                           /* 66 */
+    "Title: the year before\n"                     /* 67 */
+    "Paragraph: p1\n"                              /* 68 */
+    "\n"                                           /* 69 */
+    "Id: e-month-2\n"                              /* 70 */
+    "Date: 2023-02\n"                              /* 71 */
+    "Title: the same month, later in the file\n"   /* 72 */
+    "Person: zuck\n"                               /* 73 */
+    "Extra: kept\n"                                /* 74 */
+    "\n"                                           /* 75 */
+    "Id: e-first\n"                                /* 76 */
+    "Date: 2023-02-01\n"                           /* 77 */
+    "When: 2月1日\n"                               /* 78 */
+    "Title: first day\n"                           /* 79 */
+    "Text: text\n"                                 /* 80 */
+    "\n"                                           /* 81 */
+    "Id: e-leap\n"                                 /* 82 */
+    "Date: 2024-02-29\n"                           /* 83 */
+    "Title: a leap day\n"                          /* 84 */
+    "\n"                                           /* 85 */
+    "Id: e-2000\n"                                 /* 86 */
+    "Date: 2000-02-29\n"                           /* 87 */
+    "Title: 2000 is a leap year\n"                 /* 88 */
+    "\n"                                           /* 89 */
+    "%rec: Note\n"                                 /* 90 */
+    "\n"                                           /* 91 */
+    "Paragraph: p1\n"                              /* 92 */
+    "Quote: Meta很好\n"                            /* 93 */
+    "Text: a note\n"                               /* 94 */
+    "Source: kept too\n";                          /* 95 */
+
+static bool
+str_is(struct ds_str s, const char *want)
+{
+	return s.n == strlen(want) && memcmp(s.s, want, s.n) == 0;
+}
+
+#define assert_str(str, want) do { \
+	struct ds_str str_ = (str); \
+	if (!str_is(str_, want)) \
+		fail_msg("got '%.*s', want '%s'", (int)str_.n, str_.s, want); \
+} while (0)
+
+static void
+test_good(void **state)
+{
+	struct dossier d;
+	long k;
+
+	(void)state;
+	expect_ok(&d, good);
+	assert_int_equal(d.narticles, 1);
+	assert_int_equal(d.nparas, 2);
+	assert_int_equal(d.npeople, 1);
+	assert_int_equal(d.norgs, 1);
+	assert_int_equal(d.nevents, 8);
+	assert_int_equal(d.nnotes, 1);
+	assert_str(d.title, "Test");
+	assert_str(d.language, "zh");
+	assert_str(d.summary, "A summary\non two lines.");
+	assert_str(d.articles[0].id, "a1");
+	assert_str(d.articles[0].date, "2023-09");
+	assert_str(d.paras[0].id, "p1");
+	assert_int_equal(d.paras[0].article, 0);
+	assert_str(d.paras[1].section, "A");
+	assert_str(d.paras[1].text, "扎克伯格");
+	assert_str(d.people[0].name, "马克·扎克伯格");
+	assert_int_equal(d.people[0].nalias, 2);
+	assert_str(d.people[0].alias[0], "扎克伯格");
+	assert_str(d.people[0].alias[1], "Zuckerberg");
+	assert_int_equal(d.people[0].orgs.n, 1);
+	assert_int_equal(d.people[0].orgs.v[0], 0);
+	assert_str(d.orgs[0].role, "company");
+	assert_int_equal(d.notes[0].para, 0);
+	assert_int_equal(d.notes[0].quote_off, strlen("马克·扎克伯格说"));
+	assert_int_equal(d.paras[0].notes.n, 1);
+	k = dossier_find(&d, DS_PERSON, "zuck", 4);
+	assert_int_equal(k, 0);
+	assert_int_equal(dossier_find(&d, DS_PERSON, "zuc", 3), -1);
+	assert_int_equal(dossier_find(&d, DS_ORG, "zuck", 4), -1);
+	assert_int_equal(dossier_find(&d, DS_PARAGRAPH, "p2", 2), 1);
+	dossier_free(&d);
+}
+
+static void
+test_event_order(void **state)
+{
+	/* Date order; a partial date before fuller dates of its period; ties
+	 * in file order. */
+	static const char *const want[] = {
+		"e-2000", "e-old", "e-year", "e-month", "e-month-2", "e-first",
+		"e-day", "e-leap"
+	};
+	struct dossier d;
+
+	(void)state;
+	expect_ok(&d, good);
+	assert_int_equal(d.nevents, sizeof want / sizeof *want);
+	for (size_t i = 0; i < d.nevents; i++) {
+		assert_str(d.events[i].id, want[i]);
+		/* Ids still find their (moved) events. */
+		assert_int_equal(dossier_find(&d, DS_EVENT, want[i], strlen(want[i])),
+		    (long)i);
+	}
+	assert_str(d.events[5].when, "2月1日");
+	assert_str(d.events[5].date_text, "2023-02-01");
+	assert_int_equal(d.events[5].date.year, 2023);
+	assert_int_equal(d.events[5].date.month, 2);
+	assert_int_equal(d.events[5].date.day, 1);
+	assert_int_equal(d.events[2].date.month, 0);
+	/* Reverse links are in date order too: p1 is cited by e-day, e-year
+	 * and e-old; zuck by e-day, e-month and e-month-2. */
+	assert_int_equal(d.paras[0].events.n, 3);
+	assert_str(d.events[d.paras[0].events.v[0]].id, "e-old");
+	assert_str(d.events[d.paras[0].events.v[1]].id, "e-year");
+	assert_str(d.events[d.paras[0].events.v[2]].id, "e-day");
+	assert_int_equal(d.people[0].events.n, 3);
+	assert_str(d.events[d.people[0].events.v[0]].id, "e-month");
+	assert_str(d.events[d.people[0].events.v[1]].id, "e-month-2");
+	assert_str(d.events[d.people[0].events.v[2]].id, "e-day");
+	assert_int_equal(d.orgs[0].events.n, 1);
+	assert_str(d.events[d.orgs[0].events.v[0]].id, "e-year");
+	/* An event's references. */
+	assert_int_equal(d.events[6].persons.n, 1);
+	assert_int_equal(d.events[6].paras.n, 1);
+	assert_int_equal(d.events[6].paras.v[0], 0);
+	dossier_free(&d);
+}
+
+static void
+test_unknown_fields_kept(void **state)
+{
+	struct dossier d;
+	const struct rec_field *f;
+	long e;
+
+	(void)state;
+	expect_ok(&d, good);
+	f = rec_get(&d.rf, &d.rf.recs[d.people[0].rec], "Hobby");
+	assert_non_null(f);
+	assert_int_equal(f->len, 7);
+	assert_memory_equal(f->value, "sailing", 7);
+	assert_int_equal(f->line, 36);
+	e = dossier_find(&d, DS_EVENT, "e-month-2", 9);
+	assert_true(e >= 0);
+	f = rec_get(&d.rf, &d.rf.recs[d.events[e].rec], "Extra");
+	assert_non_null(f);
+	assert_int_equal(f->line, 74);
+	f = rec_get(&d.rf, &d.rf.recs[d.notes[0].rec], "Source");
+	assert_non_null(f);
+	assert_memory_equal(f->value, "kept too", 8);
+	dossier_free(&d);
+}
+
+static void
+test_dates(void **state)
+{
+	static const struct { const char *s; bool ok; int y, m, dd; } cases[] = {
+		{ "2023", true, 2023, 0, 0 },
+		{ "2023-02", true, 2023, 2, 0 },
+		{ "2023-02-24", true, 2023, 2, 24 },
+		{ "2024-02-29", true, 2024, 2, 29 },
+		{ "2000-02-29", true, 2000, 2, 29 },
+		{ "2023-12-31", true, 2023, 12, 31 },
+		{ "2023-04-30", true, 2023, 4, 30 },
+		{ "2023-13", false, 0, 0, 0 },
+		{ "2023-00", false, 0, 0, 0 },
+		{ "2023-02-30", false, 0, 0, 0 },
+		{ "2023-02-29", false, 0, 0, 0 },
+		{ "1900-02-29", false, 0, 0, 0 },
+		{ "2023-04-31", false, 0, 0, 0 },
+		{ "2023-01-00", false, 0, 0, 0 },
+		{ "2023-2", false, 0, 0, 0 },
+		{ "2023-02-1", false, 0, 0, 0 },
+		{ "23", false, 0, 0, 0 },
+		{ "20231", false, 0, 0, 0 },
+		{ "2023/02", false, 0, 0, 0 },
+		{ "2023-0a", false, 0, 0, 0 },
+		{ "", false, 0, 0, 0 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct ds_date dt = { -1, -1, -1 };
+		bool ok = date_parse(cases[i].s, strlen(cases[i].s), &dt);
+		if (ok != cases[i].ok)
+			fail_msg("date_parse(%s) = %d", cases[i].s, ok);
+		if (ok) {
+			assert_int_equal(dt.year, cases[i].y);
+			assert_int_equal(dt.month, cases[i].m);
+			assert_int_equal(dt.day, cases[i].dd);
+		}
+	}
+}
+
+static void
+test_date_cmp(void **state)
+{
+	/* In order: each sorts strictly before the next. */
+	static const char *const seq[] = {
+		"1999-12-31", "2022", "2022-12", "2022-12-31", "2023", "2023-01",
+		"2023-01-01", "2023-01-02", "2023-02", "2023-10-01", "2024"
+	};
+	struct ds_date a, b;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof seq / sizeof *seq; i++) {
+		assert_true(date_parse(seq[i], strlen(seq[i]), &a));
+		assert_int_equal(date_cmp(&a, &a), 0);
+		for (size_t j = 0; j < sizeof seq / sizeof *seq; j++) {
+			int c;
+			assert_true(date_parse(seq[j], strlen(seq[j]), &b));
+			c = date_cmp(&a, &b);
+			if ((i < j && c >= 0) || (i > j && c <= 0) || (i == j && c))
+				fail_msg("date_cmp(%s, %s) = %d", seq[i], seq[j], c);
+		}
+	}
+}
+
+static void
+test_bad_dates(void **state)
+{
+	static const char *const dates[] = {
+		"2023-13", "2023-02-30", "2023-2", "1900-02-29", "2023-00",
+		"2023-1-01", "sometime", "2023-02-29",
+	};
+	char text[512], want[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+		snprintf(text, sizeof text, "%s"
+		    "%%rec: Event\n"      /* 5 */
+		    "\n"                  /* 6 */
+		    "Id: ok\n"            /* 7 */
+		    "Date: 2024-02-29\n"  /* 8 */
+		    "Title: fine\n"       /* 9 */
+		    "\n"                  /* 10 */
+		    "Id: e\n"             /* 11 */
+		    "Title: t\n"          /* 12 */
+		    "Date: %s\n",         /* 13 */
+		    HEAD, dates[i]);
+		snprintf(want, sizeof want, "t.rec:13: bad Date '%s' "
+		    "(want YYYY, YYYY-MM or YYYY-MM-DD, a real day)", dates[i]);
+		expect_one(text, want);
+	}
+}
+
+static void
+test_duplicate_ids(void **state)
+{
+	static const char text[] = HEAD
+	    "%rec: Person\n"              /* 5 */
+	    "\n"                          /* 6 */
+	    "Id: x\n"                     /* 7 */
+	    "Name: A\n"                   /* 8 */
+	    "\n"                          /* 9 */
+	    "Name: B\n"                   /* 10 */
+	    "Id: x\n"                     /* 11 */
+	    "\n"                          /* 12 */
+	    "%rec: Org\n"                 /* 13 */
+	    "\n"                          /* 14 */
+	    "Id: x\n"                     /* 15: another type: fine */
+	    "Name: O\n"                   /* 16 */
+	    "\n"                          /* 17 */
+	    "Id: y\n"                     /* 18 */
+	    "Name: P\n"                   /* 19 */
+	    "\n"                          /* 20 */
+	    "Id: y\n"                     /* 21 */
+	    "Name: Q\n"                   /* 22 */
+	    "\n"                          /* 23 */
+	    "Id: y\n"                     /* 24 */
+	    "Name: R\n";                  /* 25 */
+	static const char *const want[] = {
+		"t.rec:11: duplicate Person Id 'x'",
+		"t.rec:21: duplicate Org Id 'y'",
+		"t.rec:24: duplicate Org Id 'y'",
+	};
+
+	(void)state;
+	expect_errors(text, 3, want);
+}
+
+static void
+test_dangling(void **state)
+{
+	static const char text[] = HEAD
+	    "%rec: Article\n"             /* 5 */
+	    "\n"                          /* 6 */
+	    "Id: a\n"                     /* 7 */
+	    "\n"                          /* 8 */
+	    "%rec: Paragraph\n"           /* 9 */
+	    "\n"                          /* 10 */
+	    "Id: p\n"                     /* 11 */
+	    "Article: nope\n"             /* 12 */
+	    "Text: t\n"                   /* 13 */
+	    "\n"                          /* 14 */
+	    "%rec: Person\n"              /* 15 */
+	    "\n"                          /* 16 */
+	    "Id: x\n"                     /* 17 */
+	    "Name: X\n"                   /* 18 */
+	    "Org: o\n"                    /* 19 */
+	    "Org: nope-org\n"             /* 20 */
+	    "\n"                          /* 21 */
+	    "%rec: Org\n"                 /* 22 */
+	    "\n"                          /* 23 */
+	    "Id: o\n"                     /* 24 */
+	    "Name: O\n"                   /* 25 */
+	    "\n"                          /* 26 */
+	    "%rec: Event\n"               /* 27 */
+	    "\n"                          /* 28 */
+	    "Id: e\n"                     /* 29 */
+	    "Date: 2023\n"                /* 30 */
+	    "Title: t\n"                  /* 31 */
+	    "Person: x\n"                 /* 32 */
+	    "Person: ghost\n"             /* 33 */
+	    "Paragraph: p9\n"             /* 34 */
+	    "Org: o9\n"                   /* 35 */
+	    "Paragraph: p\n"              /* 36 */
+	    "\n"                          /* 37 */
+	    "%rec: Note\n"                /* 38 */
+	    "\n"                          /* 39 */
+	    "Paragraph: p0\n"             /* 40 */
+	    "Quote: t\n"                  /* 41 */
+	    "Text: n\n";                  /* 42 */
+	static const char *const want[] = {
+		"t.rec:12: Article 'nope' does not exist",
+		"t.rec:20: Org 'nope-org' does not exist",
+		"t.rec:33: Person 'ghost' does not exist",
+		"t.rec:34: Paragraph 'p9' does not exist",
+		"t.rec:35: Org 'o9' does not exist",
+		"t.rec:40: Paragraph 'p0' does not exist",
+	};
+
+	(void)state;
+	expect_errors(text, 6, want);
+}
+
+static void
+test_missing_fields(void **state)
+{
+	static const char text[] = HEAD
+	    "%rec: Person\n"              /* 5 */
+	    "\n"                          /* 6 */
+	    "# the record starts below\n" /* 7 */
+	    "Role: r\n"                   /* 8 */
+	    "Id: x\n"                     /* 9 */
+	    "\n"                          /* 10 */
+	    "Name: no id\n"               /* 11 */
+	    "\n"                          /* 12 */
+	    "%rec: Org\n"                 /* 13 */
+	    "\n"                          /* 14 */
+	    "Kind: k\n"                   /* 15 */
+	    "Id: o\n"                     /* 16 */
+	    "\n"                          /* 17 */
+	    "%rec: Event\n"               /* 18 */
+	    "\n"                          /* 19 */
+	    "Id: e\n"                     /* 20 */
+	    "When: sometime\n"            /* 21 */
+	    "\n"                          /* 22 */
+	    "%rec: Paragraph\n"           /* 23 */
+	    "\n"                          /* 24 */
+	    "Text: no id\n"               /* 25 */
+	    "\n"                          /* 26 */
+	    "%rec: Article\n"             /* 27 */
+	    "\n"                          /* 28 */
+	    "Title: no id\n"              /* 29 */
+	    "\n"                          /* 30 */
+	    "%rec: Note\n"                /* 31 */
+	    "\n"                          /* 32 */
+	    "Text: nothing else\n";       /* 33 */
+	static const char *const want[] = {
+		"t.rec:8: Person record without Name field",
+		"t.rec:11: Person record without Id field",
+		"t.rec:15: Org record without Name field",
+		"t.rec:20: Event record without Date field",
+		"t.rec:20: Event record without Title field",
+		"t.rec:25: Paragraph record without Id field",
+		"t.rec:29: Article record without Id field",
+		"t.rec:33: Note record without Paragraph field",
+		"t.rec:33: Note record without Quote field",
+	};
+
+	(void)state;
+	expect_errors(text, sizeof want / sizeof *want, want);
+}
+
+static void
+test_malformed_id(void **state)
+{
+	static const char text[] = HEAD
+	    "%rec: Person\n"              /* 5 */
+	    "\n"                          /* 6 */
+	    "Id: a b\n"                   /* 7 */
+	    "Name: A\n"                   /* 8 */
+	    "\n"                          /* 9 */
+	    "Name: B\n"                   /* 10 */
+	    "Id:\n"                       /* 11 */
+	    "\n"                          /* 12 */
+	    "Id: 杨\n"                    /* 13 */
+	    "Name: C\n"                   /* 14 */
+	    "\n"                          /* 15 */
+	    "Id: ok_Id-9\n"               /* 16 */
+	    "Name: D\n"                   /* 17 */
+	    "\n"                          /* 18 */
+	    "Id: a.b\n"                   /* 19 */
+	    "Name: E\n";                  /* 20 */
+	static const char *const want[] = {
+		"t.rec:7: malformed Id 'a b' (allowed: A-Z a-z 0-9 _ -)",
+		"t.rec:11: empty Id",
+		"t.rec:13: malformed Id '杨' (allowed: A-Z a-z 0-9 _ -)",
+		"t.rec:19: malformed Id 'a.b' (allowed: A-Z a-z 0-9 _ -)",
+	};
+
+	(void)state;
+	expect_errors(text, 4, want);
+}
+
+static void
+test_unknown_type(void **state)
+{
+	(void)state;
+	expect_one(HEAD
+	    "%rec: Widget\n"              /* 5 */
+	    "%key: Id\n"                  /* 6 */
+	    "\n"                          /* 7 */
+	    "# a comment\n"               /* 8 */
+	    "Id: w\n",                    /* 9 */
+	    "t.rec:9: unknown record type 'Widget'");
+	/* Type names are case-sensitive. */
+	expect_one(HEAD "%rec: person\n\nId: x\nName: X\n",
+	    "t.rec:7: unknown record type 'person'");
+}
+
+static void
+test_dossier_count(void **state)
+{
+	static const char *const two[] = {
+		"t.rec:5: more than one Dossier record",
+		"t.rec:14: more than one Dossier record",
+	};
+
+	(void)state;
+	expect_one("%rec: Person\n\nId: x\nName: X\n", "t.rec:1: no Dossier record");
+	expect_one("", "t.rec:1: no Dossier record");
+	expect_errors(HEAD
+	    "Title: second\n"             /* 5 */
+	    "\n"                          /* 6 */
+	    "%rec: Person\n"              /* 7 */
+	    "\n"                          /* 8 */
+	    "Id: x\n"                     /* 9 */
+	    "Name: X\n"                   /* 10 */
+	    "\n"                          /* 11 */
+	    "%rec: Dossier\n"             /* 12 */
+	    "\n"                          /* 13 */
+	    "Title: third\n",             /* 14 */
+	    2, two);
+}
+
+static void
+test_note_quote(void **state)
+{
+	static const char text[] = HEAD
+	    "%rec: Paragraph\n"           /* 5 */
+	    "\n"                          /* 6 */
+	    "Id: p1\n"                    /* 7 */
+	    "Text: 两个月前,开源大模型Llama 2惊艳四座\n" /* 8 */
+	    "\n"                          /* 9 */
+	    "%rec: Note\n"                /* 10 */
+	    "\n"                          /* 11 */
+	    "Paragraph: p1\n"             /* 12 */
+	    "Quote: Llama 2\n"            /* 13: fine */
+	    "Text: ok\n"                  /* 14 */
+	    "\n"                          /* 15 */
+	    "Paragraph: p1\n"             /* 16 */
+	    "Text: not there\n"           /* 17 */
+	    "Quote: Llama 3\n"            /* 18 */
+	    "\n"                          /* 19 */
+	    "Paragraph: p1\n"             /* 20 */
+	    "Text: case matters\n"        /* 21 */
+	    "Quote: llama\n";             /* 22 */
+	static const char *const want[] = {
+		"t.rec:18: Quote 'Llama 3' does not occur in paragraph p1",
+		"t.rec:22: Quote 'llama' does not occur in paragraph p1",
+	};
+
+	(void)state;
+	expect_errors(text, 2, want);
+}
+
+static void
+test_reader_errors_pass_through(void **state)
+{
+	(void)state;
+	expect_one(HEAD "%rec: Person\n\nId: x\nName \n",
+	    "t.rec:8: field line without ':'");
+}
+
+static void
+test_error_limit(void **state)
+{
+	/* 25 bad records: all counted, the first DIAG_MAX kept. */
+	size_t cap = 8192, len;
+	char *text = malloc(cap);
+	char want[128];
+	struct dossier d;
+	struct diag dg;
+
+	(void)state;
+	assert_non_null(text);
+	len = (size_t)snprintf(text, cap, "%s%%rec: Event\n\n", HEAD);  /* 1-6 */
+	for (int i = 0; i < 25; i++)
+		/* Record i: lines 7 + 4i .. 9 + 4i and a blank line. */
+		len += (size_t)snprintf(text + len, cap - len,
+		    "Id: e%d\nTitle: t\nDate: 2023-02-%d\n\n", i, 30 + i % 2);
+	assert_true(len < cap);
+	assert_int_equal(load(&d, &dg, text), 65);
+	assert_int_equal(dg.count, 25);
+	for (int i = 0; i < DIAG_MAX; i++) {
+		snprintf(want, sizeof want, "t.rec:%d: bad Date '2023-02-%d' "
+		    "(want YYYY, YYYY-MM or YYYY-MM-DD, a real day)", 9 + 4 * i,
+		    30 + i % 2);
+		assert_non_null(dg.msg[i]);
+		assert_string_equal(dg.msg[i], want);
+	}
+	diag_free(&dg);
+	free(text);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good),
+		cmocka_unit_test(test_event_order),
+		cmocka_unit_test(test_unknown_fields_kept),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_date_cmp),
+		cmocka_unit_test(test_bad_dates),
+		cmocka_unit_test(test_duplicate_ids),
+		cmocka_unit_test(test_dangling),
+		cmocka_unit_test(test_missing_fields),
+		cmocka_unit_test(test_malformed_id),
+		cmocka_unit_test(test_unknown_type),
+		cmocka_unit_test(test_dossier_count),
+		cmocka_unit_test(test_note_quote),
+		cmocka_unit_test(test_reader_errors_pass_through),
+		cmocka_unit_test(test_error_limit),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,646 @@
+/* Unit tests of the GNU rec reader (src/rec.c): records, fields, their
+ * lines, continuation lines and comments, and every kind of bad input. */
+#include <config.h>
+
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "rec.h"
+
+struct parsed {
+	struct rec_file rf;
+	struct diag d;
+	int rc;
+};
+
+static void
+parse_n(struct parsed *p, const char *buf, size_t n)
+{
+	memset(&p->rf, 0, sizeof p->rf);
+	diag_init(&p->d, "t.rec");
+	p->rc = rec_parse(&p->rf, buf, n, &p->d);
+}
+
+static void
+parse(struct parsed *p, const char *buf)
+{
+	parse_n(p, buf, strlen(buf));
+}
+
+static void
+done(struct parsed *p)
+{
+	rec_free(&p->rf);
+	diag_free(&p->d);
+}
+
+/* Asserts a clean parse. */
+static void
+parse_ok(struct parsed *p, const char *buf, size_t n)
+{
+	parse_n(p, buf, n);
+	if (p->d.count)
+		print_message("# unexpected: %s\n", p->d.msg[0]);
+	assert_int_equal(p->rc, 0);
+	assert_int_equal(p->d.count, 0);
+}
+
+/* Asserts the value of field number i of record r (name, value, line). */
+static void
+field_is(const struct parsed *p, size_t r, size_t i, const char *name,
+    const char *value, unsigned line)
+{
+	const struct rec_record *rec;
+	const struct rec_field *f;
+
+	assert_true(r < p->rf.nrecs);
+	rec = &p->rf.recs[r];
+	assert_true(i < rec->nfields);
+	f = &p->rf.fields[rec->first + i];
+	assert_int_equal(f->name_len, strlen(name));
+	assert_memory_equal(f->name, name, f->name_len);
+	if (f->len != strlen(value) || memcmp(f->value, value, f->len) != 0)
+		fail_msg("field %s: got '%.*s', want '%s'", name, (int)f->len,
+		    f->value, value);
+	assert_int_equal(f->line, line);
+}
+
+static void
+type_is(const struct parsed *p, size_t r, const char *type)
+{
+	const struct rec_record *rec = &p->rf.recs[r];
+
+	assert_int_equal(rec->type_len, strlen(type));
+	assert_memory_equal(rec->type, type, rec->type_len);
+}
+
+/* Asserts exactly one error, whose text starts with want. */
+static void
+one_error(const struct parsed *p, const char *want)
+{
+	assert_int_not_equal(p->rc, 0);
+	if (p->d.count != 1) {
+		for (size_t i = 0; i < p->d.count && i < DIAG_MAX; i++)
+			print_message("# got: %s\n", p->d.msg[i]);
+		fail_msg("want one error, got %zu", p->d.count);
+	}
+	assert_non_null(p->d.msg[0]);
+	if (strncmp(p->d.msg[0], want, strlen(want)) != 0)
+		fail_msg("got '%s', want '%s...'", p->d.msg[0], want);
+}
+
+/* The first error starts with want (later ones may follow from it). */
+static void
+first_error(const struct parsed *p, const char *want)
+{
+	assert_int_not_equal(p->rc, 0);
+	assert_true(p->d.count >= 1);
+	assert_non_null(p->d.msg[0]);
+	if (strncmp(p->d.msg[0], want, strlen(want)) != 0)
+		fail_msg("got '%s', want '%s...'", p->d.msg[0], want);
+}
+
+static void
+test_simple(void **state)
+{
+	static const char txt[] =
+	    "%rec: Person\n"          /* 1 */
+	    "%key: Id\n"              /* 2 */
+	    "\n"                      /* 3 */
+	    "Id: a\n"                 /* 4 */
+	    "Name: Ann\n"              /* 5 */
+	    "Empty:\n"                /* 6 */
+	    "\n"                      /* 7 */
+	    "\n"                      /* 8 */
+	    "Id: b\n"                 /* 9 */
+	    "\n"                      /* 10 */
+	    "%rec: Org\n"             /* 11 */
+	    "\n"                      /* 12 */
+	    "Id: c\n";                /* 13 */
+	struct parsed p;
+
+	(void)state;
+	parse_ok(&p, txt, strlen(txt));
+	assert_int_equal(p.rf.nrecs, 3);
+	type_is(&p, 0, "Person");
+	type_is(&p, 1, "Person");
+	type_is(&p, 2, "Org");
+	assert_int_equal(p.rf.recs[0].nfields, 3);
+	assert_int_equal(p.rf.recs[0].line, 4);
+	assert_int_equal(p.rf.recs[1].line, 9);
+	assert_int_equal(p.rf.recs[2].line, 13);
+	field_is(&p, 0, 0, "Id", "a", 4);
+	field_is(&p, 0, 1, "Name", "Ann", 5);
+	field_is(&p, 0, 2, "Empty", "", 6);
+	field_is(&p, 1, 0, "Id", "b", 9);
+	field_is(&p, 2, 0, "Id", "c", 13);
+	done(&p);
+}
+
+static void
+test_continuation(void **state)
+{
+	static const char txt[] =
+	    "%rec: T\n"               /* 1 */
+	    "\n"                      /* 2 */
+	    "A: one\n"                /* 3 */
+	    "+ two\n"                 /* 4 */
+	    "+\n"                     /* 5 */
+	    "+three\n"                /* 6 */
+	    "+   four\n"              /* 7 */
+	    "B: x\n"                  /* 8 */
+	    "C:\n"                    /* 9 */
+	    "+ after empty\n";        /* 10 */
+	struct parsed p;
+
+	(void)state;
+	parse_ok(&p, txt, strlen(txt));
+	assert_int_equal(p.rf.nrecs, 1);
+	assert_int_equal(p.rf.recs[0].nfields, 3);
+	/* "+ " drops one space, "+" alone is an empty line. */
+	field_is(&p, 0, 0, "A", "one\ntwo\n\nthree\n  four", 3);
+	field_is(&p, 0, 1, "B", "x", 8);
+	field_is(&p, 0, 2, "C", "\nafter empty", 9);
+	done(&p);
+}
+
+static void
+test_comments(void **state)
+{
+	static const char txt[] =
+	    "# header comment\n"      /* 1 */
+	    "%rec: T\n"               /* 2 */
+	    "# in the descriptor\n"   /* 3 */
+	    "\n"                      /* 4 */
+	    "# before the record\n"   /* 5 */
+	    "A: one\n"                /* 6 */
+	    "# between field and continuation\n" /* 7 */
+	    "+ two\n"                 /* 8 */
+	    "#no space\n"             /* 9 */
+	    "+ three\n"               /* 10 */
+	    "B: b\n"                  /* 11 */
+	    "# trailing\n";           /* 12 */
+	struct parsed p;
+
+	(void)state;
+	parse_ok(&p, txt, strlen(txt));
+	assert_int_equal(p.rf.nrecs, 1);
+	assert_int_equal(p.rf.recs[0].line, 6);
+	assert_int_equal(p.rf.recs[0].nfields, 2);
+	field_is(&p, 0, 0, "A", "one\ntwo\nthree", 6);
+	field_is(&p, 0, 1, "B", "b", 11);
+	done(&p);
+}
+
+static void
+test_crlf(void **state)
+{
+	static const char txt[] =
+	    "%rec: T\r\n"             /* 1 */
+	    "%key: Id\r\n"            /* 2 */
+	    "\r\n"                    /* 3 */
+	    "Id: x\r\n"               /* 4 */
+	    "A: one\r\n"              /* 5 */
+	    "+ two\r\n"               /* 6 */
+	    "+\r\n"                   /* 7 */
+	    "\r\n"                    /* 8 */
+	    "Id: y\r\n";              /* 9 */
+	struct parsed p;
+
+	(void)state;
+	parse_ok(&p, txt, strlen(txt));
+	assert_int_equal(p.rf.nrecs, 2);
+	field_is(&p, 0, 0, "Id", "x", 4);
+	field_is(&p, 0, 1, "A", "one\ntwo\n", 5);
+	field_is(&p, 1, 0, "Id", "y", 9);
+	for (size_t i = 0; i < p.rf.nfields; i++)
+		assert_null(memchr(p.rf.fields[i].value, '\r', p.rf.fields[i].len));
+	done(&p);
+}
+
+static void
+test_no_final_newline(void **state)
+{
+	static const char t1[] = "%rec: T\n\nA: 1\nB: last";
+	static const char t2[] = "%rec: T\n\nA: 1\n+ end";
+	static const char t3[] = "%rec: T\n\nA: 1\r\nB: crlf\r";
+	struct parsed p;
+
+	(void)state;
+	parse_ok(&p, t1, strlen(t1));
+	field_is(&p, 0, 1, "B", "last", 4);
+	done(&p);
+	parse_ok(&p, t2, strlen(t2));
+	field_is(&p, 0, 0, "A", "1\nend", 3);
+	done(&p);
+	parse_ok(&p, t3, strlen(t3));
+	field_is(&p, 0, 1, "B", "crlf", 4);
+	done(&p);
+}
+
+static void
+test_invalid_utf8(void **state)
+{
+	static const char *const bad[] = {
+		"\xff",                   /* never valid */
+		"\x80",                   /* lone continuation byte */
+		"\xc0\xaf",               /* overlong '/' */
+		"\xe0\x80\xaf",           /* overlong, three bytes */
+		"\xed\xa0\x80",           /* encoded surrogate U+D800 */
+		"\xed\xbf\xbf",           /* encoded surrogate U+DFFF */
+		"\xe4\xb8",               /* truncated */
+		"\xf4\x90\x80\x80",       /* above U+10FFFF */
+	};
+	char buf[128];
+	struct parsed p;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		/* In a value, in a continuation, in a comment. */
+		snprintf(buf, sizeof buf, "%%rec: T\n\nA: ok 中文\nB: x%sy\n", bad[i]);
+		parse(&p, buf);
+		one_error(&p, "t.rec:4: invalid UTF-8");
+		done(&p);
+		snprintf(buf, sizeof buf, "%%rec: T\n\nA: ok\n+ fine\n+ %s\n", bad[i]);
+		parse(&p, buf);
+		one_error(&p, "t.rec:5: invalid UTF-8");
+		done(&p);
+		snprintf(buf, sizeof buf, "# %s\n%%rec: T\n", bad[i]);
+		parse(&p, buf);
+		one_error(&p, "t.rec:1: invalid UTF-8");
+		done(&p);
+	}
+	/* The same characters, well-formed, are accepted. */
+	parse(&p, "%rec: T\n\nA: / \xe4\xb8\xad \xf4\x8f\xbf\xbf \xee\x80\x80\n");
+	assert_int_equal(p.d.count, 0);
+	done(&p);
+}
+
+static void
+test_nul_byte(void **state)
+{
+	static const char txt[] = "%rec: T\n\nA: a\0b\n";
+	struct parsed p;
+
+	(void)state;
+	parse_n(&p, txt, sizeof txt - 1);
+	one_error(&p, "t.rec:3: NUL byte");
+	done(&p);
+}
+
+static void
+test_no_colon(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "%rec: T\n\nA: a\nName value\n");
+	one_error(&p, "t.rec:4: field line without ':'");
+	done(&p);
+	parse(&p, "%rec: T\n\nName\n");
+	one_error(&p, "t.rec:3: field line without ':'");
+	done(&p);
+}
+
+static void
+test_bad_field_name(void **state)
+{
+	static const char *const lines[] = {
+		"1A: x", "_A: x", "Na-me: x", "N\xc3\xa4me: x", " A: x", "A b: x",
+		"中文: x",
+	};
+	char buf[128];
+	struct parsed p;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		snprintf(buf, sizeof buf, "%%rec: T\n\nA: a\n%s\n", lines[i]);
+		parse(&p, buf);
+		one_error(&p, "t.rec:4: malformed field name");
+		done(&p);
+	}
+}
+
+static void
+test_orphan_plus(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "%rec: T\n\n+ x\n");
+	one_error(&p, "t.rec:3: '+' continuation line with no field above it");
+	done(&p);
+	/* A blank line ends the field: a '+' after it continues nothing. */
+	parse(&p, "%rec: T\n\nA: a\n\n+ x\n");
+	one_error(&p, "t.rec:5: '+' continuation line with no field above it");
+	done(&p);
+	parse(&p, "+ x\n");
+	one_error(&p, "t.rec:1: '+' continuation line with no field above it");
+	done(&p);
+}
+
+static void
+test_empty(void **state)
+{
+	static const char blank[] = "\n\n# only a comment\n   \n\t\n";
+	struct parsed p;
+
+	(void)state;
+	parse_ok(&p, "", 0);
+	assert_int_equal(p.rf.nrecs, 0);
+	assert_int_equal(p.rf.nfields, 0);
+	done(&p);
+	parse_ok(&p, blank, strlen(blank));
+	assert_int_equal(p.rf.nrecs, 0);
+	done(&p);
+	/* A descriptor alone declares a type but makes no record. */
+	parse_ok(&p, "%rec: T\n%key: Id\n", 17);
+	assert_int_equal(p.rf.nrecs, 0);
+	done(&p);
+}
+
+static void
+test_record_before_rec(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "# comment\n\nA: x\n");
+	first_error(&p, "t.rec:3: record before any %rec: line");
+	done(&p);
+}
+
+static void
+test_rec_without_name(void **state)
+{
+	static const char *const lines[] = { "%rec:", "%rec:   ", "%rec: 9x", "%rec: -" };
+	char buf[128];
+	struct parsed p;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		snprintf(buf, sizeof buf, "%%rec: Good\n\nA: a\n\n%s\n\nB: b\n", lines[i]);
+		parse(&p, buf);
+		first_error(&p, "t.rec:5: %rec: without a record type name");
+		done(&p);
+	}
+}
+
+static void
+test_descriptor_fields(void **state)
+{
+	static const char txt[] =
+	    "%rec: T\n"               /* 1 */
+	    "%key: Id\n"              /* 2 */
+	    "%mandatory: Id\n"        /* 3 */
+	    "A: in the descriptor\n"  /* 4 */
+	    "+ still\n"               /* 5 */
+	    "\n"                      /* 6 */
+	    "A: in a record\n"        /* 7 */
+	    "\n"                      /* 8 */
+	    "%rec: U\n"               /* 9 */
+	    "B: descriptor too\n"     /* 10 */
+	    "\n"                      /* 11 */
+	    "B: record\n";            /* 12 */
+	struct parsed p;
+
+	(void)state;
+	parse_ok(&p, txt, strlen(txt));
+	assert_int_equal(p.rf.nrecs, 2);
+	assert_int_equal(p.rf.nfields, 2);
+	type_is(&p, 0, "T");
+	field_is(&p, 0, 0, "A", "in a record", 7);
+	type_is(&p, 1, "U");
+	field_is(&p, 1, 0, "B", "record", 12);
+	done(&p);
+}
+
+static void
+test_type_switch(void **state)
+{
+	static const char txt[] =
+	    "%rec: A\n\nX: 1\n\nX: 2\n\n%rec: Bee\n\nX: 3\n";
+	struct parsed p;
+
+	(void)state;
+	parse_ok(&p, txt, strlen(txt));
+	assert_int_equal(p.rf.nrecs, 3);
+	type_is(&p, 0, "A");
+	type_is(&p, 1, "A");
+	type_is(&p, 2, "Bee");
+	field_is(&p, 2, 0, "X", "3", 9);
+	done(&p);
+}
+
+static void
+test_rec_get(void **state)
+{
+	static const char txt[] =
+	    "%rec: T\n\nId: a\nAlias: one\nAlias: two\nOdd_Field2: kept\n\nId: b\n";
+	struct parsed p;
+	const struct rec_field *f;
+
+	(void)state;
+	parse_ok(&p, txt, strlen(txt));
+	f = rec_get(&p.rf, &p.rf.recs[0], "Alias");
+	assert_non_null(f);
+	assert_int_equal(f->len, 3);
+	assert_memory_equal(f->value, "one", 3);
+	f = rec_get(&p.rf, &p.rf.recs[0], "Odd_Field2");
+	assert_non_null(f);
+	assert_int_equal(f->line, 6);
+	assert_null(rec_get(&p.rf, &p.rf.recs[0], "Ali"));
+	assert_null(rec_get(&p.rf, &p.rf.recs[0], "Aliases"));
+	/* The second record's fields are its own. */
+	assert_null(rec_get(&p.rf, &p.rf.recs[1], "Alias"));
+	f = rec_get(&p.rf, &p.rf.recs[1], "Id");
+	assert_non_null(f);
+	assert_memory_equal(f->value, "b", 1);
+	done(&p);
+}
+
+static void
+test_line_limit(void **state)
+{
+	static const char head[] = "%rec: T\n\nA: ";
+	size_t body = REC_MAX_LINE - 3;   /* "A: " + body == REC_MAX_LINE */
+	size_t n = strlen(head) + body + 1 + 32;
+	char *buf = malloc(n);
+	struct parsed p;
+	size_t len;
+
+	(void)state;
+	assert_non_null(buf);
+	/* Exactly the limit: accepted. */
+	memcpy(buf, head, strlen(head));
+	memset(buf + strlen(head), 'x', body);
+	len = strlen(head) + body;
+	memcpy(buf + len, "\nB: ok\n", 7);
+	parse_ok(&p, buf, len + 7);
+	field_is(&p, 0, 1, "B", "ok", 4);
+	assert_int_equal(p.rf.fields[0].len, body);
+	done(&p);
+	/* One byte more: an error on that line, not a crash. */
+	memset(buf + strlen(head), 'x', body + 1);
+	len = strlen(head) + body + 1;
+	memcpy(buf + len, "\nB: ok\n", 7);
+	parse_n(&p, buf, len + 7);
+	one_error(&p, "t.rec:3: line longer than");
+	done(&p);
+	/* Also when it is the last line, without a newline. */
+	parse_n(&p, buf, len);
+	one_error(&p, "t.rec:3: line longer than");
+	done(&p);
+	free(buf);
+}
+
+static char *
+many_fields(size_t nf, size_t *len)
+{
+	static const char head[] = "%rec: T\n\n";
+	static const char line[] = "F: v\n";
+	static const char tail[] = "\nG: next\n";
+	size_t n = strlen(head) + nf * strlen(line) + strlen(tail);
+	char *buf = malloc(n + 1), *p = buf;
+
+	assert_non_null(buf);
+	memcpy(p, head, strlen(head));
+	p += strlen(head);
+	for (size_t i = 0; i < nf; i++, p += strlen(line))
+		memcpy(p, line, strlen(line));
+	memcpy(p, tail, strlen(tail));
+	*len = n;
+	return buf;
+}
+
+static void
+test_field_limit(void **state)
+{
+	char want[64];
+	struct parsed p;
+	size_t len;
+	char *buf;
+
+	(void)state;
+	buf = many_fields(REC_MAX_FIELDS, &len);
+	parse_ok(&p, buf, len);
+	assert_int_equal(p.rf.nrecs, 2);
+	assert_int_equal(p.rf.recs[0].nfields, REC_MAX_FIELDS);
+	/* Lines 3 .. REC_MAX_FIELDS + 2, a blank line, then G. */
+	field_is(&p, 0, REC_MAX_FIELDS - 1, "F", "v", REC_MAX_FIELDS + 2);
+	field_is(&p, 1, 0, "G", "next", REC_MAX_FIELDS + 4);
+	done(&p);
+	free(buf);
+
+	buf = many_fields(REC_MAX_FIELDS + 5, &len);
+	parse_n(&p, buf, len);
+	/* The first field past the limit, on line REC_MAX_FIELDS + 3. */
+	snprintf(want, sizeof want, "t.rec:%d: ", REC_MAX_FIELDS + 3);
+	one_error(&p, want);
+	assert_non_null(strstr(p.d.msg[0], "fields"));
+	done(&p);
+	free(buf);
+}
+
+static void
+test_error_limit(void **state)
+{
+	/* The reader gives up after DIAG_MAX errors, keeping each message. */
+	char buf[4096], *q = buf;
+	char want[32];
+	struct parsed p;
+
+	(void)state;
+	q += sprintf(q, "%%rec: T\n\n");
+	for (int i = 0; i < 30; i++)
+		q += sprintf(q, "bad line %d\n", i);
+	parse(&p, buf);
+	assert_int_equal(p.d.count, DIAG_MAX);
+	for (int i = 0; i < DIAG_MAX; i++) {
+		snprintf(want, sizeof want, "t.rec:%d: ", i + 3);
+		assert_non_null(p.d.msg[i]);
+		assert_memory_equal(p.d.msg[i], want, strlen(want));
+	}
+	done(&p);
+}
+
+static void
+test_load_file(void **state)
+{
+	static const char txt[] = "%rec: T\n\nA: from a file\n";
+	char path[] = "/tmp/test-rec-XXXXXX";
+	struct rec_file rf;
+	struct diag d;
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, txt, strlen(txt)), (ssize_t)strlen(txt));
+	close(fd);
+	diag_init(&d, path);
+	assert_int_equal(rec_load(&rf, path, &d), 0);
+	assert_int_equal(rf.nrecs, 1);
+	assert_int_equal(rf.fields[0].len, strlen("from a file"));
+	rec_free(&rf);
+	diag_free(&d);
+
+	/* An empty file is no error. */
+	fd = open(path, O_WRONLY | O_TRUNC);
+	assert_true(fd >= 0);
+	close(fd);
+	diag_init(&d, path);
+	assert_int_equal(rec_load(&rf, path, &d), 0);
+	assert_int_equal(rf.nrecs, 0);
+	rec_free(&rf);
+	diag_free(&d);
+	unlink(path);
+
+	diag_init(&d, path);
+	assert_int_equal(rec_load(&rf, path, &d), 66);
+	assert_int_equal(d.count, 1);
+	assert_non_null(strstr(d.msg[0], path));
+	diag_free(&d);
+
+	diag_init(&d, "/");
+	assert_int_equal(rec_load(&rf, "/", &d), 66);
+	assert_int_equal(d.count, 1);
+	diag_free(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_simple),
+		cmocka_unit_test(test_continuation),
+		cmocka_unit_test(test_comments),
+		cmocka_unit_test(test_crlf),
+		cmocka_unit_test(test_no_final_newline),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_nul_byte),
+		cmocka_unit_test(test_no_colon),
+		cmocka_unit_test(test_bad_field_name),
+		cmocka_unit_test(test_orphan_plus),
+		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_record_before_rec),
+		cmocka_unit_test(test_rec_without_name),
+		cmocka_unit_test(test_descriptor_fields),
+		cmocka_unit_test(test_type_switch),
+		cmocka_unit_test(test_rec_get),
+		cmocka_unit_test(test_line_limit),
+		cmocka_unit_test(test_field_limit),
+		cmocka_unit_test(test_error_limit),
+		cmocka_unit_test(test_load_file),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
