@@ -62,12 +62,40 @@ draw_row(struct view *v, WINDOW *win, struct rect r, int i, int dw)
 	draw_spans(win, y, x, r.x + r.w - x, e->title.s, e->title.n, base, spans, ns);
 }
 
+/* While the reader is in the article, bring the first event of the top
+ * paragraph into view, so the reading marks can be seen. */
+static void
+follow_article(struct view *v, int h)
+{
+	const struct ds_refs *evs;
+	size_t row = 0;
+
+	if (v->focus != PANE_ARTICLE || v->d->nparas == 0 || h < 1)
+		return;
+	evs = &v->d->paras[v->art.para].events;
+	if (evs->n == 0)
+		return;
+	if (v->filter < 0)
+		row = evs->v[0];
+	else {
+		while (row < tl_count(v) && tl_event(v, row) != evs->v[0])
+			row++;
+		if (row == tl_count(v))
+			return;
+	}
+	if (row < v->tl.top || row >= v->tl.top + (size_t)h)
+		v->tl.top = row > (size_t)h / 2 ? row - (size_t)h / 2 : 0;
+	if (v->tl.top + (size_t)h > tl_count(v))
+		v->tl.top = tl_count(v) > (size_t)h ? tl_count(v) - (size_t)h : 0;
+}
+
 void
 timeline_draw(struct view *v, WINDOW *win, struct rect r)
 {
 	int dw;
 
 	list_show(&v->tl, tl_count(v), r.h);
+	follow_article(v, r.h);
 	dw = date_width(v, r);
 	for (int i = 0; i < r.h && v->tl.top + (size_t)i < tl_count(v); i++)
 		draw_row(v, win, r, i, dw);

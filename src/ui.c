@@ -135,37 +135,57 @@ selected_name(const struct view *v)
 			return v->d->norgs ? v->d->orgs[v->orgs.sel].name : (struct ds_str){ "", 0 };
 		return v->d->npeople ? v->d->people[v->people.sel].name : (struct ds_str){ "", 0 };
 	default:
-		return v->d->nparas ? v->d->paras[v->art.para].id : (struct ds_str){ "", 0 };
+		if (v->d->nparas == 0)
+			return (struct ds_str){ "", 0 };
+		if (v->d->paras[v->art.para].section.n)
+			return v->d->paras[v->art.para].section;
+		return v->d->narticles ? v->d->articles[0].title : (struct ds_str){ "", 0 };
 	}
 }
 
+/* Left: the prompt, the search state or a message.  Right: focused pane,
+ * its selected item (clipped to the room left) and the article position. */
 static void
 draw_status(struct view *v)
 {
 	struct rect s = v->lay.status;
-	char right[160], left[PROMPT_MAX + 64];
+	char pos[64], left[PROMPT_MAX + 96];
 	struct ds_str sel = selected_name(v);
-	int rw, x;
+	int lw, pw, nw, x;
 
 	draw_fill(stdscr, s.y, 0, s.w, R_STATUS);
-	snprintf(right, sizeof right, " %s · %.*s · p%zu/%zu ", pane_names[v->focus],
-	    (int)(sel.n > 60 ? 60 : sel.n), sel.s, v->d->nparas ? v->art.para + 1 : 0, v->d->nparas);
-	if (v->searching) {
-		long n = (long)v->search.nhits;
-		if (v->prompt.len && n == 0)
-			snprintf(left, sizeof left, "/%s  (no match)", v->prompt.buf);
-		else if (v->prompt.len)
-			snprintf(left, sizeof left, "/%s  hit %zu/%ld", v->prompt.buf, v->cur_hit + 1, n);
-		else
-			snprintf(left, sizeof left, "/");
-	} else if (v->have_hits)
-		snprintf(left, sizeof left, "/%s  hit %zu/%zu", v->prompt.buf, v->cur_hit + 1, v->search.nhits);
+	if (v->searching && v->prompt.len && v->search.nhits == 0)
+		snprintf(left, sizeof left, "/%s  (no match)", v->prompt.buf);
+	else if ((v->searching && v->prompt.len) || (!v->searching && v->have_hits))
+		snprintf(left, sizeof left, "/%s  hit %zu/%zu", v->prompt.buf,
+		    v->cur_hit + 1, v->search.nhits);
+	else if (v->searching)
+		snprintf(left, sizeof left, "/");
 	else
 		snprintf(left, sizeof left, "%s", v->message[0] ? v->message : "? help  q quit");
-	rw = text_width(right, strlen(right));
-	x = draw_str(stdscr, s.y, 0, s.w, left, R_STATUS);
-	if (x + rw < s.w)
-		draw_str(stdscr, s.y, s.w - rw, rw, right, R_STATUS);
+	lw = draw_str(stdscr, s.y, 0, s.w, left, R_STATUS);
+	snprintf(pos, sizeof pos, " · p%zu/%zu ", v->d->nparas ? v->art.para + 1 : 0,
+	    v->d->nparas);
+	pw = text_width(pos, strlen(pos));
+	x = s.w - pw - text_width(pane_names[v->focus], strlen(pane_names[v->focus])) - 1;
+	if (x > lw + 1) {
+		nw = text_width(sel.s, sel.n);
+		/* The selected item gets what room is left, up to 40 columns. */
+		if (nw > 40)
+			nw = 40;
+		if (nw > x - lw - 4)
+			nw = x - lw - 4;
+		if (nw > 0)
+			x -= nw + 3;
+		x += draw_str(stdscr, s.y, x, s.w - x, " ", R_STATUS);
+		x += draw_str(stdscr, s.y, x, s.w - x, pane_names[v->focus], R_STATUS);
+		if (nw > 0) {
+			x += draw_str(stdscr, s.y, x, s.w - x, " · ", R_STATUS);
+			x += draw_text(stdscr, s.y, x, nw, sel.s, sel.n, R_STATUS);
+			x = s.w - pw;
+		}
+		draw_str(stdscr, s.y, x, s.w - x, pos, R_STATUS);
+	}
 	if (v->searching) {
 		int cx = 1 + text_width(v->prompt.buf, v->prompt.cur);
 		move(s.y, cx < s.w ? cx : s.w - 1);
