@@ -30,16 +30,55 @@ field_str(const struct rec_field *f)
 	return f ? (struct ds_str){ f->value, f->len } : (struct ds_str){ "", 0 };
 }
 
-static struct ds_str
-get(struct loader *L, const struct rec_record *r, const char *name)
+/* The first field of r named name (n bytes), as rec_get.  The model asks
+ * for each field by a string literal, so FIELD passes its length and the
+ * names of r's fields are mostly told apart by their length or first
+ * byte, without calling strlen and memcmp. */
+static const struct rec_field *
+field_of(const struct rec_file *rf, const struct rec_record *r, const char *name,
+    size_t n)
 {
-	return field_str(rec_get(&L->d->rf, r, name));
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct rec_field *f = &rf->fields[r->first + i];
+		if (f->name_len == n && f->name[0] == name[0] && memcmp(f->name, name, n) == 0)
+			return f;
+	}
+	return NULL;
 }
+
+#define FIELD(rf, r, lit) field_of((rf), (r), (lit), sizeof (lit) - 1)
+#define GET(L, r, lit) field_str(FIELD(&(L)->d->rf, (r), (lit)))
+#define REQUIRE(L, r, lit) require((L), (r), (lit), sizeof (lit) - 1)
 
 static bool
 type_is(const struct rec_record *r, const char *t)
 {
 	return r->type_len == strlen(t) && memcmp(r->type, t, r->type_len) == 0;
+}
+
+/* What a record's type is: a kind, or one of these. */
+enum { KIND_DOSSIER = DS_NKINDS, KIND_UNKNOWN };
+
+struct kind_cache {
+	const char *type;
+	uint32_t len;
+	int kind;
+};
+
+/* The kind of record r.  The records of one %rec section share the bytes
+ * of their type name, so the last answer serves the next record. */
+static int
+kind_of(const struct rec_record *r, struct kind_cache *c)
+{
+	if (c->type && r->type == c->type && r->type_len == c->len)
+		return c->kind;
+	c->type = r->type;
+	c->len = r->type_len;
+	c->kind = type_is(r, "Dossier") ? KIND_DOSSIER : KIND_UNKNOWN;
+	for (int k = 0; k < DS_NKINDS && c->kind == KIND_UNKNOWN; k++)
+		if (type_is(r, kind_names[k]))
+			c->kind = k;
+	return c->kind;
 }
 
 static bool
@@ -56,11 +95,11 @@ valid_id(struct ds_str id)
 	return true;
 }
 
-/* Reports a missing required field and returns false. */
+/* Reports a missing required field (name, n bytes) and returns false. */
 static bool
-require(struct loader *L, const struct rec_record *r, const char *name)
+require(struct loader *L, const struct rec_record *r, const char *name, size_t n)
 {
-	if (rec_get(&L->d->rf, r, name))
+	if (field_of(&L->d->rf, r, name, n))
 		return true;
 	diag_error(L->diag, r->line, "%.*s record without %s field",
 	    (int)r->type_len, r->type, name);
@@ -71,13 +110,13 @@ require(struct loader *L, const struct rec_record *r, const char *name)
 static struct ds_str
 take_id(struct loader *L, const struct rec_record *r, enum ds_kind kind, size_t k)
 {
-	const struct rec_field *f = rec_get(&L->d->rf, r, "Id");
+	const struct rec_field *f = FIELD(&L->d->rf, r, "Id");
 	struct ds_str id = field_str(f);
 	long dup;
 
 	L->d->idkeys[kind][k] = id;
 	if (!f) {
-		require(L, r, "Id");
+		REQUIRE(L, r, "Id");
 		return id;
 	}
 	if (!valid_id(id)) {
@@ -102,17 +141,15 @@ resolve(struct loader *L, const struct rec_record *r, const char *name,
 
 	for (size_t i = 0; i < r->nfields; i++) {
 		const struct rec_field *f = &rf->fields[r->first + i];
-		n += f->name_len == len && memcmp(f->name, name, len) == 0;
+		n += f->name_len == len && f->name[0] == name[0] &&
+		    memcmp(f->name, name, len) == 0;
 	}
 	refs->n = 0;
 	refs->v = NULL;
 	if (!n)
 		return;
-	refs->v = malloc(n * sizeof *refs->v);
-	if (!refs->v) {
-		L->oom = true;
-		return;
-	}
+	refs->v = L->d->refpool + L->d->refpool_used;
+	L->d->refpool_used += n;
 	for (size_t i = 0; i < r->nfields; i++) {
 		const struct rec_field *f = &rf->fields[r->first + i];
 		long k;
@@ -125,16 +162,6 @@ resolve(struct loader *L, const struct rec_record *r, const char *name,
 		else
 			refs->v[refs->n++] = (uint32_t)k;
 	}
-}
-
-static size_t
-count_type(const struct rec_file *rf, const char *t)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < rf->nrecs; i++)
-		n += type_is(&rf->recs[i], t);
-	return n;
 }
 
 static void *
@@ -153,13 +180,27 @@ allocate(struct loader *L)
 {
 	struct dossier *d = L->d;
 	struct rec_file *rf = &d->rf;
-	static const char *const type_of[DS_NKINDS] = {
-		"Event", "Person", "Org", "Paragraph", "Article", "Note"
-	};
-	size_t counts[DS_NKINDS];
+	struct kind_cache kc = { NULL, 0, 0 };
+	size_t counts[KIND_UNKNOWN + 1] = { 0 };
 
+	size_t entity_fields = 0, ref_fields = 0;
+
+	for (size_t i = 0; i < rf->nrecs; i++) {
+		int kind = kind_of(&rf->recs[i], &kc);
+		counts[kind]++;
+		if (kind == DS_PERSON || kind == DS_ORG)
+			entity_fields += rf->recs[i].nfields;
+		if (kind == DS_PERSON || kind == DS_EVENT)
+			ref_fields += rf->recs[i].nfields;
+	}
+	/* Room for every alias and every reference, known or not yet: no
+	 * list has more entries than its record has fields, and the reverse
+	 * links (events of a person, an org, a paragraph; notes of a
+	 * paragraph) are no more than the forward ones and the notes.  Only
+	 * what is used is touched. */
+	d->aliaspool = table(L, entity_fields, sizeof *d->aliaspool);
+	d->refpool = table(L, 2 * ref_fields + counts[DS_NOTE], sizeof *d->refpool);
 	for (int k = 0; k < DS_NKINDS; k++) {
-		counts[k] = count_type(rf, type_of[k]);
 		d->idkeys[k] = table(L, counts[k], sizeof **d->idkeys);
 		if (idmap_init(&d->ids[k], counts[k]) < 0)
 			L->oom = true;
@@ -187,14 +228,15 @@ load_entity(struct loader *L, const struct rec_record *r, size_t ri,
 
 	e->rec = ri;
 	e->id = take_id(L, r, kind, k);
-	if (require(L, r, "Name"))
-		e->name = get(L, r, "Name");
-	e->role = get(L, r, kind == DS_PERSON ? "Role" : "Kind");
-	e->note = get(L, r, "Note");
+	if (REQUIRE(L, r, "Name"))
+		e->name = GET(L, r, "Name");
+	e->role = kind == DS_PERSON ? GET(L, r, "Role") : GET(L, r, "Kind");
+	e->note = GET(L, r, "Note");
 	for (size_t i = 0; i < r->nfields; i++)
 		na += rf->fields[r->first + i].name_len == 5 &&
 		    memcmp(rf->fields[r->first + i].name, "Alias", 5) == 0;
-	e->alias = na ? table(L, na, sizeof *e->alias) : NULL;
+	e->alias = na ? L->d->aliaspool + L->d->aliaspool_used : NULL;
+	L->d->aliaspool_used += na;
 	for (size_t i = 0; e->alias && i < r->nfields; i++) {
 		const struct rec_field *f = &rf->fields[r->first + i];
 		if (f->name_len == 5 && memcmp(f->name, "Alias", 5) == 0 && f->len)
@@ -210,16 +252,16 @@ load_event(struct loader *L, const struct rec_record *r, size_t ri, size_t k)
 
 	e->rec = ri;
 	e->id = take_id(L, r, DS_EVENT, k);
-	if (require(L, r, "Date") && (f = rec_get(&L->d->rf, r, "Date"))) {
+	if (REQUIRE(L, r, "Date") && (f = FIELD(&L->d->rf, r, "Date"))) {
 		e->date_text = field_str(f);
 		if (!date_parse(f->value, f->len, &e->date))
 			diag_error(L->diag, f->line, "bad Date '%.*s' (want YYYY, YYYY-MM or YYYY-MM-DD, a real day)",
 			    (int)f->len, f->value);
 	}
-	if (require(L, r, "Title"))
-		e->title = get(L, r, "Title");
-	e->when = get(L, r, "When");
-	e->text = get(L, r, "Text");
+	if (REQUIRE(L, r, "Title"))
+		e->title = GET(L, r, "Title");
+	e->when = GET(L, r, "When");
+	e->text = GET(L, r, "Text");
 }
 
 /* Pass two: fill the tables in file order. */
@@ -229,46 +271,48 @@ fill(struct loader *L)
 	struct dossier *d = L->d;
 	struct rec_file *rf = &d->rf;
 	size_t k[DS_NKINDS] = { 0 }, ndossier = 0;
+	struct kind_cache kc = { NULL, 0, 0 };
 
 	for (size_t i = 0; i < rf->nrecs && !L->oom; i++) {
 		const struct rec_record *r = &rf->recs[i];
-		if (type_is(r, "Dossier")) {
+		int kind = kind_of(r, &kc);
+		if (kind == KIND_DOSSIER) {
 			if (++ndossier > 1)
 				diag_error(L->diag, r->line, "more than one Dossier record");
-			d->title = get(L, r, "Title");
-			d->language = get(L, r, "Language");
-			d->summary = get(L, r, "Summary");
-		} else if (type_is(r, "Article")) {
+			d->title = GET(L, r, "Title");
+			d->language = GET(L, r, "Language");
+			d->summary = GET(L, r, "Summary");
+		} else if (kind == DS_ARTICLE) {
 			struct ds_article *a = &d->articles[k[DS_ARTICLE]];
 			a->rec = i;
 			a->id = take_id(L, r, DS_ARTICLE, k[DS_ARTICLE]++);
-			a->title = get(L, r, "Title");
-			a->author = get(L, r, "Author");
-			a->editor = get(L, r, "Editor");
-			a->date = get(L, r, "Date");
-			a->source = get(L, r, "Source");
-		} else if (type_is(r, "Paragraph")) {
+			a->title = GET(L, r, "Title");
+			a->author = GET(L, r, "Author");
+			a->editor = GET(L, r, "Editor");
+			a->date = GET(L, r, "Date");
+			a->source = GET(L, r, "Source");
+		} else if (kind == DS_PARAGRAPH) {
 			struct ds_paragraph *p = &d->paras[k[DS_PARAGRAPH]];
 			p->rec = i;
 			p->id = take_id(L, r, DS_PARAGRAPH, k[DS_PARAGRAPH]++);
-			p->section = get(L, r, "Section");
-			p->text = get(L, r, "Text");
-		} else if (type_is(r, "Person")) {
+			p->section = GET(L, r, "Section");
+			p->text = GET(L, r, "Text");
+		} else if (kind == DS_PERSON) {
 			load_entity(L, r, i, DS_PERSON, &d->people[k[DS_PERSON]], k[DS_PERSON]);
 			k[DS_PERSON]++;
-		} else if (type_is(r, "Org")) {
+		} else if (kind == DS_ORG) {
 			load_entity(L, r, i, DS_ORG, &d->orgs[k[DS_ORG]], k[DS_ORG]);
 			k[DS_ORG]++;
-		} else if (type_is(r, "Event")) {
+		} else if (kind == DS_EVENT) {
 			load_event(L, r, i, k[DS_EVENT]++);
-		} else if (type_is(r, "Note")) {
+		} else if (kind == DS_NOTE) {
 			struct ds_note *n = &d->notes[k[DS_NOTE]++];
 			n->rec = i;
-			require(L, r, "Paragraph");
-			if (require(L, r, "Quote"))
-				n->quote = get(L, r, "Quote");
-			if (require(L, r, "Text"))
-				n->text = get(L, r, "Text");
+			REQUIRE(L, r, "Paragraph");
+			if (REQUIRE(L, r, "Quote"))
+				n->quote = GET(L, r, "Quote");
+			if (REQUIRE(L, r, "Text"))
+				n->text = GET(L, r, "Text");
 		} else if (r->type_len) {
 			diag_error(L->diag, r->line, "unknown record type '%.*s'",
 			    (int)r->type_len, r->type);
@@ -278,17 +322,29 @@ fill(struct loader *L)
 		diag_error(L->diag, 1, "no Dossier record");
 }
 
+/* As resolve, for a field that is used once: the first value that
+ * exists (every one that does not is reported), or -1. */
 static long
 resolve_one(struct loader *L, const struct rec_record *r, const char *name,
     enum ds_kind kind)
 {
-	struct ds_refs refs;
-	long k;
+	const struct rec_file *rf = &L->d->rf;
+	size_t len = strlen(name);
+	long first = -1;
 
-	resolve(L, r, name, kind, &refs);
-	k = refs.n ? (long)refs.v[0] : -1;
-	free(refs.v);
-	return k;
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct rec_field *f = &rf->fields[r->first + i];
+		long k;
+		if (f->name_len != len || memcmp(f->name, name, len) != 0)
+			continue;
+		k = dossier_find(L->d, kind, f->value, f->len);
+		if (k < 0)
+			diag_error(L->diag, f->line, "%s '%.*s' does not exist",
+			    name, (int)f->len, f->value);
+		else if (first < 0)
+			first = k;
+	}
+	return first;
 }
 
 /* Pass three: references, once every id is known. */
@@ -300,7 +356,7 @@ link(struct loader *L)
 
 	for (size_t i = 0; i < d->nparas; i++) {
 		const struct rec_record *r = &rf->recs[d->paras[i].rec];
-		long a = rec_get(rf, r, "Article") ?
+		long a = FIELD(rf, r, "Article") ?
 		    resolve_one(L, r, "Article", DS_ARTICLE) : 0;
 		d->paras[i].article = a < 0 ? 0 : (uint32_t)a;
 	}
@@ -315,7 +371,7 @@ link(struct loader *L)
 	for (size_t i = 0; i < d->nnotes; i++) {
 		struct ds_note *n = &d->notes[i];
 		const struct rec_record *r = &rf->recs[n->rec];
-		const struct rec_field *q = rec_get(rf, r, "Quote");
+		const struct rec_field *q = FIELD(rf, r, "Quote");
 		long p = resolve_one(L, r, "Paragraph", DS_PARAGRAPH);
 		const char *at;
 		if (p < 0 || !q)
@@ -331,10 +387,18 @@ link(struct loader *L)
 	}
 }
 
+/* An event's place in date order (ties: file order).  These are sorted,
+ * not the events themselves, which are large to move about. */
+struct event_key {
+	struct ds_date date;
+	size_t rec;
+	uint32_t idx;
+};
+
 static int
 event_order(const void *a, const void *b)
 {
-	const struct ds_event *x = a, *y = b;
+	const struct event_key *x = a, *y = b;
 	int c = date_cmp(&x->date, &y->date);
 
 	if (c)
@@ -342,20 +406,18 @@ event_order(const void *a, const void *b)
 	return x->rec < y->rec ? -1 : x->rec > y->rec;
 }
 
+/* Carves a list of n from the pool, to be filled by push. */
 static void
-push_ref(struct loader *L, struct ds_refs *refs, uint32_t v)
+carve(struct dossier *d, struct ds_refs *refs, size_t n)
 {
-	uint32_t *nv;
+	refs->v = n ? d->refpool + d->refpool_used : NULL;
+	refs->n = 0;
+	d->refpool_used += n;
+}
 
-	/* Sizes are small and appends rare: grow by powers of two. */
-	if ((refs->n & (refs->n - 1)) == 0) {
-		nv = realloc(refs->v, (refs->n ? refs->n * 2 : 1) * sizeof *nv);
-		if (!nv) {
-			L->oom = true;
-			return;
-		}
-		refs->v = nv;
-	}
+static void
+push(struct ds_refs *refs, uint32_t v)
+{
 	refs->v[refs->n++] = v;
 }
 
@@ -365,27 +427,70 @@ static void
 order_events(struct loader *L)
 {
 	struct dossier *d = L->d;
+	size_t n = d->nevents;
+	struct event_key *key = malloc((n ? n : 1) * sizeof *key);
+	uint32_t *to = malloc((n ? n : 1) * sizeof *to);
 
-	qsort(d->events, d->nevents, sizeof *d->events, event_order);
-	/* Ids were registered in file order: rebuild the map in date order. */
-	idmap_free(&d->ids[DS_EVENT]);
-	if (idmap_init(&d->ids[DS_EVENT], d->nevents) < 0) {
+	if (!key || !to) {
+		free(key);
+		free(to);
 		L->oom = true;
 		return;
 	}
-	for (size_t i = 0; i < d->nevents; i++) {
+	for (size_t i = 0; i < n; i++)
+		key[i] = (struct event_key){ d->events[i].date, d->events[i].rec, (uint32_t)i };
+	qsort(key, n, sizeof *key, event_order);
+	for (size_t i = 0; i < n; i++)
+		to[key[i].idx] = (uint32_t)i;
+	/* Each event to its place, a cycle of the permutation at a time. */
+	for (size_t i = 0; i < n; i++) {
+		while (to[i] != i) {
+			uint32_t j = to[i];
+			struct ds_event t = d->events[j];
+			d->events[j] = d->events[i];
+			d->events[i] = t;
+			to[i] = to[j];
+			to[j] = j;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		to[key[i].idx] = (uint32_t)i;
+	/* Ids were registered in file order: renumber the map to date order. */
+	idmap_renumber(&d->ids[DS_EVENT], to);
+	free(key);
+	free(to);
+	/* The reverse links: counted first (in .n), then carved and filled. */
+	for (size_t i = 0; i < n; i++) {
 		struct ds_event *e = &d->events[i];
 		d->idkeys[DS_EVENT][i] = e->id;
-		idmap_insert(&d->ids[DS_EVENT], d->idkeys[DS_EVENT], i);
 		for (size_t j = 0; j < e->persons.n; j++)
-			push_ref(L, &d->people[e->persons.v[j]].events, (uint32_t)i);
+			d->people[e->persons.v[j]].events.n++;
 		for (size_t j = 0; j < e->orgs.n; j++)
-			push_ref(L, &d->orgs[e->orgs.v[j]].events, (uint32_t)i);
+			d->orgs[e->orgs.v[j]].events.n++;
 		for (size_t j = 0; j < e->paras.n; j++)
-			push_ref(L, &d->paras[e->paras.v[j]].events, (uint32_t)i);
+			d->paras[e->paras.v[j]].events.n++;
 	}
 	for (size_t i = 0; i < d->nnotes; i++)
-		push_ref(L, &d->paras[d->notes[i].para].notes, (uint32_t)i);
+		d->paras[d->notes[i].para].notes.n++;
+	for (size_t i = 0; i < d->npeople; i++)
+		carve(d, &d->people[i].events, d->people[i].events.n);
+	for (size_t i = 0; i < d->norgs; i++)
+		carve(d, &d->orgs[i].events, d->orgs[i].events.n);
+	for (size_t i = 0; i < d->nparas; i++) {
+		carve(d, &d->paras[i].events, d->paras[i].events.n);
+		carve(d, &d->paras[i].notes, d->paras[i].notes.n);
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct ds_event *e = &d->events[i];
+		for (size_t j = 0; j < e->persons.n; j++)
+			push(&d->people[e->persons.v[j]].events, (uint32_t)i);
+		for (size_t j = 0; j < e->orgs.n; j++)
+			push(&d->orgs[e->orgs.v[j]].events, (uint32_t)i);
+		for (size_t j = 0; j < e->paras.n; j++)
+			push(&d->paras[e->paras.v[j]].events, (uint32_t)i);
+	}
+	for (size_t i = 0; i < d->nnotes; i++)
+		push(&d->paras[d->notes[i].para].notes, (uint32_t)i);
 }
 
 long
@@ -446,31 +551,13 @@ dossier_load(struct dossier *d, const char *path, struct diag *diag)
 	return rc;
 }
 
-static void
-free_entities(struct ds_entity *e, size_t n)
-{
-	for (size_t i = 0; e && i < n; i++) {
-		free(e[i].alias);
-		free(e[i].orgs.v);
-		free(e[i].events.v);
-	}
-	free(e);
-}
-
 void
 dossier_free(struct dossier *d)
 {
-	for (size_t i = 0; d->events && i < d->nevents; i++) {
-		free(d->events[i].persons.v);
-		free(d->events[i].orgs.v);
-		free(d->events[i].paras.v);
-	}
-	for (size_t i = 0; d->paras && i < d->nparas; i++) {
-		free(d->paras[i].events.v);
-		free(d->paras[i].notes.v);
-	}
-	free_entities(d->people, d->npeople);
-	free_entities(d->orgs, d->norgs);
+	free(d->refpool);
+	free(d->aliaspool);
+	free(d->people);
+	free(d->orgs);
 	free(d->events);
 	free(d->paras);
 	free(d->articles);

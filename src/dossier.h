@@ -72,6 +72,11 @@ struct dossier {
 	size_t narticles, nparas, npeople, norgs, nevents, nnotes;
 	struct idmap ids[DS_NKINDS];
 	struct ds_str *idkeys[DS_NKINDS];
+	/* Every ds_refs.v and ds_entity.alias points into these (one
+	 * allocation each rather than one per list). */
+	uint32_t *refpool;
+	struct ds_str *aliaspool;
+	size_t refpool_used, aliaspool_used;
 };
 
 /* Loads path into d.  Returns 0; 65 for bad data, 66 when the file cannot

@@ -122,6 +122,23 @@ draw_fill(WINDOW *win, int y, int x, int w, enum role r)
 	wattrset(win, A_NORMAL);
 }
 
+/* Box lines are drawn as Unicode characters, not the terminal's alternate
+ * character set: a UTF-8 terminal draws them everywhere, while ACS
+ * switching is lost on several terminals in UTF-8 mode. */
+static void
+box_hline(WINDOW *win, int y, int x, int n)
+{
+	for (int i = 0; i < n; i++)
+		mvwaddstr(win, y, x + i, "─");
+}
+
+static void
+box_vline(WINDOW *win, int y, int x, int n)
+{
+	for (int i = 0; i < n; i++)
+		mvwaddstr(win, y + i, x, "│");
+}
+
 void
 draw_box(WINDOW *win, struct rect r, const char *title, bool focused)
 {
@@ -130,14 +147,14 @@ draw_box(WINDOW *win, struct rect r, const char *title, bool focused)
 	if (r.h < 2 || r.w < 2)
 		return;
 	wattrset(win, draw_attr(br));
-	mvwaddch(win, r.y, r.x, ACS_ULCORNER);
-	mvwhline(win, r.y, r.x + 1, ACS_HLINE, r.w - 2);
-	mvwaddch(win, r.y, r.x + r.w - 1, ACS_URCORNER);
-	mvwvline(win, r.y + 1, r.x, ACS_VLINE, r.h - 2);
-	mvwvline(win, r.y + 1, r.x + r.w - 1, ACS_VLINE, r.h - 2);
-	mvwaddch(win, r.y + r.h - 1, r.x, ACS_LLCORNER);
-	mvwhline(win, r.y + r.h - 1, r.x + 1, ACS_HLINE, r.w - 2);
-	mvwaddch(win, r.y + r.h - 1, r.x + r.w - 1, ACS_LRCORNER);
+	mvwaddstr(win, r.y, r.x, "┌");
+	box_hline(win, r.y, r.x + 1, r.w - 2);
+	mvwaddstr(win, r.y, r.x + r.w - 1, "┐");
+	box_vline(win, r.y + 1, r.x, r.h - 2);
+	box_vline(win, r.y + 1, r.x + r.w - 1, r.h - 2);
+	mvwaddstr(win, r.y + r.h - 1, r.x, "└");
+	box_hline(win, r.y + r.h - 1, r.x + 1, r.w - 2);
+	mvwaddstr(win, r.y + r.h - 1, r.x + r.w - 1, "┘");
 	wattrset(win, A_NORMAL);
 	if (title && r.w > 4) {
 		int used = draw_str(win, r.y, r.x + 1, 1, " ", br);

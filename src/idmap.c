@@ -17,17 +17,26 @@ hash(const char *s, size_t n)
 	return h;
 }
 
+/* A slot keeps 32 bits of its key's hash beside the index, so a probe
+ * looks at the key itself (elsewhere in memory) only when they agree. */
+#define SLOT_INDEX(v) ((uint32_t)(v) - 1)
+#define SLOT_TAG(v) ((uint32_t)((v) >> 32))
+
 long
 idmap_find(const struct idmap *m, const struct ds_str *keys, const char *s, size_t n)
 {
+	uint64_t h;
+
 	if (!m->cap)
 		return -1;
-	for (size_t i = hash(s, n) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		uint32_t v = m->slots[i];
+	h = hash(s, n);
+	for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		uint64_t v = m->slots[i];
 		if (!v)
 			return -1;
-		if (keys[v - 1].n == n && memcmp(keys[v - 1].s, s, n) == 0)
-			return (long)v - 1;
+		if (SLOT_TAG(v) == (uint32_t)(h >> 32) && keys[SLOT_INDEX(v)].n == n &&
+		    memcmp(keys[SLOT_INDEX(v)].s, s, n) == 0)
+			return (long)SLOT_INDEX(v);
 	}
 }
 
@@ -49,16 +58,26 @@ idmap_init(struct idmap *m, size_t n)
 long
 idmap_insert(struct idmap *m, const struct ds_str *keys, size_t k)
 {
-	size_t i = hash(keys[k].s, keys[k].n) & (m->cap - 1);
+	uint64_t h = hash(keys[k].s, keys[k].n);
+	size_t i = h & (m->cap - 1);
 
 	for (; m->slots[i]; i = (i + 1) & (m->cap - 1)) {
-		uint32_t v = m->slots[i];
-		if (keys[v - 1].n == keys[k].n &&
-		    memcmp(keys[v - 1].s, keys[k].s, keys[k].n) == 0)
-			return (long)v - 1;
+		uint64_t v = m->slots[i];
+		if (SLOT_TAG(v) == (uint32_t)(h >> 32) && keys[SLOT_INDEX(v)].n == keys[k].n &&
+		    memcmp(keys[SLOT_INDEX(v)].s, keys[k].s, keys[k].n) == 0)
+			return (long)SLOT_INDEX(v);
 	}
-	m->slots[i] = (uint32_t)k + 1;
+	m->slots[i] = (h >> 32 << 32) | ((uint64_t)k + 1);
 	return -1;
+}
+
+void
+idmap_renumber(struct idmap *m, const uint32_t *to)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i])
+			m->slots[i] = (m->slots[i] >> 32 << 32) |
+			    ((uint64_t)to[SLOT_INDEX(m->slots[i])] + 1);
 }
 
 void

@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 struct idmap {
-	uint32_t *slots;     /* index + 1, 0 = empty */
+	uint64_t *slots;     /* hash << 32 | (index + 1), 0 = empty */
 	size_t cap;          /* power of two */
 };
 
@@ -20,6 +20,8 @@ int idmap_init(struct idmap *, size_t n);
 long idmap_insert(struct idmap *, const struct ds_str *keys, size_t k);
 /* Index of key, or -1. */
 long idmap_find(const struct idmap *, const struct ds_str *keys, const char *s, size_t n);
+/* Key k is now at index to[k] of keys (which the caller reorders). */
+void idmap_renumber(struct idmap *, const uint32_t *to);
 void idmap_free(struct idmap *);
 
 #endif

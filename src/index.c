@@ -41,6 +41,28 @@ child_of(const struct index *ix, int32_t node, uint8_t byte)
 	return -1;
 }
 
+/* child_of, moving the child found to the front of its siblings: the
+ * next form inserted most likely shares the prefix (a name and its
+ * aliases, or the same names again in another part of a large dossier),
+ * and the order of siblings means nothing else. */
+static int32_t
+child_to_front(struct index *ix, int32_t node, uint8_t byte)
+{
+	int32_t prev = -1;
+
+	for (int32_t c = ix->nodes[node].child; c >= 0; prev = c, c = ix->nodes[c].sibling) {
+		if (ix->nodes[c].byte != byte)
+			continue;
+		if (prev >= 0) {
+			ix->nodes[prev].sibling = ix->nodes[c].sibling;
+			ix->nodes[c].sibling = ix->nodes[node].child;
+			ix->nodes[node].child = c;
+		}
+		return c;
+	}
+	return -1;
+}
+
 static void
 insert(struct index *ix, struct ds_str form, enum ds_kind kind, size_t who)
 {
@@ -48,7 +70,7 @@ insert(struct index *ix, struct ds_str form, enum ds_kind kind, size_t who)
 
 	for (size_t i = 0; i < form.n && !ix->oom; i++) {
 		uint8_t b = (uint8_t)form.s[i];
-		int32_t c = child_of(ix, node, b);
+		int32_t c = child_to_front(ix, node, b);
 		if (c < 0) {
 			c = new_node(ix, b);
 			if (c < 0)
@@ -189,9 +211,11 @@ compute(struct index *ix, size_t p)
 		c[n++] = (struct ds_mention){ (uint32_t)i, (uint32_t)len,
 		    (uint32_t)ix->nodes[node].who, ix->nodes[node].kind };
 	}
-	qsort(c, n, sizeof *c, by_length);
-	n = settle(c, n, t.n);
-	qsort(c, n, sizeof *c, by_offset);
+	if (n) {   /* c is NULL when there is no candidate */
+		qsort(c, n, sizeof *c, by_length);
+		n = settle(c, n, t.n);
+		qsort(c, n, sizeof *c, by_offset);
+	}
 	ml->v = c;
 	ml->n = n;
 }

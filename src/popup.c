@@ -179,6 +179,12 @@ layout_rows(struct items *it, int lw, int vw, struct row *rows, size_t max)
 	return n;
 }
 
+bool
+popup_fits(const struct view *v)
+{
+	return v->lay.mode != LAYOUT_TOO_SMALL && v->lay.cols >= 24 && v->lay.rows >= 6;
+}
+
 void
 popup_draw(struct view *v)
 {
@@ -196,7 +202,7 @@ popup_draw(struct view *v)
 	else
 		detail_items(v, &it);
 	w = W > 84 ? 80 : W - 4;
-	if (w < 20 || H < 6)
+	if (!popup_fits(v))
 		return;
 	nrows = (int)layout_rows(&it, lw, w - 4 - lw, rows, 1024);
 	h = nrows + 2 < H - 2 ? nrows + 2 : H - 2;

@@ -5,6 +5,9 @@
 
 #include "view.h"
 
+/* Whether the terminal has room for an overlay; one that cannot be seen
+ * must not stay open and take the keys. */
+bool popup_fits(const struct view *);
 /* Draws the open overlay, if any, over the panes. */
 void popup_draw(struct view *);
 /* Handles a key while an overlay is open. */

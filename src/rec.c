@@ -14,6 +14,7 @@
 #include <unistr.h>
 
 #include "rec.h"
+#include "text.h"
 
 struct parser {
 	struct rec_file *rf;
@@ -25,6 +26,11 @@ struct parser {
 	bool last_is_field;        /* a + line may continue it */
 	bool too_many;             /* the record passed REC_MAX_FIELDS */
 	bool oom;
+	/* Checked once for the whole buffer: no line before clean_end has a
+	 * NUL byte or invalid UTF-8 (splitting at newlines keeps UTF-8 valid),
+	 * so only lines from there on are checked one by one. */
+	size_t clean_end;
+	size_t joined_room;        /* bytes allocated for the last joined value */
 };
 
 static bool
@@ -173,6 +179,7 @@ continuation_line(struct parser *p, const char *s, size_t n, uint32_t line)
 	struct rec_file *rf = p->rf;
 	struct rec_field *f;
 	char *joined;
+	size_t need;
 
 	if (!p->last_is_field) {
 		diag_error(p->d, line, "'+' continuation line with no field above it");
@@ -184,21 +191,34 @@ continuation_line(struct parser *p, const char *s, size_t n, uint32_t line)
 	if (n > 0 && s[0] == ' ')
 		s++, n--;
 	f = &rf->fields[rf->nfields - 1];
-	if (!grow((void **)&rf->joined, &rf->joined_cap, rf->njoined, sizeof *rf->joined) ||
-	    !(joined = malloc(f->len + 1 + n + 1))) {
-		p->oom = true;
-		return;
+	need = f->len + 1 + n + 1;
+	if (rf->njoined > 0 && rf->joined[rf->njoined - 1] == f->value) {
+		/* This value was already joined: extend its copy in place,
+		 * doubling its room, so that a value of many lines is copied
+		 * a bounded number of times (not once per line). */
+		joined = rf->joined[rf->njoined - 1];
+		if (need > p->joined_room) {
+			size_t room = p->joined_room * 2 > need ? p->joined_room * 2 : need;
+			if (!(joined = realloc(joined, room))) {
+				p->oom = true;
+				return;
+			}
+			rf->joined[rf->njoined - 1] = joined;
+			p->joined_room = room;
+		}
+	} else {
+		if (!grow((void **)&rf->joined, &rf->joined_cap, rf->njoined, sizeof *rf->joined) ||
+		    !(joined = malloc(need))) {
+			p->oom = true;
+			return;
+		}
+		memcpy(joined, f->value, f->len);
+		rf->joined[rf->njoined++] = joined;
+		p->joined_room = need;
 	}
-	memcpy(joined, f->value, f->len);
 	joined[f->len] = '\n';
 	memcpy(joined + f->len + 1, s, n);
 	joined[f->len + 1 + n] = '\0';
-	/* Replace the previous copy, if this value was already joined. */
-	if (rf->njoined > 0 && rf->joined[rf->njoined - 1] == f->value) {
-		free(rf->joined[rf->njoined - 1]);
-		rf->njoined--;
-	}
-	rf->joined[rf->njoined++] = joined;
 	f->value = joined;
 	f->len += 1 + n;
 }
@@ -209,12 +229,14 @@ check_bytes(struct parser *p, const char *s, size_t n, uint32_t line)
 {
 	const uint8_t *bad;
 
+	if ((size_t)(s - p->rf->data) + n <= p->clean_end)
+		return true;
 	if (memchr(s, '\0', n)) {
 		diag_error(p->d, line, "NUL byte");
 		return false;
 	}
-	bad = u8_check((const uint8_t *)s, n);
-	if (bad) {
+	bad = (const uint8_t *)s + text_valid_prefix(s, n);   /* fast u8_check */
+	if (bad < (const uint8_t *)s + n) {
 		diag_error(p->d, line, "invalid UTF-8 (byte 0x%02x at column %zu)",
 		    *bad, (size_t)(bad - (const uint8_t *)s) + 1);
 		return false;
@@ -259,6 +281,10 @@ rec_parse(struct rec_file *rf, const char *buf, size_t size, struct diag *d)
 	if (size > REC_MAX_FILE) {
 		diag_error(d, 0, "file larger than %lu bytes", REC_MAX_FILE);
 		return 1;
+	}
+	{
+		const char *nul = memchr(buf, '\0', size);
+		p.clean_end = text_valid_prefix(buf, nul ? (size_t)(nul - buf) : size);
 	}
 	while (pos < size && !diag_full(d) && !p.oom) {
 		const char *nl = memchr(buf + pos, '\n', size - pos);
@@ -306,12 +332,19 @@ rec_load(struct rec_file *rf, const char *path, struct diag *d)
 	void *map;
 
 	memset(rf, 0, sizeof *rf);
-	fd = open(path, O_RDONLY);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer (it is then
+	 * refused as not a regular file); regular files ignore the flag. */
+	fd = open(path, O_RDONLY | O_NONBLOCK);
 	if (fd < 0) {
 		diag_error(d, 0, "%s", strerror(errno));
 		return 66;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) < 0) {
+		diag_error(d, 0, "%s", strerror(errno));
+		close(fd);
+		return 66;
+	}
+	if (!S_ISREG(st.st_mode)) {
 		diag_error(d, 0, "%s", S_ISDIR(st.st_mode) ? "is a directory" :
 		    "not a regular file");
 		close(fd);
@@ -322,8 +355,13 @@ rec_load(struct rec_file *rf, const char *path, struct diag *d)
 		close(fd);
 		return 65;
 	}
+#ifndef MAP_POPULATE
+#define MAP_POPULATE 0
+#endif
+	/* MAP_POPULATE (Linux): the file is read through at once, so its
+	 * pages are mapped in one go rather than one page fault at a time. */
 	map = st.st_size > 0 ? mmap(NULL, (size_t)st.st_size, PROT_READ,
-	    MAP_PRIVATE, fd, 0) : MAP_FAILED;
+	    MAP_PRIVATE | MAP_POPULATE, fd, 0) : MAP_FAILED;
 	if (map != MAP_FAILED) {
 		rf->data = map;
 		rf->size = (size_t)st.st_size;

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "search.h"
 
@@ -32,7 +33,7 @@ add_seg(struct search *s, enum ds_kind kind, size_t item,
     enum search_field field, size_t sub, struct ds_str str)
 {
 	struct fold_buf *c = &s->corpus;
-	size_t start;
+	size_t start, anchor;
 
 	if (str.n == 0 || c->oom)
 		return;
@@ -47,6 +48,7 @@ add_seg(struct search *s, enum ds_kind kind, size_t item,
 		s->segcap = cap;
 	}
 	start = c->n;
+	anchor = c->na;            /* fold_append anchors the string's start */
 	fold_append(c, str.s, str.n);
 	/* A NUL between strings: no query can match across it. */
 	if (c->n + 1 > c->cap) {
@@ -61,60 +63,112 @@ add_seg(struct search *s, enum ds_kind kind, size_t item,
 	c->s[c->n++] = '\0';
 	s->segs[s->nsegs++] = (struct search_seg){
 		(uint32_t)start, (uint32_t)(c->n - 1 - start), (uint32_t)item,
-		(uint8_t)kind, (uint8_t)field, (uint16_t)sub, str
+		(uint8_t)kind, (uint8_t)field, (uint16_t)sub, str, (uint32_t)anchor
 	};
 }
 
 static void
-add_entities(struct search *s, enum ds_kind kind, const struct ds_entity *e, size_t n)
+add_entity(struct search *s, enum ds_kind kind, const struct ds_entity *e, size_t i)
 {
-	for (size_t i = 0; i < n; i++) {
-		add_seg(s, kind, i, SF_NAME, 0, e[i].name);
-		for (size_t a = 0; a < e[i].nalias; a++)
-			add_seg(s, kind, i, SF_ALIAS, a, e[i].alias[a]);
-		add_seg(s, kind, i, SF_ROLE, 0, e[i].role);
-		add_seg(s, kind, i, SF_NOTE, 0, e[i].note);
-	}
+	add_seg(s, kind, i, SF_NAME, 0, e->name);
+	for (size_t a = 0; a < e->nalias; a++)
+		add_seg(s, kind, i, SF_ALIAS, a, e->alias[a]);
+	add_seg(s, kind, i, SF_ROLE, 0, e->role);
+	add_seg(s, kind, i, SF_NOTE, 0, e->note);
 }
 
-static int
-build(struct search *s)
+/* Adds the strings of item k of the corpus's items in reading order:
+ * events, people, organizations, paragraphs. */
+static void
+add_item(struct search *s, size_t k)
 {
 	const struct dossier *d = s->d;
 
-	for (size_t i = 0; i < d->nevents; i++) {
-		const struct ds_event *e = &d->events[i];
-		add_seg(s, DS_EVENT, i, SF_DATE, 0, e->date_text);
-		add_seg(s, DS_EVENT, i, SF_WHEN, 0, e->when);
-		add_seg(s, DS_EVENT, i, SF_TITLE, 0, e->title);
-		add_seg(s, DS_EVENT, i, SF_TEXT, 0, e->text);
+	if (k < d->nevents) {
+		const struct ds_event *e = &d->events[k];
+		add_seg(s, DS_EVENT, k, SF_DATE, 0, e->date_text);
+		add_seg(s, DS_EVENT, k, SF_WHEN, 0, e->when);
+		add_seg(s, DS_EVENT, k, SF_TITLE, 0, e->title);
+		add_seg(s, DS_EVENT, k, SF_TEXT, 0, e->text);
+		return;
 	}
-	add_entities(s, DS_PERSON, d->people, d->npeople);
-	add_entities(s, DS_ORG, d->orgs, d->norgs);
-	for (size_t i = 0; i < d->nparas; i++)
-		add_seg(s, DS_PARAGRAPH, i, SF_TEXT, 0, d->paras[i].text);
-	s->built = true;
+	k -= d->nevents;
+	if (k < d->npeople) {
+		add_entity(s, DS_PERSON, &d->people[k], k);
+		return;
+	}
+	k -= d->npeople;
+	if (k < d->norgs) {
+		add_entity(s, DS_ORG, &d->orgs[k], k);
+		return;
+	}
+	k -= d->norgs;
+	add_seg(s, DS_PARAGRAPH, k, SF_TEXT, 0, d->paras[k].text);
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Builds the corpus on from where the last call stopped, for about
+ * budget_ms (a negative budget: to the end). */
+static int
+build(struct search *s, double budget_ms)
+{
+	const struct dossier *d = s->d;
+	size_t items = d->nevents + d->npeople + d->norgs + d->nparas;
+	double until = budget_ms >= 0 ? now_ms() + budget_ms : 0;
+
+	while (s->build_next < items && !s->corpus.oom) {
+		add_item(s, s->build_next++);
+		/* Items are small: look at the clock now and then. */
+		if (budget_ms >= 0 && s->build_next % 32 == 0 && now_ms() >= until)
+			break;
+	}
+	s->built = s->build_next == items || s->corpus.oom;
 	return s->corpus.oom ? -1 : 0;
 }
 
-/* Segment holding folded offset f. */
-static size_t
-seg_at(const struct search *s, size_t f)
+bool
+search_prepare(struct search *s, double budget_ms)
 {
-	size_t lo = 0, hi = s->nsegs;
+	if (!s->built)
+		build(s, budget_ms);
+	return s->built;
+}
 
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
+/* Segment holding folded offset f, searching forward from segment i
+ * (which starts at or before f): scan_all meets its hits in increasing
+ * order, and galloping from the last one costs about the segments passed,
+ * not a binary search each. */
+static size_t
+seg_from(const struct search *s, size_t i, size_t f)
+{
+	size_t step = 1, hi;
+
+	while (i + step < s->nsegs && s->segs[i + step].fstart <= f) {
+		i += step;
+		step *= 2;
+	}
+	hi = i + step < s->nsegs ? i + step : s->nsegs;
+	while (hi - i > 1) {
+		size_t mid = (i + hi) / 2;
 		if (s->segs[mid].fstart <= f)
-			lo = mid;
+			i = mid;
 		else
 			hi = mid;
 	}
-	return lo;
+	return i;
 }
 
+/* hint: for fold_to_orig_from, hits being pushed in increasing order. */
 static int
-push_hit(struct search *s, size_t seg, size_t f)
+push_hit(struct search *s, size_t seg, size_t f, size_t *hint)
 {
 	const struct search_seg *sg = &s->segs[seg];
 	const char *a, *b;
@@ -127,7 +181,10 @@ push_hit(struct search *s, size_t seg, size_t f)
 		s->hits = nh;
 		s->hitcap = cap;
 	}
-	fold_to_orig(&s->corpus, f, s->qlen, &a, &b);
+	/* The hit's anchors are among its string's: start there. */
+	if (*hint < sg->anchor)
+		*hint = sg->anchor;
+	fold_to_orig_from(&s->corpus, hint, f, s->qlen, &a, &b);
 	s->hits[s->nhits++] = (struct search_hit){
 		(uint32_t)seg, (uint32_t)f,
 		(uint32_t)(a - sg->orig.s), (uint32_t)(b - a)
@@ -135,19 +192,53 @@ push_hit(struct search *s, size_t seg, size_t f)
 	return 0;
 }
 
+/* How often each byte occurs in a sample of the corpus (64 slices spread
+ * over it), so that scan_all can pick the query's rarest byte. */
+static void
+sample_bytes(struct search *s)
+{
+	const unsigned char *c = (const unsigned char *)s->corpus.s;
+	size_t n = s->corpus.n, slice = 8192, step = n / 64 > slice ? n / 64 : slice;
+
+	memset(s->freq, 0, sizeof s->freq);
+	for (size_t at = 0; at < n; at += step)
+		for (size_t i = at; i < at + slice && i < n; i++)
+			s->freq[c[i]]++;
+	s->sampled = true;
+}
+
+/* Every match of the query, overlapping ones too, in corpus order.  The
+ * candidates come from memchr of the query's rarest byte (in the sample):
+ * on Chinese text, where most bytes are one of a few lead bytes, that is
+ * several times faster than memmem. */
 static int
 scan_all(struct search *s)
 {
-	const char *c = s->corpus.s, *end = c + s->corpus.n, *p = c;
+	const char *c = s->corpus.s, *end = c + s->corpus.n, *p;
+	size_t seg = 0, hint = 0, k = 0;
 
 	s->nhits = 0;
-	while ((p = memmem(p, (size_t)(end - p), s->query, s->qlen)) != NULL) {
-		size_t f = (size_t)(p - c);
-		if (push_hit(s, seg_at(s, f), f) < 0)
+	if (!c || s->qlen > s->corpus.n)   /* no searchable string at all */
+		return 0;
+	if (!s->sampled)
+		sample_bytes(s);
+	for (size_t i = 1; i < s->qlen; i++)
+		if (s->freq[(unsigned char)s->query[i]] < s->freq[(unsigned char)s->query[k]])
+			k = i;
+	/* p: where the query's byte k may be; the match starts k before. */
+	for (p = c + k; (p = memchr(p, s->query[k], (size_t)(end - p))) != NULL; p++) {
+		const char *m = p - k;
+		size_t f = (size_t)(m - c);
+		if (s->qlen > 1 && (m + s->qlen > end || memcmp(m, s->query, s->qlen) != 0))
+			continue;
+		seg = seg_from(s, seg, f);
+		/* A query holding a NUL can match across the separator: such a
+		 * match is in no one string (and narrow() drops it too). */
+		if (f + s->qlen <= (size_t)s->segs[seg].fstart + s->segs[seg].flen &&
+		    push_hit(s, seg, f, &hint) < 0)
 			return -1;
 		/* Overlapping hits too: then a longer query's hits are
 		 * always a subset, which narrow() relies on. */
-		p++;
 	}
 	return 0;
 }
@@ -155,18 +246,22 @@ scan_all(struct search *s)
 /* The query grew: a hit of the longer query starts where a hit of the
  * shorter one did, so only those places are checked. */
 static int
-narrow(struct search *s)
+narrow(struct search *s, size_t known)
 {
-	size_t kept = 0;
+	size_t kept = 0, hint = 0, more = s->qlen - known;
+	const char *q = s->query + known;
 
 	for (size_t i = 0; i < s->nhits; i++) {
 		struct search_hit h = s->hits[i];
 		const struct search_seg *sg = &s->segs[h.seg];
-		const char *a, *b;
+		const char *a, *b, *at = s->corpus.s + h.fpos + known;
+		/* The first known bytes matched already: check the rest. */
 		if (h.fpos + s->qlen > sg->fstart + sg->flen ||
-		    memcmp(s->corpus.s + h.fpos, s->query, s->qlen) != 0)
+		    (more && (at[0] != q[0] || memcmp(at, q, more) != 0)))
 			continue;
-		fold_to_orig(&s->corpus, h.fpos, s->qlen, &a, &b);
+		if (hint < sg->anchor)
+			hint = sg->anchor;
+		fold_to_orig_from(&s->corpus, &hint, h.fpos, s->qlen, &a, &b);
 		h.off = (uint32_t)(a - sg->orig.s);
 		h.len = (uint32_t)(b - a);
 		s->hits[kept++] = h;
@@ -178,17 +273,18 @@ narrow(struct search *s)
 long
 search_run(struct search *s, const char *query, size_t n)
 {
-	size_t qlen;
+	size_t qlen, known;
 	char *q;
 	bool grows;
 
-	if (!s->built && build(s) < 0)
+	if (!s->built && build(s, -1) < 0)
 		return -1;
 	q = fold_string(query, n, &qlen);
 	if (!q)
 		return -1;
 	grows = s->query && s->qlen > 0 && qlen >= s->qlen &&
 	    memcmp(q, s->query, s->qlen) == 0;
+	known = s->qlen;
 	free(s->query);
 	s->query = q;
 	s->qlen = qlen;
@@ -196,7 +292,7 @@ search_run(struct search *s, const char *query, size_t n)
 		s->nhits = 0;
 		return 0;
 	}
-	if ((grows ? narrow(s) : scan_all(s)) < 0)
+	if ((grows ? narrow(s, known) : scan_all(s)) < 0)
 		return -1;
 	return (long)s->nhits;
 }

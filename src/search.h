@@ -1,8 +1,9 @@
 /* Search over everything a dossier shows: events (date, When, Title, Text),
  * people and organizations (Name, every Alias, Role or Kind, Note) and
  * paragraphs, in reading order: timeline, people, organizations, article.
- * The folded text is built once, on first use; a query that extends the
- * previous one only re-checks the previous hits. */
+ * The folded text is built once, on first use (or ahead of it, a slice at a
+ * time, by search_prepare); a query that extends the previous one only
+ * re-checks the previous hits. */
 #ifndef DOSSIER_SEARCH_H
 #define DOSSIER_SEARCH_H
 
@@ -25,6 +26,7 @@ struct search_seg {
 	uint8_t field;             /* enum search_field */
 	uint16_t sub;              /* which Alias */
 	struct ds_str orig;        /* the original string (borrowed) */
+	uint32_t anchor;           /* its first fold anchor (corpus.a) */
 };
 
 struct search_hit {
@@ -39,6 +41,9 @@ struct search {
 	struct fold_buf corpus;
 	struct search_seg *segs;
 	size_t nsegs, segcap;
+	size_t build_next;         /* the next item to add to the corpus */
+	bool sampled;              /* freq is filled */
+	uint32_t freq[256];        /* bytes in a sample of the corpus */
 	/* The last query and its hits, for incremental narrowing. */
 	char *query;
 	size_t qlen;
@@ -47,6 +52,10 @@ struct search {
 };
 
 void search_init(struct search *, const struct dossier *);
+/* Builds part of the folded corpus ahead of the first search, for about
+ * budget_ms, so that the screen can do it while it waits for keys; true
+ * once the corpus is complete.  search_run builds whatever is left. */
+bool search_prepare(struct search *, double budget_ms);
 /* Runs query (UTF-8; invalid bytes ignored); returns the number of hits,
  * or -1 when memory runs out.  Hits stay valid until the next run. */
 long search_run(struct search *, const char *query, size_t n);

@@ -295,18 +295,31 @@ pane_action(struct view *v, enum action a)
 }
 
 static void
+open_overlay(struct view *v, bool help, int popup)
+{
+	if (!popup_fits(v)) {
+		snprintf(v->message, sizeof v->message, "terminal too small for %s",
+		    help ? "help" : "details");
+		return;
+	}
+	v->help = help;
+	v->popup = popup;
+	v->popup_top = 0;
+}
+
+static void
 do_action(struct view *v, enum action a)
 {
 	switch (a) {
 	case ACT_QUIT: v->quit = true; break;
-	case ACT_HELP: v->help = true; v->popup_top = 0; break;
+	case ACT_HELP: open_overlay(v, true, 0); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_NEXT_PANE: focus(v, (enum pane)((v->focus + 1) % NPANES)); break;
 	case ACT_PREV_PANE: focus(v, (enum pane)((v->focus + NPANES - 1) % NPANES)); break;
 	case ACT_PANE_TIMELINE: focus(v, PANE_TIMELINE); break;
 	case ACT_PANE_PEOPLE: focus(v, PANE_PEOPLE); break;
 	case ACT_PANE_ARTICLE: focus(v, PANE_ARTICLE); break;
-	case ACT_ENTER: v->popup = (int)v->focus + 1; v->popup_top = 0; break;
+	case ACT_ENTER: open_overlay(v, false, (int)v->focus + 1); break;
 	case ACT_SEARCH: start_search(v); break;
 	case ACT_NEXT_HIT: step_hit(v, 1); break;
 	case ACT_PREV_HIT: step_hit(v, -1); break;
@@ -473,6 +486,8 @@ handle_key(struct view *v, int code, bool is_key)
 		prompt_input(v, code, is_key);
 		return;
 	}
+	if ((v->help || v->popup) && !popup_fits(v))
+		v->help = false, v->popup = 0;   /* shrunk under an open overlay */
 	if (v->help || v->popup) {
 		popup_key(v, code, is_key);
 		return;
@@ -536,6 +551,27 @@ start_curses(struct view *v)
 	draw_init_colors(v->color);
 }
 
+/* Waits for a key.  Until the search corpus is complete the wait builds
+ * it, a slice of about 2 ms at a time with a look at the keyboard between
+ * slices, so the first search finds it ready and keys are not held up. */
+static int
+read_key(struct view *v, wint_t *wc)
+{
+	int r;
+
+	while (!v->search.built && !quit_signal) {
+		timeout(0);
+		r = get_wch(wc);
+		if (r != ERR) {
+			timeout(250);   /* as start_curses set it */
+			return r;
+		}
+		search_prepare(&v->search, 2);
+	}
+	timeout(250);
+	return get_wch(wc);
+}
+
 int
 ui_run(struct dossier *d, const struct options *o)
 {
@@ -558,7 +594,7 @@ ui_run(struct dossier *d, const struct options *o)
 		wint_t wc;
 		int r;
 		draw_frame(&v);
-		r = get_wch(&wc);
+		r = read_key(&v, &wc);
 		if (r == ERR)
 			continue;
 		handle_key(&v, (int)wc, r == KEY_CODE_YES);

@@ -22,6 +22,5 @@ tests_test_search_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_bundled_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_bundled_LDADD = src/libcore.a $(CMOCKA_LIBS)
 
-EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt \
-	$(tests_bad_files)
-tests_bad_files =
+# The bundled data against the seed article.
+EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt

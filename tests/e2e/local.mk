@@ -9,3 +9,22 @@ TESTS += tests/e2e/test-vt
 tests_e2e_test_vt_SOURCES = tests/e2e/test-vt.c
 tests_e2e_test_vt_CFLAGS = $(AM_CFLAGS) $(VTERM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_e2e_test_vt_LDADD = tests/e2e/libvt.a $(VTERM_LIBS) $(CMOCKA_LIBS)
+
+# End-to-end tests of dossier itself: the real program in a pty, asserting
+# on what it draws (text and positions).  dossier-e2e.c holds their helpers.
+e2e_cflags = $(AM_CFLAGS) $(VTERM_CFLAGS) $(CMOCKA_CFLAGS)
+e2e_ldadd = tests/e2e/libvt.a $(VTERM_LIBS) $(CMOCKA_LIBS)
+e2e_helpers = tests/e2e/dossier-e2e.c tests/e2e/dossier-e2e.h
+
+check_PROGRAMS += tests/e2e/test-screen tests/e2e/test-search-screen tests/e2e/test-terminal
+TESTS += tests/e2e/test-screen tests/e2e/test-search-screen tests/e2e/test-terminal
+
+tests_e2e_test_screen_SOURCES = tests/e2e/test-screen.c $(e2e_helpers)
+tests_e2e_test_screen_CFLAGS = $(e2e_cflags)
+tests_e2e_test_screen_LDADD = $(e2e_ldadd)
+tests_e2e_test_search_screen_SOURCES = tests/e2e/test-search-screen.c $(e2e_helpers)
+tests_e2e_test_search_screen_CFLAGS = $(e2e_cflags)
+tests_e2e_test_search_screen_LDADD = $(e2e_ldadd)
+tests_e2e_test_terminal_SOURCES = tests/e2e/test-terminal.c $(e2e_helpers)
+tests_e2e_test_terminal_CFLAGS = $(e2e_cflags)
+tests_e2e_test_terminal_LDADD = $(e2e_ldadd)

@@ -1,0 +1,98 @@
+/* libFuzzer target: search over the bundled dossier (loaded once).  The
+ * input is a query; it is typed one byte at a time, as at the prompt, so
+ * the engine narrows the previous hits, and every step is compared with a
+ * fresh scan of the same query: same hits, same places. */
+#include <config.h>
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier.h"
+#include "search.h"
+
+#ifndef BUNDLED
+#error "compile with -DBUNDLED='\"path/to/meta-ai.rec\"'"
+#endif
+
+/* Typing beyond this many bytes only re-checks the same hits. */
+#define MAX_STEPS 64
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct dossier d;
+static struct search typed, fresh;
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	struct diag dg;
+
+	diag_init(&dg, BUNDLED);
+	if (dossier_load(&d, BUNDLED, &dg) != 0) {
+		for (size_t i = 0; i < dg.count && i < DIAG_MAX; i++)
+			fprintf(stderr, "%s\n", dg.msg[i]);
+		abort();
+	}
+	diag_free(&dg);
+	search_init(&typed, &d);
+	search_init(&fresh, &d);
+	return 0;
+}
+
+static void
+check_hits(const struct search *s, long n)
+{
+	for (long i = 0; i < n; i++) {
+		const struct search_hit *h = &s->hits[i];
+		const struct search_seg *sg = search_seg_of(s, h);
+
+		assert(h->seg < s->nsegs);
+		assert(h->fpos >= sg->fstart && h->fpos + s->qlen <= sg->fstart + sg->flen);
+		assert((size_t)h->off + h->len <= sg->orig.n);
+		assert(i == 0 || s->hits[i - 1].fpos < h->fpos);
+	}
+}
+
+static void
+same(const char *q, size_t n)
+{
+	long a, b;
+
+	a = search_run(&typed, q, n);
+	/* An empty query forgets the last one: the next run scans afresh. */
+	assert(search_run(&fresh, "", 0) == 0);
+	b = search_run(&fresh, q, n);
+	assert(a >= 0 && a == b);
+	assert(typed.qlen == fresh.qlen && memcmp(typed.query, fresh.query, typed.qlen) == 0);
+	check_hits(&typed, a);
+	for (long i = 0; i < a; i++) {
+		const struct search_hit *x = &typed.hits[i], *y = &fresh.hits[i];
+		assert(x->seg == y->seg && x->fpos == y->fpos);
+		assert(x->off == y->off && x->len == y->len);
+	}
+	if (a > 0) {
+		assert(search_first_at(&typed, DS_EVENT, 0) == 0);
+		assert(search_first_at(&typed, DS_NOTE, 0) == (size_t)a);
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *q = (const char *)data;
+	size_t steps = size < MAX_STEPS ? size : MAX_STEPS;
+
+	/* Start each input from an empty prompt. */
+	search_run(&typed, "", 0);
+	for (size_t k = 1; k <= steps; k++)
+		same(q, k);
+	if (size > steps)
+		same(q, size);
+	/* Deleting back to a shorter query is a fresh scan, not a narrowing. */
+	if (size > 1)
+		same(q, size / 2);
+	return 0;
+}

@@ -1,0 +1,388 @@
+/* Unit tests of the mention index (src/index.c): longest surface form wins,
+ * exact byte offsets, Latin forms only as whole words, paragraphs of each
+ * person and organization. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "index.h"
+
+/* Paragraph texts, built from pieces so that offsets are the lengths of
+ * the pieces before them. */
+#define ZUCK_LONG  "马克·扎克伯格"
+#define ZUCK_SHORT "扎克伯格"
+#define P0_A "据报道,"
+#define P0_B "说,"
+#define P0_C "Metaverse不是"
+#define P0_D "。"
+#define P0 P0_A ZUCK_LONG P0_B P0_C "Meta" P0_D ZUCK_SHORT "。"
+
+#define P1_A "苹"            /* 苹果 + 果园大厦: the longer one starts later */
+#define P1_B "果园大厦在"
+#define P1_C "旁边,"
+#define P1 P1_A P1_B P1_C "苹果公司" "和" "苹果" "。"
+
+#define P2 "AMeta, Meta2, 2Meta, MetaMeta, (Meta), Meta."
+
+#define P3 "没有任何人。"
+
+#define P4 "Facebook AI Research的Yann LeCun与LeCun"
+
+static const char text[] =
+    "%rec: Dossier\n\nTitle: T\n\n"
+    "%rec: Paragraph\n\n"
+    "Id: p0\nText: " P0 "\n\n"
+    "Id: p1\nText: " P1 "\n\n"
+    "Id: p2\nText: " P2 "\n\n"
+    "Id: p3\nText: " P3 "\n\n"
+    "Id: p4\nText: " P4 "\n\n"
+    "%rec: Person\n\n"
+    "Id: zuck\nName: " ZUCK_LONG "\nAlias: " ZUCK_SHORT "\n\n"
+    "Id: lecun\nName: 杨立昆\nAlias: Yann LeCun\nAlias: LeCun\n\n"
+    "%rec: Org\n\n"
+    "Id: meta\nName: Meta\n\n"
+    "Id: apple\nName: 苹果\nAlias: 苹果公司\n\n"
+    "Id: hq\nName: 果园大厦\n\n"
+    "Id: fb\nName: Facebook\n\n"
+    "Id: fair\nName: FAIR\nAlias: Facebook AI Research\n\n"
+    "Id: nobody\nName: 不存在\n";
+
+enum { ZUCK, LECUN };
+enum { META, APPLE, HQ, FB, FAIR, NOBODY };
+
+struct fixture {
+	struct dossier d;
+	struct index ix;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct diag dg;
+
+	if (!f)
+		return -1;
+	diag_init(&dg, "index.rec");
+	if (dossier_load_buffer(&f->d, "index.rec", text, strlen(text), &dg)) {
+		for (size_t i = 0; i < dg.count && i < DIAG_MAX; i++)
+			fprintf(stderr, "%s\n", dg.msg[i]);
+		diag_free(&dg);
+		free(f);
+		return -1;
+	}
+	diag_free(&dg);
+	if (index_init(&f->ix, &f->d) < 0) {
+		dossier_free(&f->d);
+		free(f);
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	index_free(&f->ix);
+	dossier_free(&f->d);
+	free(f);
+	return 0;
+}
+
+struct want {
+	size_t off, len;
+	unsigned kind, who;
+};
+
+static void
+mentions_are(struct fixture *f, size_t p, const struct want *w, size_t nw)
+{
+	size_t n;
+	const struct ds_mention *m = index_mentions(&f->ix, p, &n);
+	const char *t = f->d.paras[p].text.s;
+
+	if (n != nw) {
+		for (size_t i = 0; i < n; i++)
+			print_message("# got %u+%u '%.*s'\n", m[i].off, m[i].len,
+			    (int)m[i].len, t + m[i].off);
+		fail_msg("paragraph %zu: %zu mentions, want %zu", p, n, nw);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].off != w[i].off || m[i].len != w[i].len)
+			fail_msg("mention %zu: %u+%u '%.*s', want %zu+%zu '%.*s'", i,
+			    m[i].off, m[i].len, (int)m[i].len, t + m[i].off,
+			    w[i].off, w[i].len, (int)w[i].len, t + w[i].off);
+		assert_int_equal(m[i].kind, w[i].kind);
+		assert_int_equal(m[i].who, w[i].who);
+	}
+}
+
+#define L(s) (sizeof(s) - 1)
+
+static void
+test_long_form_wins(void **state)
+{
+	struct fixture *f = *state;
+	const struct want w[] = {
+		/* 马克·扎克伯格 once, not 扎克伯格 inside it. */
+		{ L(P0_A), L(ZUCK_LONG), DS_PERSON, ZUCK },
+		/* Meta, but not the Meta of Metaverse. */
+		{ L(P0_A ZUCK_LONG P0_B P0_C), 4, DS_ORG, META },
+		{ L(P0_A ZUCK_LONG P0_B P0_C "Meta" P0_D), L(ZUCK_SHORT), DS_PERSON, ZUCK },
+	};
+
+	mentions_are(f, 0, w, 3);
+	assert_memory_equal(f->d.paras[0].text.s + w[0].off, ZUCK_LONG, w[0].len);
+}
+
+static void
+test_longer_starts_later(void **state)
+{
+	struct fixture *f = *state;
+	const struct want w[] = {
+		/* 苹果园大厦: 苹果 and 果园大厦 overlap; the longer one wins
+		 * although it starts later. */
+		{ L(P1_A), L("果园大厦"), DS_ORG, HQ },
+		/* 苹果公司 (an Alias) over 苹果 (the Name) at the same place. */
+		{ L(P1_A P1_B P1_C), L("苹果公司"), DS_ORG, APPLE },
+		{ L(P1_A P1_B P1_C "苹果公司" "和"), L("苹果"), DS_ORG, APPLE },
+	};
+
+	mentions_are(f, 1, w, 3);
+}
+
+static void
+test_latin_word_boundaries(void **state)
+{
+	struct fixture *f = *state;
+	/* AMeta, Meta2, 2Meta, MetaMeta: inside Latin words; (Meta) and
+	 * Meta. are words of their own. */
+	const char *t = f->d.paras[2].text.s;
+	size_t n;
+	const struct ds_mention *m = index_mentions(&f->ix, 2, &n);
+	size_t a = (size_t)(strstr(t, "(Meta)") - t) + 1;
+	size_t b = (size_t)(strstr(t, "Meta.") - t);
+
+	assert_int_equal(n, 2);
+	assert_int_equal(m[0].off, a);
+	assert_int_equal(m[0].len, 4);
+	assert_int_equal(m[1].off, b);
+	assert_int_equal(m[1].len, 4);
+	assert_int_equal(m[1].who, META);
+}
+
+static void
+test_latin_multiword(void **state)
+{
+	struct fixture *f = *state;
+	const struct want w[] = {
+		/* The Alias of FAIR, over the Name of fb inside it. */
+		{ 0, L("Facebook AI Research"), DS_ORG, FAIR },
+		{ L("Facebook AI Research的"), L("Yann LeCun"), DS_PERSON, LECUN },
+		{ L("Facebook AI Research的Yann LeCun与"), L("LeCun"), DS_PERSON, LECUN },
+	};
+
+	mentions_are(f, 4, w, 3);
+}
+
+static void
+test_no_mentions(void **state)
+{
+	struct fixture *f = *state;
+	size_t n = 99;
+
+	index_mentions(&f->ix, 3, &n);
+	assert_int_equal(n, 0);
+}
+
+static void
+refs_are(const struct ds_refs *r, const uint32_t *want, size_t n)
+{
+	assert_non_null(r);
+	assert_int_equal(r->n, n);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(r->v[i], want[i]);
+}
+
+static void
+test_paragraphs_of(void **state)
+{
+	struct fixture *f = *state;
+	static const uint32_t zuck[] = { 0 }, lecun[] = { 4 }, meta[] = { 0, 2 },
+	    apple[] = { 1 }, hq[] = { 1 };
+
+	refs_are(index_paragraphs_of(&f->ix, DS_PERSON, ZUCK), zuck, 1);
+	refs_are(index_paragraphs_of(&f->ix, DS_PERSON, LECUN), lecun, 1);
+	refs_are(index_paragraphs_of(&f->ix, DS_ORG, META), meta, 2);
+	refs_are(index_paragraphs_of(&f->ix, DS_ORG, APPLE), apple, 1);
+	refs_are(index_paragraphs_of(&f->ix, DS_ORG, HQ), hq, 1);
+	/* Facebook occurs only inside the longer Facebook AI Research. */
+	refs_are(index_paragraphs_of(&f->ix, DS_ORG, FB), NULL, 0);
+	refs_are(index_paragraphs_of(&f->ix, DS_ORG, NOBODY), NULL, 0);
+}
+
+/* The bundled dossier: every mention is exactly a Name or Alias of its
+ * entity, mentions are ordered and disjoint, and every occurrence of a
+ * surface form (as a whole word, for Latin ones) lies under a mention at
+ * least as long. */
+static bool
+is_word(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z');
+}
+
+static bool
+is_form_of(const struct ds_entity *e, const char *s, size_t n)
+{
+	if (e->name.n == n && memcmp(e->name.s, s, n) == 0)
+		return true;
+	for (size_t a = 0; a < e->nalias; a++)
+		if (e->alias[a].n == n && memcmp(e->alias[a].s, s, n) == 0)
+			return true;
+	return false;
+}
+
+static void
+check_form(struct ds_str t, const struct ds_mention *m, size_t n, struct ds_str form)
+{
+	const char *p = t.s, *end = t.s + t.n;
+
+	while (form.n && (p = memmem(p, (size_t)(end - p), form.s, form.n)) != NULL) {
+		size_t off = (size_t)(p - t.s), i;
+		bool word = !(off > 0 && is_word((unsigned char)t.s[off]) &&
+		    is_word((unsigned char)t.s[off - 1])) &&
+		    !(off + form.n < t.n && is_word((unsigned char)t.s[off + form.n - 1]) &&
+		    is_word((unsigned char)t.s[off + form.n]));
+		p++;
+		if (!word)
+			continue;
+		for (i = 0; i < n; i++)
+			if (m[i].off < off + form.n && off < m[i].off + m[i].len)
+				break;
+		if (i == n || m[i].len < form.n)
+			fail_msg("'%.*s' at %zu is not under a mention as long",
+			    (int)form.n, form.s, off);
+	}
+}
+
+static void
+test_bundled(void **state)
+{
+	const char *top = getenv("top_srcdir");
+	char path[4096];
+	struct dossier d;
+	struct diag dg;
+	struct index ix;
+	size_t total = 0;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/data/meta-ai.rec", top ? top : BUILD_TOP_SRCDIR);
+	diag_init(&dg, path);
+	assert_int_equal(dossier_load(&d, path, &dg), 0);
+	diag_free(&dg);
+	assert_int_equal(index_init(&ix, &d), 0);
+	for (size_t p = 0; p < d.nparas; p++) {
+		struct ds_str t = d.paras[p].text;
+		size_t n;
+		const struct ds_mention *m = index_mentions(&ix, p, &n);
+		total += n;
+		for (size_t i = 0; i < n; i++) {
+			const struct ds_entity *e = m[i].kind == DS_PERSON ?
+			    &d.people[m[i].who] : &d.orgs[m[i].who];
+			assert_true(m[i].kind == DS_PERSON || m[i].kind == DS_ORG);
+			assert_true(m[i].off + m[i].len <= t.n);
+			assert_true(is_form_of(e, t.s + m[i].off, m[i].len));
+			if (i > 0)
+				assert_true(m[i - 1].off + m[i - 1].len <= m[i].off);
+		}
+		for (size_t k = 0; k < d.npeople; k++) {
+			check_form(t, m, n, d.people[k].name);
+			for (size_t a = 0; a < d.people[k].nalias; a++)
+				check_form(t, m, n, d.people[k].alias[a]);
+		}
+		for (size_t k = 0; k < d.norgs; k++) {
+			check_form(t, m, n, d.orgs[k].name);
+			for (size_t a = 0; a < d.orgs[k].nalias; a++)
+				check_form(t, m, n, d.orgs[k].alias[a]);
+		}
+		/* A second call gives the cached answer. */
+		assert_ptr_equal(index_mentions(&ix, p, &n), m);
+	}
+	assert_true(total > 100);
+	/* index_paragraphs_of agrees with the mentions. */
+	for (int kind = DS_PERSON; kind <= DS_ORG; kind++) {
+		size_t ne = kind == DS_PERSON ? d.npeople : d.norgs;
+		for (size_t k = 0; k < ne; k++) {
+			const struct ds_refs *r = index_paragraphs_of(&ix, kind, k);
+			size_t j = 0;
+			assert_non_null(r);
+			for (size_t p = 0; p < d.nparas; p++) {
+				size_t n;
+				const struct ds_mention *m = index_mentions(&ix, p, &n);
+				bool has = false;
+				for (size_t i = 0; i < n; i++)
+					has |= m[i].kind == kind && m[i].who == k;
+				if (has) {
+					assert_true(j < r->n);
+					assert_int_equal(r->v[j], p);
+					j++;
+				}
+			}
+			assert_int_equal(j, r->n);
+		}
+	}
+	index_free(&ix);
+	dossier_free(&d);
+}
+
+static void
+test_empty_dossier(void **state)
+{
+	static const char empty[] = "%rec: Dossier\n\nTitle: T\n\n"
+	    "%rec: Paragraph\n\nId: p1\nText: 没有人\n\nId: p2\nText: x\n";
+	struct dossier d;
+	struct diag dg;
+	struct index ix;
+	size_t n = 9;
+
+	(void)state;
+	diag_init(&dg, "empty");
+	assert_int_equal(dossier_load_buffer(&d, "empty", empty, strlen(empty), &dg), 0);
+	diag_free(&dg);
+	assert_int_equal(index_init(&ix, &d), 0);
+	assert_null(index_mentions(&ix, 0, &n));
+	assert_int_equal(n, 0);
+	assert_null(index_mentions(&ix, 1, &n));
+	assert_int_equal(n, 0);
+	index_free(&ix);
+	dossier_free(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_long_form_wins),
+		cmocka_unit_test(test_longer_starts_later),
+		cmocka_unit_test(test_latin_word_boundaries),
+		cmocka_unit_test(test_latin_multiword),
+		cmocka_unit_test(test_no_mentions),
+		cmocka_unit_test(test_paragraphs_of),
+		cmocka_unit_test(test_bundled),
+		cmocka_unit_test(test_empty_dossier),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,569 @@
+/* Unit tests of the search engine (src/search.c): folding-insensitive
+ * matches, reading order, exact highlights, and incremental narrowing that
+ * agrees with a fresh search. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "search.h"
+
+static struct dossier bundled;
+
+static int
+setup(void **state)
+{
+	const char *top = getenv("top_srcdir");
+	char path[4096];
+	struct diag dg;
+	int rc;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/data/meta-ai.rec", top ? top : BUILD_TOP_SRCDIR);
+	diag_init(&dg, path);
+	rc = dossier_load(&bundled, path, &dg);
+	for (size_t i = 0; rc && i < dg.count && i < DIAG_MAX; i++)
+		fprintf(stderr, "%s\n", dg.msg[i]);
+	diag_free(&dg);
+	return rc ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	dossier_free(&bundled);
+	return 0;
+}
+
+static long
+run(struct search *s, const char *q)
+{
+	long n = search_run(s, q, strlen(q));
+
+	assert_true(n >= 0);
+	assert_int_equal((size_t)n, s->nhits);
+	return n;
+}
+
+static int
+rank(unsigned kind)
+{
+	switch (kind) {
+	case DS_EVENT: return 0;
+	case DS_PERSON: return 1;
+	case DS_ORG: return 2;
+	case DS_PARAGRAPH: return 3;
+	default: fail_msg("unexpected kind %u", kind);
+	}
+	return 9;
+}
+
+static bool
+same_hits(const struct search *a, const struct search *b)
+{
+	if (a->nhits != b->nhits)
+		return false;
+	for (size_t i = 0; i < a->nhits; i++) {
+		const struct search_hit *x = &a->hits[i], *y = &b->hits[i];
+		const struct search_seg *sx = search_seg_of(a, x), *sy = search_seg_of(b, y);
+		if (sx->kind != sy->kind || sx->item != sy->item || sx->field != sy->field ||
+		    sx->sub != sy->sub || x->off != y->off || x->len != y->len)
+			return false;
+	}
+	return true;
+}
+
+/* Every hit lies inside its string, and the highlighted original bytes
+ * fold to exactly the folded query. */
+static void
+check_highlights(const struct search *s, const char *q)
+{
+	size_t qn;
+	char *fq = fold_string(q, strlen(q), &qn);
+
+	assert_non_null(fq);
+	for (size_t i = 0; i < s->nhits; i++) {
+		const struct search_hit *h = &s->hits[i];
+		const struct search_seg *sg = search_seg_of(s, h);
+		size_t n;
+		char *f;
+		assert_true(h->off + h->len <= sg->orig.n);
+		f = fold_string(sg->orig.s + h->off, h->len, &n);
+		assert_non_null(f);
+		if (n != qn || memcmp(f, fq, n) != 0)
+			fail_msg("'%s': hit %zu highlights '%.*s'", q, i, (int)h->len,
+			    sg->orig.s + h->off);
+		free(f);
+	}
+	free(fq);
+}
+
+/* Hits come in reading order: timeline (in date order), people, orgs,
+ * article; within a string, left to right. */
+static void
+check_order(const struct search *s)
+{
+	for (size_t i = 1; i < s->nhits; i++) {
+		const struct search_seg *a = search_seg_of(s, &s->hits[i - 1]);
+		const struct search_seg *b = search_seg_of(s, &s->hits[i]);
+		int ra = rank(a->kind), rb = rank(b->kind);
+		assert_true(ra <= rb);
+		if (ra == rb)
+			assert_true(a->item <= b->item);
+		if (a == b) {
+			assert_true(s->hits[i - 1].fpos < s->hits[i].fpos);
+			assert_true(s->hits[i - 1].off <= s->hits[i].off);
+		}
+		if (a->kind == DS_EVENT && b->kind == DS_EVENT)
+			assert_true(date_cmp(&bundled.events[a->item].date,
+			    &bundled.events[b->item].date) <= 0);
+	}
+}
+
+static void
+test_case_and_width(void **state)
+{
+	struct search a, b, c;
+	long n;
+
+	(void)state;
+	search_init(&a, &bundled);
+	search_init(&b, &bundled);
+	search_init(&c, &bundled);
+	n = run(&a, "llama");
+	assert_true(n >= 20);
+	assert_int_equal(run(&b, "LLAMA"), n);
+	assert_int_equal(run(&c, "ＬＬＡＭＡ"), n);
+	assert_true(same_hits(&a, &b));
+	assert_true(same_hits(&a, &c));
+	check_highlights(&a, "llama");
+	check_highlights(&c, "ＬＬＡＭＡ");
+	check_order(&a);
+	assert_int_equal(run(&b, "LlAmA"), n);
+	assert_true(same_hits(&a, &b));
+	search_free(&a);
+	search_free(&b);
+	search_free(&c);
+}
+
+/* ASCII case-insensitive occurrences of q in s (q is ASCII). */
+static size_t
+ascii_count(struct ds_str s, const char *q)
+{
+	size_t qn = strlen(q), c = 0;
+
+	for (size_t i = 0; i + qn <= s.n; i++) {
+		size_t k = 0;
+		while (k < qn) {
+			char x = s.s[i + k], y = q[k];
+			if (x >= 'A' && x <= 'Z')
+				x = (char)(x + 32);
+			if (y >= 'A' && y <= 'Z')
+				y = (char)(y + 32);
+			if (x != y)
+				break;
+			k++;
+		}
+		c += k == qn;
+	}
+	return c;
+}
+
+/* Occurrences of q in every searchable string of the dossier, by a direct
+ * scan: event Date, When, Title, Text; Name, Alias, Role or Kind, Note of
+ * people and orgs; paragraph Text. */
+static size_t
+naive_total(const struct dossier *d, const char *q)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < d->nevents; i++)
+		c += ascii_count(d->events[i].date_text, q) +
+		    ascii_count(d->events[i].when, q) +
+		    ascii_count(d->events[i].title, q) +
+		    ascii_count(d->events[i].text, q);
+	for (int k = 0; k < 2; k++) {
+		const struct ds_entity *e = k ? d->orgs : d->people;
+		size_t n = k ? d->norgs : d->npeople;
+		for (size_t i = 0; i < n; i++) {
+			c += ascii_count(e[i].name, q) + ascii_count(e[i].role, q) +
+			    ascii_count(e[i].note, q);
+			for (size_t a = 0; a < e[i].nalias; a++)
+				c += ascii_count(e[i].alias[a], q);
+		}
+	}
+	for (size_t i = 0; i < d->nparas; i++)
+		c += ascii_count(d->paras[i].text, q);
+	return c;
+}
+
+static void
+test_counts_agree(void **state)
+{
+	/* Queries whose folding is themselves (lower-case ASCII, CJK): the
+	 * engine finds as many as a direct scan (the data has no full-width
+	 * Latin that would add folded matches; if it gets some, the search
+	 * may find more, never fewer). */
+	static const char *const qs[] = {
+		"llama", "meta", "carmack", "2023", "fair", "苹", "扎克伯格", "人才流失",
+		"a", "的", "llama 2",
+	};
+	struct search s;
+
+	(void)state;
+	search_init(&s, &bundled);
+	for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+		size_t want = naive_total(&bundled, qs[i]);
+		long n = run(&s, qs[i]);
+		if ((size_t)n < want || want == 0)
+			fail_msg("'%s': %ld hits, a direct scan finds %zu", qs[i], n, want);
+		check_highlights(&s, qs[i]);
+		check_order(&s);
+	}
+	search_free(&s);
+}
+
+static long
+find_hit(const struct search *s, enum ds_kind kind, const char *id, long from)
+{
+	long item = dossier_find(s->d, kind, id, strlen(id));
+
+	assert_true(item >= 0);
+	for (size_t i = (size_t)from; i < s->nhits; i++) {
+		const struct search_seg *sg = search_seg_of(s, &s->hits[i]);
+		if (sg->kind == kind && sg->item == (uint32_t)item)
+			return (long)i;
+	}
+	return -1;
+}
+
+static void
+test_aliases(void **state)
+{
+	struct search s;
+	long i;
+	size_t paras = 0;
+
+	(void)state;
+	search_init(&s, &bundled);
+	run(&s, "LeCun");
+	i = find_hit(&s, DS_PERSON, "lecun", 0);
+	assert_true(i >= 0);
+	assert_int_equal(search_seg_of(&s, &s.hits[i])->field, SF_ALIAS);
+	check_highlights(&s, "LeCun");
+
+	run(&s, "Carmack");
+	i = find_hit(&s, DS_PERSON, "carmack", 0);
+	assert_true(i >= 0);
+	/* And the paragraphs that name him, each of them. */
+	for (size_t p = 0; p < bundled.nparas; p++) {
+		bool named = ascii_count(bundled.paras[p].text, "carmack") > 0;
+		bool hit = false;
+		for (size_t k = 0; k < s.nhits; k++) {
+			const struct search_seg *sg = search_seg_of(&s, &s.hits[k]);
+			hit |= sg->kind == DS_PARAGRAPH && sg->item == p;
+		}
+		assert_int_equal(named, hit);
+		paras += named;
+	}
+	assert_true(paras >= 1);
+	/* A Chinese Name finds the person too. */
+	run(&s, "杨立昆");
+	assert_true(find_hit(&s, DS_PERSON, "lecun", 0) >= 0);
+	search_free(&s);
+}
+
+static void
+test_dates(void **state)
+{
+	struct search s;
+	size_t want = 0, got = 0;
+
+	(void)state;
+	search_init(&s, &bundled);
+	run(&s, "2023-02");
+	for (size_t e = 0; e < bundled.nevents; e++) {
+		struct ds_str dt = bundled.events[e].date_text;
+		bool dated = dt.n >= 7 && memcmp(dt.s, "2023-02", 7) == 0;
+		bool hit = false;
+		for (size_t k = 0; k < s.nhits; k++) {
+			const struct search_seg *sg = search_seg_of(&s, &s.hits[k]);
+			hit |= sg->kind == DS_EVENT && sg->item == e && sg->field == SF_DATE;
+		}
+		assert_int_equal(dated, hit);
+		want += dated;
+	}
+	assert_true(want >= 2);
+	/* The date hits come first, in date order. */
+	for (size_t k = 0; k < s.nhits; k++)
+		got += search_seg_of(&s, &s.hits[k])->field == SF_DATE;
+	assert_int_equal(got, want);
+	check_order(&s);
+	search_free(&s);
+}
+
+static void
+test_one_chinese_char(void **state)
+{
+	struct search s;
+	long n;
+
+	(void)state;
+	search_init(&s, &bundled);
+	n = run(&s, "苹");
+	assert_int_equal((size_t)n, naive_total(&bundled, "苹"));
+	assert_true(n > 0);
+	for (long i = 0; i < n; i++) {
+		const struct search_seg *sg = search_seg_of(&s, &s.hits[i]);
+		assert_int_equal(s.hits[i].len, 3);
+		assert_memory_equal(sg->orig.s + s.hits[i].off, "苹", 3);
+	}
+	search_free(&s);
+}
+
+static void
+test_invalid_and_empty(void **state)
+{
+	struct search a, b;
+	long n;
+
+	(void)state;
+	search_init(&a, &bundled);
+	search_init(&b, &bundled);
+	assert_int_equal(run(&a, ""), 0);
+	n = run(&a, "Llama");
+	assert_true(n > 0);
+	assert_int_equal(run(&b, "Lla\xffma"), n);
+	assert_true(same_hits(&a, &b));
+	assert_int_equal(run(&b, "\xe6\x89Llama\xc0\xaf"), n);
+	assert_true(same_hits(&a, &b));
+	assert_int_equal(run(&b, "\xff"), 0);
+	assert_int_equal(run(&b, "\xed\xa0\x80"), 0);
+	assert_int_equal(run(&a, ""), 0);
+	assert_int_equal(search_run(&a, "x", 0), 0);
+	/* After an empty query, a search starts afresh. */
+	assert_int_equal(run(&a, "Llama"), n);
+	assert_int_equal(run(&a, "no such thing anywhere"), 0);
+	search_free(&a);
+	search_free(&b);
+}
+
+/* Every prefix of each query (byte by byte, so partial characters too),
+ * typed into one search, gives what a fresh search gives; so does deleting
+ * back down, and then a sequence of edits that change the query in the
+ * middle or switch between full-width and ASCII forms. */
+static void
+test_incremental(void **state)
+{
+	static const char *const qs[] = {
+		"Llama 2", "扎克伯格", "Meta的AI", "ＦＡＩＲ", "2023-0", "Carmack",
+		"John Carmack", "Facebook AI Research", "strasse", "ß", "aa",
+	};
+	static const char *const edits[] = {
+		"L", "Ll", "Lla", "Llb", "Ll", "Llama", "Llama 2", "Llama 3", "ＬＬ",
+		"ＬＬａ", "ll", "llama 2", "llama 2", "Meta", "Meta的", "Meta的AI",
+		"Meta", "M", "", "扎", "扎克", "马克·扎克", "马克·扎克伯格",
+	};
+	struct search inc, fresh;
+
+	(void)state;
+	search_init(&inc, &bundled);
+	for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+		size_t len = strlen(qs[i]);
+		for (int dir = 0; dir < 2; dir++)
+			for (size_t k = 0; k <= len; k++) {
+				size_t n = dir ? len - k : k;
+				long a = search_run(&inc, qs[i], n), b;
+				search_init(&fresh, &bundled);
+				b = search_run(&fresh, qs[i], n);
+				if (a != b || !same_hits(&inc, &fresh))
+					fail_msg("'%.*s': incremental %ld hits, fresh %ld",
+					    (int)n, qs[i], a, b);
+				search_free(&fresh);
+			}
+	}
+	for (size_t i = 0; i < sizeof edits / sizeof *edits; i++) {
+		long a = run(&inc, edits[i]), b;
+		search_init(&fresh, &bundled);
+		b = run(&fresh, edits[i]);
+		if (a != b || !same_hits(&inc, &fresh))
+			fail_msg("'%s' after '%s': incremental %ld hits, fresh %ld",
+			    edits[i], i ? edits[i - 1] : "", a, b);
+		search_free(&fresh);
+	}
+	search_free(&inc);
+}
+
+static void
+test_first_at(void **state)
+{
+	struct search s;
+
+	(void)state;
+	search_init(&s, &bundled);
+	run(&s, "Meta");
+	for (int kind = DS_EVENT; kind <= DS_PARAGRAPH; kind++) {
+		size_t n = kind == DS_EVENT ? bundled.nevents : kind == DS_PERSON ?
+		    bundled.npeople : kind == DS_ORG ? bundled.norgs : bundled.nparas;
+		for (size_t item = 0; item <= n; item++) {
+			size_t want = 0;
+			while (want < s.nhits) {
+				const struct search_seg *sg = search_seg_of(&s, &s.hits[want]);
+				if (rank(sg->kind) > rank((unsigned)kind) ||
+				    (sg->kind == kind && sg->item >= item))
+					break;
+				want++;
+			}
+			assert_int_equal(search_first_at(&s, kind, item), want);
+		}
+	}
+	search_free(&s);
+}
+
+/* A small dossier where folding changes lengths. */
+static const char small[] =
+    "%rec: Dossier\n\nTitle: T\n\n"
+    "%rec: Paragraph\n\n"
+    "Id: p1\nText: 开源的ＬＬＡＭＡ模型\n\n"
+    "Id: p2\nText: Die Straße ist lang\n\n"
+    "Id: p3\nText: Cafe\xcc\x81 und Café\n\n"
+    "%rec: Person\n\n"
+    "Id: x\nName: Ｘ先生\nAlias: Straßmann\nRole: ＣＥＯ\n\n"
+    "%rec: Org\n\n"
+    "Id: o\nName: ＬＬＡＭＡ\nNote: note\n\n"
+    "%rec: Event\n\n"
+    "Id: e\nDate: 2023-02\nTitle: ＬＬＡＭＡ released\n";
+
+struct want {
+	unsigned kind, field;
+	size_t off, len;
+};
+
+static void
+hits_are(struct search *s, const char *q, const struct want *w, size_t nw)
+{
+	long n = run(s, q);
+
+	if ((size_t)n != nw)
+		fail_msg("'%s': %ld hits, want %zu", q, n, nw);
+	for (size_t i = 0; i < nw; i++) {
+		const struct search_hit *h = &s->hits[i];
+		const struct search_seg *sg = search_seg_of(s, h);
+		if (sg->kind != w[i].kind || sg->field != w[i].field ||
+		    h->off != w[i].off || h->len != w[i].len)
+			fail_msg("'%s' hit %zu: kind %u field %u %u+%u '%.*s', "
+			    "want kind %u field %u %zu+%zu", q, i, sg->kind, sg->field,
+			    h->off, h->len, (int)h->len, sg->orig.s + h->off,
+			    w[i].kind, w[i].field, w[i].off, w[i].len);
+	}
+}
+
+#define HITS(s, q, ...) do { \
+	static const struct want w_[] = { __VA_ARGS__ }; \
+	hits_are(s, q, w_, sizeof w_ / sizeof *w_); \
+} while (0)
+
+static void
+test_highlights(void **state)
+{
+	struct dossier d;
+	struct diag dg;
+	struct search s;
+	const size_t fw = strlen("ＬＬＡＭＡ");
+
+	(void)state;
+	diag_init(&dg, "small");
+	assert_int_equal(dossier_load_buffer(&d, "small", small, strlen(small), &dg), 0);
+	diag_free(&dg);
+	search_init(&s, &d);
+	HITS(&s, "llama",
+	    { DS_EVENT, SF_TITLE, 0, fw },
+	    { DS_ORG, SF_NAME, 0, fw },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("开源的"), fw });
+	HITS(&s, "llama r",
+	    { DS_EVENT, SF_TITLE, 0, fw + 2 });
+	HITS(&s, "lam",
+	    { DS_EVENT, SF_TITLE, strlen("Ｌ"), strlen("ＬＡＭ") },
+	    { DS_ORG, SF_NAME, strlen("Ｌ"), strlen("ＬＡＭ") },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("开源的Ｌ"), strlen("ＬＡＭ") });
+	HITS(&s, "a模",
+	    { DS_PARAGRAPH, SF_TEXT, strlen("开源的ＬＬＡＭ"), strlen("Ａ模") });
+	HITS(&s, "strasse",
+	    { DS_PARAGRAPH, SF_TEXT, strlen("Die "), strlen("Straße") });
+	HITS(&s, "strass",
+	    { DS_PERSON, SF_ALIAS, 0, strlen("Straß") },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("Die "), strlen("Straß") });
+	HITS(&s, "stras",
+	    { DS_PERSON, SF_ALIAS, 0, strlen("Straß") },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("Die "), strlen("Straß") });
+	HITS(&s, "ssm",
+	    { DS_PERSON, SF_ALIAS, strlen("Stra"), strlen("ßm") });
+	/* From the middle of ß's folding: all of ß. */
+	HITS(&s, "sm",
+	    { DS_PERSON, SF_ALIAS, strlen("Stra"), strlen("ßm") });
+	HITS(&s, "se",
+	    { DS_EVENT, SF_TITLE, strlen("ＬＬＡＭＡ relea"), 2 },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("Die Stra"), strlen("ße") });
+	HITS(&s, "caf\xc3\xa9",
+	    { DS_PARAGRAPH, SF_TEXT, 0, strlen("Cafe\xcc\x81") },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("Cafe\xcc\x81 und "), strlen("Café") });
+	HITS(&s, "ceo",
+	    { DS_PERSON, SF_ROLE, 0, strlen("ＣＥＯ") });
+	HITS(&s, "x先",
+	    { DS_PERSON, SF_NAME, 0, strlen("Ｘ先") });
+	HITS(&s, "2023-02",
+	    { DS_EVENT, SF_DATE, 0, 7 });
+	/* Nothing matches across two strings. */
+	assert_int_equal(run(&s, "生straß"), 0);
+	assert_int_equal(run(&s, "模型die"), 0);
+	search_free(&s);
+	dossier_free(&d);
+}
+
+static void
+test_empty_dossier(void **state)
+{
+	static const char text[] = "%rec: Dossier\n\nTitle: nothing else\n";
+	struct dossier d;
+	struct diag dg;
+	struct search s;
+
+	(void)state;
+	diag_init(&dg, "empty");
+	assert_int_equal(dossier_load_buffer(&d, "empty", text, strlen(text), &dg), 0);
+	diag_free(&dg);
+	search_init(&s, &d);
+	assert_int_equal(run(&s, "a"), 0);
+	assert_int_equal(run(&s, "ab"), 0);
+	assert_int_equal(run(&s, ""), 0);
+	assert_int_equal(search_first_at(&s, DS_PARAGRAPH, 0), 0);
+	search_free(&s);
+	dossier_free(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_case_and_width),
+		cmocka_unit_test(test_counts_agree),
+		cmocka_unit_test(test_aliases),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_one_chinese_char),
+		cmocka_unit_test(test_invalid_and_empty),
+		cmocka_unit_test(test_incremental),
+		cmocka_unit_test(test_first_at),
+		cmocka_unit_test(test_highlights),
+		cmocka_unit_test(test_empty_dossier),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,363 @@
+/* Unit tests of text measuring and breaking (src/text.c): display width,
+ * clipping without splitting a character, UAX #14 wrapping with the
+ * Chinese rule that closing punctuation does not begin a line. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "dossier.h"
+#include "text.h"
+
+static int
+width(const char *s)
+{
+	return text_width(s, strlen(s));
+}
+
+static void
+test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(width(""), 0);
+	assert_int_equal(width("Meta"), 4);
+	assert_int_equal(width("中"), 2);
+	assert_int_equal(width("两个月前"), 8);
+	assert_int_equal(width("Meta的AI"), 8);
+	assert_int_equal(width("开源大模型Llama 2惊艳四座"), 25);
+	assert_int_equal(width("ＬＬＡＭＡ"), 10);
+	assert_int_equal(width("，"), 2);
+	assert_int_equal(width("。：；（）「」"), 14);
+	/* East Asian Ambiguous: one column, as ncurses and wcwidth say. */
+	assert_int_equal(width("“”·—…"), 5);
+	assert_int_equal(width("e\xcc\x81"), 1);          /* e + U+0301 */
+	assert_int_equal(width("Cafe\xcc\x81!"), 5);
+	assert_int_equal(width("😀"), 2);
+	assert_int_equal(width("a😀b"), 4);
+	/* An invalid byte is one column. */
+	assert_int_equal(text_width("a\xff" "b", 3), 3);
+	assert_int_equal(text_width("\xe4\xb8", 2) >= 1, 1);
+}
+
+static void
+test_char_width(void **state)
+{
+	size_t clen = 0;
+
+	(void)state;
+	assert_int_equal(text_char_width("中文", 6, &clen), 2);
+	assert_int_equal(clen, 3);
+	assert_int_equal(text_char_width("😀", 4, &clen), 2);
+	assert_int_equal(clen, 4);
+	assert_int_equal(text_char_width("\xcc\x81", 2, &clen), 0);
+	assert_int_equal(clen, 2);
+	assert_int_equal(text_char_width("\xff" "a", 2, &clen), 1);
+	assert_int_equal(clen, 1);
+	/* A real U+FFFD is a character like any other. */
+	assert_int_equal(text_char_width("\xef\xbf\xbd", 3, &clen), 1);
+	assert_int_equal(clen, 3);
+}
+
+static void
+clip_is(const char *s, int cols, const char *want, int want_used)
+{
+	int used = -1;
+	size_t n = text_clip(s, strlen(s), cols, &used);
+
+	if (n != strlen(want) || memcmp(s, want, n) != 0)
+		fail_msg("clip('%s', %d) = '%.*s', want '%s'", s, cols, (int)n, s, want);
+	assert_int_equal(used, want_used);
+}
+
+static void
+test_clip(void **state)
+{
+	(void)state;
+	clip_is("中文", 3, "中", 2);
+	clip_is("中文", 4, "中文", 4);
+	clip_is("中文", 1, "", 0);
+	clip_is("中文", 0, "", 0);
+	clip_is("中文", 99, "中文", 4);
+	clip_is("a中文", 2, "a", 1);
+	clip_is("a中文", 3, "a中", 3);
+	clip_is("ＬＬＡＭＡ", 5, "ＬＬ", 4);
+	clip_is("😀x", 1, "", 0);
+	/* Combining marks stay with their base. */
+	clip_is("e\xcc\x81x", 1, "e\xcc\x81", 1);
+	clip_is("ae\xcc\x81\xcc\xa3x", 2, "ae\xcc\x81\xcc\xa3", 2);
+	clip_is("中\xcc\x81x", 1, "", 0);
+	clip_is("中\xcc\x81x", 2, "中\xcc\x81", 2);
+	/* NULL used is allowed. */
+	assert_int_equal(text_clip("中文", 6, 2, NULL), 3);
+}
+
+static void
+test_valid_prefix(void **state)
+{
+	(void)state;
+	assert_int_equal(text_valid_prefix("中文", 6), 6);
+	assert_int_equal(text_valid_prefix("中\xe6\x96", 5), 3);
+	assert_int_equal(text_valid_prefix("ab\xc0\xaf", 4), 2);
+	assert_int_equal(text_valid_prefix("", 0), 0);
+}
+
+/* Characters that must not begin a line when that can be avoided. */
+static const char *const closers[] = {
+	"，", "。", "、", "：", "；", "）", "」", "』", "”", NULL
+};
+
+static size_t
+closer_at(const char *s, size_t n)
+{
+	for (size_t k = 0; closers[k]; k++) {
+		size_t l = strlen(closers[k]);
+		if (l <= n && memcmp(s, closers[k], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
+/* Number of characters (zero-width ones do not count) in s[0..n). */
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t i = 0, c = 0, clen;
+
+	while (i < n) {
+		c += text_char_width(s + i, n - i, &clen) > 0;
+		i += clen;
+	}
+	return c;
+}
+
+/* Start of the last character of s[0..n) with a width. */
+static size_t
+last_char(const char *s, size_t n)
+{
+	size_t i = 0, last = 0, clen;
+
+	while (i < n) {
+		if (text_char_width(s + i, n - i, &clen) > 0)
+			last = i;
+		i += clen;
+	}
+	return last;
+}
+
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* Every invariant of a wrap of s[0..n) to cols columns. */
+static void
+check_wrap(const char *s, size_t n, int cols)
+{
+	struct text_line *l = NULL;
+	size_t count = text_wrap(s, n, cols, &l), pos = 0;
+
+	assert_true(count >= 1);
+	assert_non_null(l);
+	for (size_t k = 0; k < count; k++) {
+		const char *t = s + l[k].start;
+		bool after_newline = k == 0;
+
+		/* Lines are in order; what lies between them are the dropped
+		 * spaces and newlines, nothing else. */
+		assert_true(l[k].start >= pos);
+		assert_true(l[k].start + l[k].len <= n);
+		for (size_t i = pos; i < l[k].start; i++) {
+			if (!is_blank(s[i]))
+				fail_msg("cols %d: byte %zu (0x%02x) lost before line %zu",
+				    cols, i, (unsigned char)s[i], k);
+			after_newline |= s[i] == '\n';
+		}
+		/* Newlines are mandatory breaks: never inside a line. */
+		assert_null(memchr(t, '\n', l[k].len));
+		/* Lines fit, except one character wider than the pane. */
+		assert_int_equal(l[k].width, text_width(t, l[k].len));
+		if (l[k].width > cols && !(chars(t, l[k].len) == 1))
+			fail_msg("cols %d: line %zu '%.*s' is %d wide", cols, k,
+			    (int)l[k].len, t, l[k].width);
+		/* A line begins with closing punctuation only when the line
+		 * before cannot give it a character: it has only one, or
+		 * that one and the closer do not fit together. */
+		if (!after_newline && closer_at(t, l[k].len)) {
+			const char *pt = s + l[k - 1].start;
+			size_t pl = l[k - 1].len, lc = last_char(pt, pl), clen;
+			int need = text_width(pt + lc, pl - lc) +
+			    text_char_width(t, l[k].len, &clen);
+			if (chars(pt, pl) > 1 && need <= cols)
+				fail_msg("cols %d: line %zu begins with '%.*s': '%.*s' | '%.*s'",
+				    cols, k, (int)clen, t, (int)pl, pt, (int)l[k].len, t);
+		}
+		pos = l[k].start + l[k].len;
+	}
+	for (size_t i = pos; i < n; i++)
+		if (!is_blank(s[i]))
+			fail_msg("cols %d: byte %zu lost at the end", cols, i);
+	free(l);
+}
+
+/* Wraps s and compares the lines with want[0..nw). */
+static void
+wrap_is(const char *s, int cols, const char *const *want, size_t nw)
+{
+	struct text_line *l = NULL;
+	size_t count = text_wrap(s, strlen(s), cols, &l);
+
+	check_wrap(s, strlen(s), cols);
+	if (count != nw) {
+		for (size_t k = 0; k < count; k++)
+			print_message("# line %zu: '%.*s'\n", k, (int)l[k].len, s + l[k].start);
+		fail_msg("'%s' at %d: %zu lines, want %zu", s, cols, count, nw);
+	}
+	for (size_t k = 0; k < count; k++)
+		if (l[k].len != strlen(want[k]) ||
+		    memcmp(s + l[k].start, want[k], l[k].len) != 0)
+			fail_msg("'%s' at %d: line %zu is '%.*s', want '%s'", s, cols,
+			    k, (int)l[k].len, s + l[k].start, want[k]);
+	free(l);
+}
+
+#define WRAP(s, cols, ...) do { \
+	static const char *const w_[] = { __VA_ARGS__ }; \
+	wrap_is(s, cols, w_, sizeof w_ / sizeof *w_); \
+} while (0)
+
+static void
+test_wrap_basic(void **state)
+{
+	(void)state;
+	WRAP("", 10, "");
+	WRAP("short", 10, "short");
+	WRAP("Hello world", 5, "Hello", "world");
+	WRAP("Hello world", 11, "Hello world");
+	WRAP("Hello   world  ", 7, "Hello", "world");
+	WRAP("a b c d", 3, "a b", "c d");
+	WRAP("两个月前开源大模型", 6, "两个月", "前开源", "大模型");
+	WRAP("两个月前开源大模型", 7, "两个月", "前开源", "大模型");
+	WRAP("开源Llama 2惊艳", 8, "开源", "Llama 2", "惊艳");
+}
+
+static void
+test_wrap_long_word(void **state)
+{
+	(void)state;
+	WRAP("internationalization", 8, "internat", "ionaliza", "tion");
+	WRAP("see internationalization now", 8,
+	    "see", "internat", "ionaliza", "tion now");
+	WRAP("ＬＬＡＭＡ", 4, "ＬＬ", "ＡＭ", "Ａ");
+	WRAP("abc", 1, "a", "b", "c");
+}
+
+static void
+test_wrap_newline(void **state)
+{
+	(void)state;
+	WRAP("ab\ncd", 10, "ab", "cd");
+	WRAP("ab\n\ncd", 10, "ab", "", "cd");
+	WRAP("中文\n中文", 2, "中", "文", "中", "文");
+	WRAP("one two\nthree", 3, "one", "two", "thr", "ee");
+	WRAP("\nab", 10, "", "ab");
+}
+
+static void
+test_wrap_closers(void **state)
+{
+	static const char *const texts[] = {
+		"甲乙丙，丁戊己。庚辛壬、癸子丑：寅卯辰；巳午未）申酉戌」亥甲乙』丙丁”戊",
+		"“留住和吸引优秀人才可能是我花费大部分时间的地方，因为没有优秀的研究人员，我什么都做不了。”",
+		"我们（Meta）的模型（Llama 2）很好，“开源”。",
+		"a，b。c、d：e；f）g」h』i”j",
+		"中文中文中文，中文中文中文。",
+		/* Latin words too long for the line, forced to split right
+		 * before a closer. */
+		"abcdefghij，klmnop。qrstuvwxyz、abc”def）",
+		"internationalization，是一个词。",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		for (int cols = 1; cols <= 40; cols++)
+			check_wrap(texts[i], strlen(texts[i]), cols);
+	/* A naive split would begin the second line with the comma. */
+	WRAP("甲乙丙，丁", 6, "甲乙", "丙，丁");
+	WRAP("甲乙丙。", 6, "甲乙", "丙。");
+	WRAP("abcdefgh，", 8, "abcdefg", "h，");
+}
+
+static void
+test_wrap_combining(void **state)
+{
+	(void)state;
+	/* Zero-width marks never start a line on their own. */
+	WRAP("e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 1, "e\xcc\x81", "e\xcc\x81", "e\xcc\x81");
+	WRAP("😀😀😀", 4, "😀😀", "😀");
+	WRAP("😀😀", 1, "😀", "😀");
+}
+
+static void
+test_wrap_invalid(void **state)
+{
+	static const char s[] = "ab\xff" "cd\xc0\xaf" "中文 ef";
+
+	(void)state;
+	for (int cols = 1; cols <= 12; cols++)
+		check_wrap(s, sizeof s - 1, cols);
+}
+
+static void
+test_wrap_bundled(void **state)
+{
+	const char *top = getenv("top_srcdir");
+	char path[4096];
+	struct dossier d;
+	struct diag dg;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/data/meta-ai.rec", top ? top : BUILD_TOP_SRCDIR);
+	diag_init(&dg, path);
+	assert_int_equal(dossier_load(&d, path, &dg), 0);
+	diag_free(&dg);
+	assert_true(d.nparas > 50);
+	for (size_t p = 0; p < d.nparas; p++)
+		for (int cols = 1; cols <= 80; cols++)
+			check_wrap(d.paras[p].text.s, d.paras[p].text.n, cols);
+	/* Also the event texts, people's roles and orgs' notes. */
+	for (size_t e = 0; e < d.nevents; e++)
+		for (int cols = 1; cols <= 80; cols += 7)
+			check_wrap(d.events[e].text.s, d.events[e].text.n, cols);
+	for (size_t o = 0; o < d.norgs; o++)
+		for (int cols = 1; cols <= 80; cols += 7)
+			check_wrap(d.orgs[o].note.s, d.orgs[o].note.n, cols);
+	dossier_free(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_char_width),
+		cmocka_unit_test(test_clip),
+		cmocka_unit_test(test_valid_prefix),
+		cmocka_unit_test(test_wrap_basic),
+		cmocka_unit_test(test_wrap_long_word),
+		cmocka_unit_test(test_wrap_newline),
+		cmocka_unit_test(test_wrap_closers),
+		cmocka_unit_test(test_wrap_combining),
+		cmocka_unit_test(test_wrap_invalid),
+		cmocka_unit_test(test_wrap_bundled),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
