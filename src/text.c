@@ -112,23 +112,23 @@ text_valid_prefix(const char *str, size_t n)
 	return (size_t)(s - (const uint8_t *)str);
 }
 
-/* Characters that must not begin a line (Chinese line-breaking rules,
- * kinsoku): UAX #14 already forbids breaking before them, this list guards
- * the forced split of an over-long run. */
+/* Whether the character at s must not begin a line (closing punctuation,
+ * kinsoku): asked of UAX #14 itself, as "may a line break between an
+ * ideograph and this character?".  UAX #14 already forbids such breaks in
+ * running text; this guards the forced split of an over-long run. */
 static bool
 no_line_start(const char *s, size_t n)
 {
-	static const char *const closers[] = {
-		"，", "。", "、", "：", "；", "）", "」", "』", "”", "’",
-		"！", "？", "》", "〉", "】", "〕", ",", ".", ":", ";",
-		")", "!", "?", "]", "}", "…", NULL
-	};
-	for (size_t k = 0; closers[k]; k++) {
-		size_t l = strlen(closers[k]);
-		if (l <= n && memcmp(s, closers[k], l) == 0)
-			return true;
-	}
-	return false;
+	uint8_t pair[8] = "\xe4\xb8\xad";     /* 中, line-break class ID */
+	char brk[8];
+	size_t clen;
+
+	text_char_width(s, n, &clen);
+	if (clen > 4 || text_valid_prefix(s, clen) != clen)
+		return false;
+	memcpy(pair + 3, s, clen);
+	u8_possible_linebreaks(pair, 3 + clen, enc, brk);
+	return brk[3] == UC_BREAK_PROHIBITED;
 }
 
 static bool
@@ -183,6 +183,8 @@ line_end(struct wrapper *w, size_t start, size_t over, size_t last_brk)
 		prev = end - 1;
 		while (prev > start && ((unsigned char)w->s[prev] & 0xc0) == 0x80)
 			prev--;
+		if (prev == start && no_line_start(w->s + start, w->n - start))
+			return over;   /* inside a run of closing marks: fill lines */
 		if (prev == start)
 			break;
 		end = prev;

@@ -112,14 +112,18 @@ static void
 draw_tabs(struct view *v)
 {
 	struct rect t = v->lay.tabs;
-	int x = 0;
 
+	/* Equal thirds, each label clipped to its own: every pane keeps its
+	 * number on a narrow screen, and a click maps to the third it hits. */
 	draw_fill(stdscr, t.y, 0, t.w, R_STATUS);
-	for (int p = 0; p < NPANES && x < t.w; p++) {
+	for (int p = 0; p < NPANES; p++) {
+		int x0 = t.w * p / NPANES, x1 = t.w * (p + 1) / NPANES;
 		char label[32];
-		snprintf(label, sizeof label, " %d %s ", p + 1, pane_names[p]);
-		x += draw_str(stdscr, t.y, x, t.w - x, label,
-		    (enum pane)p == v->focus ? R_TITLE_FOCUS : R_STATUS);
+		snprintf(label, sizeof label, "%s%d %s", x1 - x0 > 4 ? " " : "", p + 1,
+		    pane_names[p]);
+		enum role r = (enum pane)p == v->focus ? R_TITLE_FOCUS : R_STATUS;
+		draw_fill(stdscr, t.y, x0, x1 - x0, r);
+		draw_str(stdscr, t.y, x0, x1 - x0, label, r);
 	}
 }
 
@@ -273,8 +277,9 @@ step_hit(struct view *v, int dir)
 {
 	size_t n = v->search.nhits;
 
-	if (!v->search.query || n == 0) {
-		snprintf(v->message, sizeof v->message, v->search.query ? "no match" : "no search: press /");
+	if (!v->search.query || v->search.qlen == 0 || n == 0) {
+		snprintf(v->message, sizeof v->message, "%s",
+		    v->search.query && v->search.qlen ? "no match" : "no search: press /");
 		return;
 	}
 	v->have_hits = true;
@@ -366,12 +371,18 @@ restore_positions(struct view *v, const struct snapshot *s)
 }
 
 static void
-restore(struct view *v, const struct snapshot *s)
+restore_marks(struct view *v, const struct snapshot *s)
 {
 	restore_positions(v, s);
 	v->marked_para = s->marked_para;
 	v->highlight_kind = s->highlight_kind;
 	v->highlight_who = s->highlight_who;
+}
+
+static void
+restore(struct view *v, const struct snapshot *s)
+{
+	restore_marks(v, s);
 	/* The previous query's hits come back with it. */
 	prompt_open(&v->prompt);
 	prompt_insert(&v->prompt, s->query, strlen(s->query));
@@ -416,11 +427,13 @@ prompt_input(struct view *v, int code, bool is_key)
 	case PR_ACCEPT:
 		v->searching = false;
 		prompt_remember(&v->prompt);
-		if (v->search.nhits == 0 && v->prompt.len) {
-			char q[PROMPT_MAX];
-			snprintf(q, sizeof q, "%s", v->prompt.buf);
+		if (v->prompt.len == 0)    /* an empty / keeps the last search, as in less */
 			restore(v, &before_search);
-			snprintf(v->message, sizeof v->message, "no match for %s", q);
+		else if (v->search.nhits == 0) {
+			/* Like less, the failed pattern stays the one n repeats. */
+			restore_marks(v, &before_search);
+			v->have_hits = false;
+			snprintf(v->message, sizeof v->message, "no match for %s", v->prompt.buf);
 		}
 		break;
 	case PR_CANCEL:

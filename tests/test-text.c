@@ -189,13 +189,14 @@ check_wrap(const char *s, size_t n, int cols)
 			    (int)l[k].len, t, l[k].width);
 		/* A line begins with closing punctuation only when the line
 		 * before cannot give it a character: it has only one, or
-		 * that one and the closer do not fit together. */
+		 * that one and the closer do not fit together, or it is
+		 * itself in a run of closers too wide for a line. */
 		if (!after_newline && closer_at(t, l[k].len)) {
 			const char *pt = s + l[k - 1].start;
 			size_t pl = l[k - 1].len, lc = last_char(pt, pl), clen;
 			int need = text_width(pt + lc, pl - lc) +
 			    text_char_width(t, l[k].len, &clen);
-			if (chars(pt, pl) > 1 && need <= cols)
+			if (chars(pt, pl) > 1 && need <= cols && !closer_at(pt, pl))
 				fail_msg("cols %d: line %zu begins with '%.*s': '%.*s' | '%.*s'",
 				    cols, k, (int)clen, t, (int)pl, pt, (int)l[k].len, t);
 		}
@@ -293,6 +294,10 @@ test_wrap_closers(void **state)
 	WRAP("甲乙丙，丁", 6, "甲乙", "丙，丁");
 	WRAP("甲乙丙。", 6, "甲乙", "丙。");
 	WRAP("abcdefgh，", 8, "abcdefg", "h，");
+	/* A run of closing marks wider than the pane cannot avoid starting
+	 * a line with one: it fills each line rather than one mark a line. */
+	WRAP("。。。。。", 4, "。。", "。。", "。");
+	WRAP("甲。。。。", 6, "甲", "。。。", "。");
 }
 
 static void

@@ -413,6 +413,26 @@ static void test_no_match(void **state)
 	release(v, &before);
 }
 
+/* / and Esc before any search leaves nothing for n to repeat; an empty /
+ * after a search keeps that search, as in less. */
+static void test_empty_prompt(void **state)
+{
+	struct vt *v = start_browser(state, 40, 120, NULL);
+	press(v, "/\033");
+	vt_send(v, "n");
+	expect_row(v, -1, "no search: press /");
+	size_t n = search_count("LLaMA");
+	assert_true(n > 1);
+	char want[64];
+	snprintf(want, sizeof want, "hit 1/%zu", n);
+	press(v, "/LLaMA\r");
+	expect_row(v, -1, want);
+	press(v, "/\r");
+	vt_send(v, "n");
+	snprintf(want, sizeof want, "hit 2/%zu", n);
+	expect_row(v, -1, want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -423,6 +443,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_prompt_cursor_editing, teardown_vt),
 		cmocka_unit_test_teardown(test_fullwidth_query, teardown_vt),
 		cmocka_unit_test_teardown(test_no_match, teardown_vt),
+		cmocka_unit_test_teardown(test_empty_prompt, teardown_vt),
 	};
 	return cmocka_run_group_tests_name("keyboard search", tests, NULL, NULL);
 }

@@ -121,7 +121,8 @@ static enum mode screen_mode(struct vt *v)
 {
 	if (row_contains(v, 0, "dossier: t"))
 		return TOO_SMALL;
-	if (row_contains(v, 0, "1 Timeline"))
+	/* Every tab keeps its number and the start of its name. */
+	if (row_contains(v, 0, "1 Ti") && row_contains(v, 0, "2 Pe") && row_contains(v, 0, "3 Ar"))
 		return NARROW;
 	if (row_contains(v, 0, "Timeline") && row_contains(v, 0, "Article"))
 		return FULL;
