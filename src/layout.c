@@ -54,6 +54,27 @@ layout_inner(const struct layout *l, enum pane p)
 	return r;
 }
 
+struct rect
+layout_tab(const struct layout *l, enum pane p)
+{
+	int w = l->tabs.w, x0 = w * (int)p / NPANES, x1 = w * ((int)p + 1) / NPANES;
+
+	return (struct rect){ l->tabs.y, x0, l->tabs.h, x1 - x0 };
+}
+
+int
+layout_tab_at(const struct layout *l, int y, int x)
+{
+	if (l->mode != LAYOUT_NARROW || y != l->tabs.y || x < 0 || x >= l->tabs.w)
+		return -1;
+	for (int p = 0; p < NPANES; p++) {
+		struct rect t = layout_tab(l, (enum pane)p);
+		if (x < t.x + t.w)
+			return p;
+	}
+	return -1;
+}
+
 int
 layout_pane_at(const struct layout *l, int y, int x)
 {

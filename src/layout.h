@@ -30,6 +30,10 @@ struct layout {
 void layout_compute(struct layout *, int rows, int cols, enum pane focus);
 /* Inner rectangle of a pane (inside its border). */
 struct rect layout_inner(const struct layout *, enum pane);
+/* Narrow mode: the tab of pane p on the tab bar (equal thirds), and the
+ * tab at column x (-1 outside the bar). */
+struct rect layout_tab(const struct layout *, enum pane);
+int layout_tab_at(const struct layout *, int y, int x);
 /* The pane shown at screen cell (y, x), or -1. */
 int layout_pane_at(const struct layout *, int y, int x);
 

@@ -111,19 +111,15 @@ static const char *const pane_names[] = { "Timeline", "People", "Article" };
 static void
 draw_tabs(struct view *v)
 {
-	struct rect t = v->lay.tabs;
-
-	/* Equal thirds, each label clipped to its own: every pane keeps its
-	 * number on a narrow screen, and a click maps to the third it hits. */
-	draw_fill(stdscr, t.y, 0, t.w, R_STATUS);
+	/* Each label clipped to its own tab: every pane keeps its number on a
+	 * narrow screen. */
 	for (int p = 0; p < NPANES; p++) {
-		int x0 = t.w * p / NPANES, x1 = t.w * (p + 1) / NPANES;
+		struct rect t = layout_tab(&v->lay, (enum pane)p);
 		char label[32];
-		snprintf(label, sizeof label, "%s%d %s", x1 - x0 > 4 ? " " : "", p + 1,
-		    pane_names[p]);
 		enum role r = (enum pane)p == v->focus ? R_TITLE_FOCUS : R_STATUS;
-		draw_fill(stdscr, t.y, x0, x1 - x0, r);
-		draw_str(stdscr, t.y, x0, x1 - x0, label, r);
+		snprintf(label, sizeof label, "%s%d %s", t.w > 4 ? " " : "", p + 1, pane_names[p]);
+		draw_fill(stdscr, t.y, t.x, t.w, r);
+		draw_str(stdscr, t.y, t.x, t.w, label, r);
 	}
 }
 
@@ -458,9 +454,8 @@ mouse(struct view *v)
 		v->popup = 0;
 		return;
 	}
-	if (v->lay.mode == LAYOUT_NARROW && ev.y == v->lay.tabs.y) {
-		int tab = ev.x * NPANES / (v->lay.cols > 0 ? v->lay.cols : 1);
-		focus(v, (enum pane)(tab < NPANES ? tab : NPANES - 1));
+	if ((p = layout_tab_at(&v->lay, ev.y, ev.x)) >= 0) {
+		focus(v, (enum pane)p);
 		return;
 	}
 	p = layout_pane_at(&v->lay, ev.y, ev.x);

@@ -2,10 +2,11 @@
 # and a TAP shell script that checks the bundled dossier against its source.
 # All run under automake's TAP driver (CMOCKA_MESSAGE_OUTPUT=TAP).
 check_PROGRAMS += tests/test-rec tests/test-model tests/test-index \
-	tests/test-text tests/test-fold tests/test-search tests/test-bundled
+	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
+	tests/test-layout
 TESTS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
-	tests/bundled-data.sh
+	tests/test-layout tests/bundled-data.sh
 
 tests_test_rec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_rec_LDADD = src/libcore.a $(CMOCKA_LIBS)
@@ -21,6 +22,8 @@ tests_test_search_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_search_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_bundled_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_bundled_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_layout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_layout_LDADD = src/libcore.a $(CMOCKA_LIBS)
 
 # The bundled data against the seed article.
 EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt
