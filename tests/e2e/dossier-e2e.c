@@ -476,3 +476,37 @@ bool cell_marked(struct vt *v, int row, int col)
 	struct vt_attr a = vt_cell_attr(v, real_row(v, row), col);
 	return a.reverse || !a.bg_default;
 }
+
+/* The tty is back in the mode a shell expects: line editing and echo. */
+void expect_cooked(struct vt *v, const char *when)
+{
+	struct termios t;
+	if (vt_tcgetattr(v, &t) != 0)
+		fail_screen(v, "%s: tcgetattr on the pty failed", when);
+	if (!(t.c_lflag & ICANON) || !(t.c_lflag & ECHO))
+		fail_screen(v, "%s: terminal left with ICANON %s, ECHO %s", when,
+		    t.c_lflag & ICANON ? "on" : "OFF", t.c_lflag & ECHO ? "on" : "OFF");
+}
+
+void expect_full_view(struct vt *v, const char *when)
+{
+	int r, c, lc;
+	expect_text(v, "Article");
+	settle(v);
+	lc = left_border_col(v);
+	if (!vt_find(v, "Timeline", &r, &c) || r != 0 || c >= lc)
+		fail_screen(v, "%s: no Timeline pane at the top left", when);
+	if (!vt_find(v, "People", &r, &c) || r == 0 || c >= lc)
+		fail_screen(v, "%s: no People pane in the left column", when);
+	if (!vt_find(v, "Article", &r, &c) || r != 0 || c <= lc)
+		fail_screen(v, "%s: no Article pane on the right", when);
+	for (r = 0; r < screen_rows(v) - 1; r++) {
+		uint32_t cp = vt_cell(v, r, screen_cols(v) - 1, NULL);
+		if (cp != BOX_V && cp != BOX_DL && cp != BOX_UL && cp != BOX_VL)
+			fail_screen(v, "%s: row %d has no right border in the last column", when, r);
+		cp = vt_cell(v, r, lc, NULL);
+		if (cp != BOX_V && cp != BOX_DL && cp != BOX_UL && cp != BOX_VL)
+			fail_screen(v, "%s: row %d: the left column's border is not at col %d",
+			    when, r, lc);
+	}
+}

@@ -105,4 +105,10 @@ size_t search_count(const char *query);
 /* The first nchars UTF-8 characters of s, malloc'd. */
 char *utf8_prefix(const char *s, size_t nchars);
 
+/* The tty is back in the mode a shell expects: line editing and echo. */
+void expect_cooked(struct vt *, const char *when);
+/* Full view: Timeline and People in the left column, Article on the
+ * right, and every row's borders in their columns. */
+void expect_full_view(struct vt *, const char *when);
+
 #endif

@@ -23,40 +23,6 @@
 
 #include "dossier-e2e.h"
 
-/* The tty is back in the mode a shell expects: line editing and echo. */
-static void expect_cooked(struct vt *v, const char *when)
-{
-	struct termios t;
-	if (vt_tcgetattr(v, &t) != 0)
-		fail_screen(v, "%s: tcgetattr on the pty failed", when);
-	if (!(t.c_lflag & ICANON) || !(t.c_lflag & ECHO))
-		fail_screen(v, "%s: terminal left with ICANON %s, ECHO %s", when,
-		    t.c_lflag & ICANON ? "on" : "OFF", t.c_lflag & ECHO ? "on" : "OFF");
-}
-
-static void expect_full_view(struct vt *v, const char *when)
-{
-	int r, c, lc;
-	expect_text(v, "Article");
-	settle(v);
-	lc = left_border_col(v);
-	if (!vt_find(v, "Timeline", &r, &c) || r != 0 || c >= lc)
-		fail_screen(v, "%s: no Timeline pane at the top left", when);
-	if (!vt_find(v, "People", &r, &c) || r == 0 || c >= lc)
-		fail_screen(v, "%s: no People pane in the left column", when);
-	if (!vt_find(v, "Article", &r, &c) || r != 0 || c <= lc)
-		fail_screen(v, "%s: no Article pane on the right", when);
-	for (r = 0; r < screen_rows(v) - 1; r++) {
-		uint32_t cp = vt_cell(v, r, screen_cols(v) - 1, NULL);
-		if (cp != BOX_V && cp != BOX_DL && cp != BOX_UL && cp != BOX_VL)
-			fail_screen(v, "%s: row %d has no right border in the last column", when, r);
-		cp = vt_cell(v, r, lc, NULL);
-		if (cp != BOX_V && cp != BOX_DL && cp != BOX_UL && cp != BOX_VL)
-			fail_screen(v, "%s: row %d: the left column's border is not at col %d",
-			    when, r, lc);
-	}
-}
-
 /* ---- resize ---- */
 
 static void test_resize(void **state)
@@ -330,7 +296,8 @@ static int teardown_tstp(void **state)
  * leader in an orphaned process group, where the kernel discards SIGTSTP.
  * `set -m` gives dossier a foreground job of its own, as a login shell
  * does; the shell reports the stop and later resumes it with fg. */
-static void test_ctrl_z(void **state)
+/* Suspended by ^Z typed, or by SIGTSTP sent with kill (typed NULL). */
+static void suspend_resume(void **state, const char *typed)
 {
 	if (access("/proc/self/stat", R_OK) != 0)
 		skip(); /* no way to see that dossier is stopped */
@@ -349,11 +316,15 @@ static void test_ctrl_z(void **state)
 		fail_screen(v, "cannot find dossier's pid under the shell (/proc)");
 	stopped_dossier = pid;
 
-	vt_send(v, "\x1a");
+	if (typed)
+		vt_send(v, typed);
+	else
+		kill(pid, SIGTSTP);
 	char want[32];
 	snprintf(want, sizeof want, "STOPPED=%d", 128 + SIGTSTP);
 	if (!vt_wait_text(v, "STOPPED=", PATIENCE_MS))
-		fail_screen(v, "Ctrl-Z did not suspend dossier (process state %c)",
+		fail_screen(v, "%s did not suspend dossier (process state %c)",
+		    typed ? "Ctrl-Z" : "SIGTSTP",
 		    proc_state(pid));
 	settle(v);
 	if (!vt_find(v, want, NULL, NULL))
@@ -382,6 +353,16 @@ static void test_ctrl_z(void **state)
 	int st = vt_wait_exit(v, PATIENCE_MS);
 	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
 		fail_screen(v, "the shell did not finish cleanly (status 0x%x)", st);
+}
+
+static void test_ctrl_z(void **state)
+{
+	suspend_resume(state, "\x1a");
+}
+
+static void test_sigtstp(void **state)
+{
+	suspend_resume(state, NULL);
 }
 
 /* ---- NO_COLOR ---- */
@@ -547,6 +528,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_sighup, teardown_vt),
 		cmocka_unit_test_teardown(test_ctrl_c, teardown_vt),
 		cmocka_unit_test_teardown(test_ctrl_z, teardown_tstp),
+		cmocka_unit_test_teardown(test_sigtstp, teardown_tstp),
 		cmocka_unit_test(test_sgr_parser),
 		cmocka_unit_test_teardown(test_no_color, teardown_vt),
 		cmocka_unit_test_teardown(test_color_by_default, teardown_vt),

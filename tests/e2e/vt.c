@@ -596,6 +596,14 @@ void vt_resize(struct vt *v, int rows, int cols)
 	ioctl(v->fd, TIOCSWINSZ, &ws);
 }
 
+void vt_resize_pty(struct vt *v, int rows, int cols)
+{
+	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+
+	if (rows > 0 && cols > 0)
+		ioctl(v->fd, TIOCSWINSZ, &ws);
+}
+
 void vt_size(struct vt *v, int *rows, int *cols)
 {
 	if (rows)

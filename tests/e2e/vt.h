@@ -65,6 +65,11 @@ void vt_cursor(struct vt *, int *row, int *col, bool *visible);
 /* Drain pending output at the old size, resize the emulator, then set the
  * pty size (the kernel sends SIGWINCH to the program). */
 void vt_resize(struct vt *, int rows, int cols);
+/* Only the pty's size (and so SIGWINCH); the emulator keeps its own.  For
+ * resize storms: with the emulator as large as the largest size, output
+ * still in flight for an earlier size always fits it (libvterm can crash
+ * on output meant for a screen larger than its own). */
+void vt_resize_pty(struct vt *, int rows, int cols);
 void vt_size(struct vt *, int *rows, int *cols);
 
 /* Is the alternate screen (e.g. \033[?1049h) active. */
