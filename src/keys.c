@@ -25,7 +25,7 @@ const struct key_binding key_table[] = {
 	{ '/', false, "/", ACT_SEARCH, KS_GLOBAL, "search everything, as you type" },
 	{ 'n', false, "n", ACT_NEXT_HIT, KS_GLOBAL, "next search hit" },
 	{ 'N', false, "N", ACT_PREV_HIT, KS_GLOBAL, "previous search hit" },
-	{ 27, false, "Esc", ACT_CANCEL, KS_GLOBAL, "clear filter, search and marks" },
+	{ 27, false, "Esc", ACT_CANCEL, KS_GLOBAL, "clear the filter, else hits, else marks" },
 	{ CTRL('l'), false, "C-l", ACT_REDRAW, KS_GLOBAL, "redraw the screen" },
 	{ 'j', false, "j", ACT_DOWN, KS_GLOBAL, "move down" },
 	{ KEY_DOWN, true, "Down", ACT_DOWN, KS_GLOBAL, "move down" },
