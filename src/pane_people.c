@@ -72,8 +72,9 @@ people_draw(struct view *v, WINDOW *win, struct rect r)
 	int nw, aw;
 
 	list_show(lp, n, r.h);
-	nw = column(v, r, false, r.w / 3);
-	aw = column(v, r, true, r.w / 3);
+	/* The Chinese name whole where it can be, the Latin alias next. */
+	nw = column(v, r, false, r.w * 2 / 5);
+	aw = column(v, r, true, (r.w - nw) / 2);
 	for (int i = 0; i < r.h && lp->top + (size_t)i < n; i++) {
 		size_t who = lp->top + (size_t)i;
 		bool sel = who == lp->sel;

@@ -180,6 +180,14 @@ static void page_through(struct vt *v, size_t nparas)
 		check_borders(v, label);
 		char *now = article_pane_text(v);
 		bool same = strcmp(now, top) == 0;
+		if (same && !row_contains(v, -1, last)) {
+			/* A loaded machine may pause mid-frame longer than the
+			 * quiet period: give the frame a fair chance. */
+			vt_wait_idle(v, 500, PATIENCE_MS);
+			free(now);
+			now = article_pane_text(v);
+			same = strcmp(now, top) == 0;
+		}
 		free(top);
 		top = now;
 		if (same && row_contains(v, -1, last))

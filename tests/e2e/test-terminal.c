@@ -316,13 +316,19 @@ static void suspend_resume(void **state, const char *typed)
 		fail_screen(v, "cannot find dossier's pid under the shell (/proc)");
 	stopped_dossier = pid;
 
-	if (typed)
-		vt_send(v, typed);
-	else
-		kill(pid, SIGTSTP);
+	/* ncurses ignores SIGTSTP while it writes a frame (so that a stop
+	 * never cuts an escape sequence); like a user, try again. */
+	bool stopped = false;
+	for (int tries = 0; tries < 10 && !stopped; tries++) {
+		if (typed)
+			vt_send(v, typed);
+		else
+			kill(pid, SIGTSTP);
+		stopped = vt_wait_text(v, "STOPPED=", PATIENCE_MS / 10);
+	}
 	char want[32];
 	snprintf(want, sizeof want, "STOPPED=%d", 128 + SIGTSTP);
-	if (!vt_wait_text(v, "STOPPED=", PATIENCE_MS))
+	if (!stopped)
 		fail_screen(v, "%s did not suspend dossier (process state %c)",
 		    typed ? "Ctrl-Z" : "SIGTSTP",
 		    proc_state(pid));
