@@ -9,6 +9,7 @@
 #include "draw.h"
 #include "keys.h"
 #include "popup.h"
+#include "text.h"
 
 /* Lines of an overlay before wrapping: a label and a value. */
 struct item {
@@ -141,17 +142,40 @@ detail_items(struct view *v, struct items *it)
 	}
 }
 
+static bool
+same_help(const struct key_binding *a, const struct key_binding *b)
+{
+	return a->scope == b->scope && a->action == b->action && strcmp(a->help, b->help) == 0;
+}
+
+/* The key table by scope, keys with the same action and text on one row
+ * ("j, Down  move down"). */
 static void
 help_items(struct items *it)
 {
-	int scope = -1;
+	size_t nb = 0;
 
-	for (const struct key_binding *b = key_table; b->name; b++) {
-		if ((int)b->scope != scope) {
-			scope = (int)b->scope;
-			put(it, "", cstr(key_scope_names[scope]), R_HEADING);
+	while (key_table[nb].name)
+		nb++;
+	for (int scope = KS_GLOBAL; scope <= KS_PROMPT; scope++) {
+		put(it, "", cstr(key_scope_names[scope]), R_HEADING);
+		for (size_t i = 0; i < nb; i++) {
+			const struct key_binding *b = &key_table[i];
+			char label[sizeof it->v[0].label];
+			bool dup = false;
+			if ((int)b->scope != scope)
+				continue;
+			for (size_t j = 0; j < i && !dup; j++)
+				dup = same_help(&key_table[j], b);
+			if (dup)
+				continue;
+			snprintf(label, sizeof label, "%s", b->name);
+			for (size_t j = i + 1; j < nb; j++)
+				if (same_help(&key_table[j], b))
+					snprintf(label + strlen(label), sizeof label - strlen(label),
+					    ", %s", key_table[j].name);
+			put(it, label, cstr(b->help), R_NORMAL);
 		}
-		put(it, b->name, cstr(b->help), R_NORMAL);
 	}
 	put(it, "", cstr("mouse"), R_HEADING);
 	put(it, "click", cstr("focus a pane and select a row"), R_NORMAL);
@@ -179,6 +203,21 @@ layout_rows(struct items *it, int lw, int vw, struct row *rows, size_t max)
 	return n;
 }
 
+/* The widest label plus a gap, at most cap. */
+static int
+label_width(const struct items *it, int cap)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < it->n; i++) {
+		int lw = text_width(it->v[i].label, strlen(it->v[i].label));
+		if (lw > w)
+			w = lw;
+	}
+	w += 2;
+	return w < cap ? w : cap;
+}
+
 bool
 popup_fits(const struct view *v)
 {
@@ -191,7 +230,7 @@ popup_draw(struct view *v)
 	static struct items it;
 	static struct row rows[1024];
 	int H = v->lay.rows, W = v->lay.cols;
-	int h, w, lw = 12, nrows;
+	int h, w, lw, nrows;
 	WINDOW *win;
 
 	if (!v->help && !v->popup)
@@ -204,6 +243,7 @@ popup_draw(struct view *v)
 	w = W > 84 ? 80 : W - 4;
 	if (!popup_fits(v))
 		return;
+	lw = label_width(&it, (w - 4) / 3);
 	nrows = (int)layout_rows(&it, lw, w - 4 - lw, rows, 1024);
 	h = nrows + 2 < H - 2 ? nrows + 2 : H - 2;
 	if ((size_t)nrows <= (size_t)(h - 2))

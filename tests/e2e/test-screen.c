@@ -652,7 +652,9 @@ static void test_help_overlay(void **state)
 	expect_text(v, "search everything");
 	settle(v);
 	/* It lists the keys with their help: a few of the key table's rows. */
-	const char *keys[][2] = { { "Tab", "next pane" }, { "q", "quit" }, { "/", "search" } };
+	const char *keys[][2] = { { "Tab", "next pane" }, { "q", "quit" }, { "/", "search" },
+		/* Keys with the same action share a row. */
+		{ "j, Down", "move down" }, { "PgDn, Space, C-f", "page down" } };
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		int r, c;
 		if (!vt_find(v, keys[i][1], &r, &c))
