@@ -48,8 +48,6 @@ step(struct vt *v, const char *keys)
 static void
 test_session(void **state)
 {
-	if (!have_valgrind() || built_with_asan())
-		skip();
 	char log[] = "/tmp/dossier-vg-XXXXXX";
 	int fd = mkstemp(log);
 	assert_true(fd >= 0);
@@ -101,6 +99,13 @@ test_session(void **state)
 int
 main(void)
 {
+	/* A whole-program skip in TAP: cmocka's skip() reads as a failure
+	 * to automake's driver. */
+	if (!have_valgrind() || built_with_asan()) {
+		printf("1..0 # SKIP %s\n", have_valgrind() ? "dossier is built with AddressSanitizer"
+		    : "valgrind not found");
+		return 0;
+	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_session, teardown_vt),
 	};
