@@ -132,6 +132,23 @@ take_id(struct loader *L, const struct rec_record *r, enum ds_kind kind, size_t 
 }
 
 /* All values of field name resolved against kind into refs. */
+/* The record a reference field f names, if f is a name field: its index,
+ * or -1 (reported when it names nothing). */
+static long
+resolve_field(struct loader *L, const struct rec_field *f, const char *name, size_t len,
+    enum ds_kind kind)
+{
+	long k;
+
+	if (f->name_len != len || memcmp(f->name, name, len) != 0)
+		return -1;
+	k = dossier_find(L->d, kind, f->value, f->len);
+	if (k < 0)
+		diag_error(L->diag, f->line, "%s '%.*s' does not exist",
+		    name, (int)f->len, f->value);
+	return k;
+}
+
 static void
 resolve(struct loader *L, const struct rec_record *r, const char *name,
     enum ds_kind kind, struct ds_refs *refs)
@@ -151,15 +168,8 @@ resolve(struct loader *L, const struct rec_record *r, const char *name,
 	refs->v = L->d->refpool + L->d->refpool_used;
 	L->d->refpool_used += n;
 	for (size_t i = 0; i < r->nfields; i++) {
-		const struct rec_field *f = &rf->fields[r->first + i];
-		long k;
-		if (f->name_len != len || memcmp(f->name, name, len) != 0)
-			continue;
-		k = dossier_find(L->d, kind, f->value, f->len);
-		if (k < 0)
-			diag_error(L->diag, f->line, "%s '%.*s' does not exist",
-			    name, (int)f->len, f->value);
-		else
+		long k = resolve_field(L, &rf->fields[r->first + i], name, len, kind);
+		if (k >= 0)
 			refs->v[refs->n++] = (uint32_t)k;
 	}
 }
@@ -333,15 +343,8 @@ resolve_one(struct loader *L, const struct rec_record *r, const char *name,
 	long first = -1;
 
 	for (size_t i = 0; i < r->nfields; i++) {
-		const struct rec_field *f = &rf->fields[r->first + i];
-		long k;
-		if (f->name_len != len || memcmp(f->name, name, len) != 0)
-			continue;
-		k = dossier_find(L->d, kind, f->value, f->len);
-		if (k < 0)
-			diag_error(L->diag, f->line, "%s '%.*s' does not exist",
-			    name, (int)f->len, f->value);
-		else if (first < 0)
+		long k = resolve_field(L, &rf->fields[r->first + i], name, len, kind);
+		if (k >= 0 && first < 0)
 			first = k;
 	}
 	return first;

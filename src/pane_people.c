@@ -96,25 +96,12 @@ void
 people_action(struct view *v, enum action a, int h)
 {
 	size_t n;
-	long delta;
 
 	entities(v, &n);
-	switch (a) {
-	case ACT_DOWN: delta = 1; break;
-	case ACT_UP: delta = -1; break;
-	case ACT_PAGE_DOWN: delta = h > 1 ? h - 1 : 1; break;
-	case ACT_PAGE_UP: delta = -(h > 1 ? h - 1 : 1); break;
-	case ACT_HALF_DOWN: delta = h / 2 ? h / 2 : 1; break;
-	case ACT_HALF_UP: delta = -(h / 2 ? h / 2 : 1); break;
-	case ACT_TOP: delta = -(long)n; break;
-	case ACT_BOTTOM: delta = (long)n; break;
-	case ACT_TOGGLE_ORGS:
+	if (a == ACT_TOGGLE_ORGS)
 		v->show_orgs = !v->show_orgs;
-		view_select_entity(v, pos(v)->sel);
+	else if (!list_action(pos(v), a, n, h))
 		return;
-	default: return;
-	}
-	list_move(pos(v), delta, n, h);
 	view_select_entity(v, pos(v)->sel);
 }
 

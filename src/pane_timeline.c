@@ -106,22 +106,8 @@ timeline_draw(struct view *v, WINDOW *win, struct rect r)
 void
 timeline_action(struct view *v, enum action a, int h)
 {
-	size_t n = tl_count(v);
-	long delta;
-
-	switch (a) {
-	case ACT_DOWN: delta = 1; break;
-	case ACT_UP: delta = -1; break;
-	case ACT_PAGE_DOWN: delta = h > 1 ? h - 1 : 1; break;
-	case ACT_PAGE_UP: delta = -(h > 1 ? h - 1 : 1); break;
-	case ACT_HALF_DOWN: delta = h / 2 ? h / 2 : 1; break;
-	case ACT_HALF_UP: delta = -(h / 2 ? h / 2 : 1); break;
-	case ACT_TOP: delta = -(long)n; break;
-	case ACT_BOTTOM: delta = (long)n; break;
-	default: return;
-	}
-	list_move(&v->tl, delta, n, h);
-	view_select_event(v, v->tl.sel);
+	if (list_action(&v->tl, a, tl_count(v), h))
+		view_select_event(v, v->tl.sel);
 }
 
 void

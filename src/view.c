@@ -55,6 +55,26 @@ list_move(struct list_pos *lp, long delta, size_t n, int h)
 	list_show(lp, n, h);
 }
 
+bool
+list_action(struct list_pos *lp, enum action a, size_t n, int h)
+{
+	long page = h > 1 ? h - 1 : 1, half = h / 2 ? h / 2 : 1, delta;
+
+	switch (a) {
+	case ACT_DOWN: delta = 1; break;
+	case ACT_UP: delta = -1; break;
+	case ACT_PAGE_DOWN: delta = page; break;
+	case ACT_PAGE_UP: delta = -page; break;
+	case ACT_HALF_DOWN: delta = half; break;
+	case ACT_HALF_UP: delta = -half; break;
+	case ACT_TOP: delta = -(long)n; break;
+	case ACT_BOTTOM: delta = (long)n; break;
+	default: return false;
+	}
+	list_move(lp, delta, n, h);
+	return true;
+}
+
 int
 art_text_width(const struct view *v)
 {

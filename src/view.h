@@ -8,6 +8,7 @@
 
 #include "dossier.h"
 #include "index.h"
+#include "keys.h"
 #include "layout.h"
 #include "prompt.h"
 #include "search.h"
@@ -73,6 +74,8 @@ size_t tl_event(const struct view *, size_t row);
  * a window of h rows. */
 void list_move(struct list_pos *, long delta, size_t n, int h);
 void list_show(struct list_pos *, size_t n, int h);
+/* The motion keys on a list of n rows, h shown: false if a is not one. */
+bool list_action(struct list_pos *, enum action a, size_t n, int h);
 
 /* Article scrolling in display rows; width is the text width. */
 const struct wrap_cache *art_wrap(struct view *, size_t para, int width);
