@@ -13,25 +13,15 @@
 #include <cmocka.h>
 
 #include "dossier.h"
+#include "bundled.h"
 
 static struct dossier d;
 
 static int
 setup(void **state)
 {
-	const char *top = getenv("top_srcdir");
-	static char path[4096];
-	struct diag dg;
-	int rc;
-
 	(void)state;
-	snprintf(path, sizeof path, "%s/data/meta-ai.rec", top ? top : BUILD_TOP_SRCDIR);
-	diag_init(&dg, path);
-	rc = dossier_load(&d, path, &dg);
-	for (size_t i = 0; rc && i < dg.count && i < DIAG_MAX; i++)
-		fprintf(stderr, "%s\n", dg.msg[i]);
-	diag_free(&dg);
-	return rc ? -1 : 0;
+	return load_bundled(&d);
 }
 
 static int

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "bundled.h"
 #include "index.h"
 
 /* Paragraph texts, built from pieces so that offsets are the lengths of
@@ -280,18 +281,12 @@ check_form(struct ds_str t, const struct ds_mention *m, size_t n, struct ds_str 
 static void
 test_bundled(void **state)
 {
-	const char *top = getenv("top_srcdir");
-	char path[4096];
 	struct dossier d;
-	struct diag dg;
 	struct index ix;
 	size_t total = 0;
 
 	(void)state;
-	snprintf(path, sizeof path, "%s/data/meta-ai.rec", top ? top : BUILD_TOP_SRCDIR);
-	diag_init(&dg, path);
-	assert_int_equal(dossier_load(&d, path, &dg), 0);
-	diag_free(&dg);
+	assert_int_equal(load_bundled(&d), 0);
 	assert_int_equal(index_init(&ix, &d), 0);
 	for (size_t p = 0; p < d.nparas; p++) {
 		struct ds_str t = d.paras[p].text;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "bundled.h"
 #include "search.h"
 
 static struct dossier bundled;
@@ -20,19 +21,8 @@ static struct dossier bundled;
 static int
 setup(void **state)
 {
-	const char *top = getenv("top_srcdir");
-	char path[4096];
-	struct diag dg;
-	int rc;
-
 	(void)state;
-	snprintf(path, sizeof path, "%s/data/meta-ai.rec", top ? top : BUILD_TOP_SRCDIR);
-	diag_init(&dg, path);
-	rc = dossier_load(&bundled, path, &dg);
-	for (size_t i = 0; rc && i < dg.count && i < DIAG_MAX; i++)
-		fprintf(stderr, "%s\n", dg.msg[i]);
-	diag_free(&dg);
-	return rc ? -1 : 0;
+	return load_bundled(&bundled);
 }
 
 static int

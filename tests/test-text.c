@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "dossier.h"
+#include "bundled.h"
 #include "text.h"
 
 static int
@@ -323,16 +324,10 @@ test_wrap_invalid(void **state)
 static void
 test_wrap_bundled(void **state)
 {
-	const char *top = getenv("top_srcdir");
-	char path[4096];
 	struct dossier d;
-	struct diag dg;
 
 	(void)state;
-	snprintf(path, sizeof path, "%s/data/meta-ai.rec", top ? top : BUILD_TOP_SRCDIR);
-	diag_init(&dg, path);
-	assert_int_equal(dossier_load(&d, path, &dg), 0);
-	diag_free(&dg);
+	assert_int_equal(load_bundled(&d), 0);
 	assert_true(d.nparas > 50);
 	for (size_t p = 0; p < d.nparas; p++)
 		for (int cols = 1; cols <= 80; cols++)

@@ -589,11 +589,18 @@ void vt_resize(struct vt *v, int rows, int cols)
 		return;
 	/* Output already sent was drawn for the old size. */
 	vt_pump(v, 0);
+	bool changed = rows != v->rows || cols != v->cols;
 	v->rows = rows;
 	v->cols = cols;
 	vterm_set_size(v->term, rows, cols);
 	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
 	ioctl(v->fd, TIOCSWINSZ, &ws);
+	/* A program that redraws on SIGWINCH has begun to by the time this
+	 * returns, so a wait for quiet that follows cannot end before the
+	 * new frame starts (on a loaded machine the signal may take longer
+	 * than the quiet period to be handled). */
+	if (changed)
+		vt_pump(v, 1000);
 }
 
 void vt_resize_pty(struct vt *v, int rows, int cols)
