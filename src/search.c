@@ -2,6 +2,7 @@
  * memmem; hits mapped back to original bytes through the fold map. */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -50,6 +51,10 @@ add_seg(struct search *s, enum ds_kind kind, size_t item,
 		s->segs = ns;
 		s->segcap = cap;
 	}
+	if (!s->lo || str.s < s->lo)
+		s->lo = str.s;
+	if (str.s + str.n > s->hi)
+		s->hi = str.s + str.n;
 	start = c->n;
 	anchor = c->na;            /* fold_append anchors the string's start */
 	fold_append(c, str.s, str.n);
@@ -118,6 +123,26 @@ now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* The folded corpus now holds the strings just added, which sit side by
+ * side in the file (one item's record after another's): the file's pages
+ * under them need not stay in memory as well, and the screen reads
+ * them back when it shows them. */
+static void
+release(struct search *s)
+{
+	/* Reading a page maps the pages around it too (the kernel maps a
+	 * whole folio of the page cache, 64 KiB or more): so give back a
+	 * margin before the strings as well, which is behind the corpus
+	 * made so far and was mapped again by this slice. */
+	const uintptr_t margin = 256 * 1024;
+	uintptr_t lo = (uintptr_t)s->lo, base = (uintptr_t)s->d->rf.data;
+
+	if (s->lo)
+		rec_release(&s->d->rf, (const char *)(lo > base + margin ?
+		    lo - margin : base), s->hi);
+	s->lo = s->hi = NULL;
+}
+
 /* Builds the corpus on from where the last call stopped, for about
  * budget_ms (a negative budget: to the end). */
 static int
@@ -130,9 +155,13 @@ build(struct search *s, double budget_ms)
 	while (s->build_next < items && !s->corpus.oom) {
 		add_item(s, s->build_next++);
 		/* Items are small: look at the clock now and then. */
-		if (budget_ms >= 0 && s->build_next % 32 == 0 && now_ms() >= until)
-			break;
+		if (s->build_next % 32 == 0) {
+			release(s);
+			if (budget_ms >= 0 && now_ms() >= until)
+				break;
+		}
 	}
+	release(s);
 	s->built = s->build_next == items || s->corpus.oom;
 	return s->corpus.oom ? -1 : 0;
 }
