@@ -390,6 +390,28 @@ rec_free(struct rec_file *rf)
 	memset(rf, 0, sizeof *rf);
 }
 
+void
+rec_release(const struct rec_file *rf, const char *from, const char *to)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	uintptr_t a = (uintptr_t)from, b = (uintptr_t)to;
+	uintptr_t start = (uintptr_t)rf->data, end = start + rf->size;
+
+	if (rf->mapped != REC_MAPPED || page <= 0)
+		return;
+	a = a < start ? start : a;
+	b = b > end ? end : b;
+	/* The mapping starts on a page and ends within its last one. */
+	a &= ~((uintptr_t)page - 1);
+	b = (b + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+	/* A private read-only mapping: its pages are the file's, so the
+	 * kernel drops them and maps them again on the next read. */
+#ifdef MADV_DONTNEED
+	if (a < b)
+		madvise((void *)a, b - a, MADV_DONTNEED);
+#endif
+}
+
 const struct rec_field *
 rec_get(const struct rec_file *rf, const struct rec_record *r, const char *name)
 {

@@ -51,6 +51,12 @@ int rec_load(struct rec_file *, const char *path, struct diag *d);
 
 void rec_free(struct rec_file *);
 
+/* Gives back the memory of the mapped file's pages that hold any of
+ * [from, to) (clipped to the file), when the file is mapped: they are
+ * read in again from the page cache if used.  For bytes that were read once (as
+ * the search corpus is made) and are rarely needed again. */
+void rec_release(const struct rec_file *, const char *from, const char *to);
+
 /* The first field of r named name, or NULL. */
 const struct rec_field *rec_get(const struct rec_file *, const struct rec_record *,
     const char *name);

@@ -2,9 +2,13 @@
  * memmem; hits mapped back to original bytes through the fold map. */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "search.h"
 
@@ -47,6 +51,10 @@ add_seg(struct search *s, enum ds_kind kind, size_t item,
 		s->segs = ns;
 		s->segcap = cap;
 	}
+	if (!s->lo || str.s < s->lo)
+		s->lo = str.s;
+	if (str.s + str.n > s->hi)
+		s->hi = str.s + str.n;
 	start = c->n;
 	anchor = c->na;            /* fold_append anchors the string's start */
 	fold_append(c, str.s, str.n);
@@ -115,6 +123,26 @@ now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* The folded corpus now holds the strings just added, which sit side by
+ * side in the file (one item's record after another's): the file's pages
+ * under them need not stay in memory as well, and the screen reads
+ * them back when it shows them. */
+static void
+release(struct search *s)
+{
+	/* Reading a page maps the pages around it too (the kernel maps a
+	 * whole folio of the page cache, 64 KiB or more): so give back a
+	 * margin before the strings as well, which is behind the corpus
+	 * made so far and was mapped again by this slice. */
+	const uintptr_t margin = 256 * 1024;
+	uintptr_t lo = (uintptr_t)s->lo, base = (uintptr_t)s->d->rf.data;
+
+	if (s->lo)
+		rec_release(&s->d->rf, (const char *)(lo > base + margin ?
+		    lo - margin : base), s->hi);
+	s->lo = s->hi = NULL;
+}
+
 /* Builds the corpus on from where the last call stopped, for about
  * budget_ms (a negative budget: to the end). */
 static int
@@ -127,9 +155,13 @@ build(struct search *s, double budget_ms)
 	while (s->build_next < items && !s->corpus.oom) {
 		add_item(s, s->build_next++);
 		/* Items are small: look at the clock now and then. */
-		if (budget_ms >= 0 && s->build_next % 32 == 0 && now_ms() >= until)
-			break;
+		if (s->build_next % 32 == 0) {
+			release(s);
+			if (budget_ms >= 0 && now_ms() >= until)
+				break;
+		}
 	}
+	release(s);
 	s->built = s->build_next == items || s->corpus.oom;
 	return s->corpus.oom ? -1 : 0;
 }
@@ -166,13 +198,19 @@ seg_from(const struct search *s, size_t i, size_t f)
 	return i;
 }
 
-/* hint: for fold_to_orig_from, hits being pushed in increasing order. */
-static int
-push_hit(struct search *s, size_t seg, size_t f, size_t *hint)
-{
-	const struct search_seg *sg = &s->segs[seg];
-	const char *a, *b;
+/* Where the last hit was, for the next one, which comes after it and is
+ * most often in the same string and the same identity run of the fold
+ * map: then it is placed and mapped back with a few comparisons. */
+struct walk {
+	size_t seg, hint;          /* its string; its fold anchor */
+	size_t seg_end;            /* folded end of that string */
+	size_t run_start, run_end; /* an identity run around it, folded */
+	const char *run_orig;      /* original bytes at run_start */
+};
 
+static int
+reserve_hit(struct search *s)
+{
 	if (s->nhits == s->hitcap) {
 		size_t cap = s->hitcap ? s->hitcap * 2 : 64;
 		struct search_hit *nh = realloc(s->hits, cap * sizeof *nh);
@@ -181,12 +219,58 @@ push_hit(struct search *s, size_t seg, size_t f, size_t *hint)
 		s->hits = nh;
 		s->hitcap = cap;
 	}
+	return 0;
+}
+
+/* Original bytes of the match at folded offset f in string w->seg. */
+static void
+map_back(struct search *s, struct walk *w, size_t f, const char **a, const char **b)
+{
+	const struct fold_buf *c = &s->corpus;
+	const struct fold_anchor *an;
+
+	if (f >= w->run_start && f + s->qlen <= w->run_end) {
+		*a = w->run_orig + (f - w->run_start);
+		*b = *a + s->qlen;
+		return;
+	}
 	/* The hit's anchors are among its string's: start there. */
-	if (*hint < sg->anchor)
-		*hint = sg->anchor;
-	fold_to_orig_from(&s->corpus, hint, f, s->qlen, &a, &b);
+	if (w->hint < s->segs[w->seg].anchor)
+		w->hint = s->segs[w->seg].anchor;
+	fold_to_orig_from(c, &w->hint, f, s->qlen, a, b);
+	/* The anchor now at or before f: remember its run if an identity
+	 * run, so that the next hits in it skip the fold map. */
+	an = &c->a[w->hint];
+	w->run_start = w->run_end = 0;
+	if (an->olen == 0 && an->fpos <= f) {
+		w->run_start = an->fpos;
+		w->run_end = w->hint + 1 < c->na ? c->a[w->hint + 1].fpos : c->n;
+		w->run_orig = an->orig;
+	}
+}
+
+/* A match at folded offset f, after the last one: its string, then the
+ * hit. */
+static int
+found(struct search *s, size_t f, struct walk *w)
+{
+	const struct search_seg *sg;
+	const char *a, *b;
+
+	if (f >= w->seg_end) {
+		w->seg = seg_from(s, w->seg, f);
+		w->seg_end = (size_t)s->segs[w->seg].fstart + s->segs[w->seg].flen;
+	}
+	/* A query holding a NUL can match across the separator: such a
+	 * match is in no one string (and narrow() drops it too). */
+	if (f + s->qlen > w->seg_end)
+		return 0;
+	if (reserve_hit(s) < 0)
+		return -1;
+	sg = &s->segs[w->seg];
+	map_back(s, w, f, &a, &b);
 	s->hits[s->nhits++] = (struct search_hit){
-		(uint32_t)seg, (uint32_t)f,
+		(uint32_t)w->seg, (uint32_t)f,
 		(uint32_t)(a - sg->orig.s), (uint32_t)(b - a)
 	};
 	return 0;
@@ -207,15 +291,53 @@ sample_bytes(struct search *s)
 	s->sampled = true;
 }
 
+#ifdef __SSE2__
+/* scan_all for a byte that is frequent in the corpus: 16 bytes compared
+ * at a time, each match taken from the mask, which costs less than a
+ * memchr call per candidate when candidates are a few dozen bytes apart
+ * ("o" in Latin text). */
+static int
+scan_dense(struct search *s, size_t k)
+{
+	const char *c = s->corpus.s;
+	size_t n = s->corpus.n, at;
+	struct walk w = { 0 };
+	const __m128i want = _mm_set1_epi8(s->query[k]);
+
+	for (at = k & ~(size_t)15; at < n; at += 16) {
+		unsigned mask;
+		if (at + 16 <= n)
+			mask = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			    _mm_loadu_si128((const __m128i *)(c + at)), want));
+		else    /* the tail, byte by byte */
+			for (size_t i = mask = 0; at + i < n; i++)
+				mask |= (unsigned)(c[at + i] == s->query[k]) << i;
+		while (mask) {
+			size_t p = at + (size_t)__builtin_ctz(mask);
+			mask &= mask - 1;
+			if (p < k || p - k + s->qlen > n)
+				continue;
+			if (s->qlen > 1 && memcmp(c + p - k, s->query, s->qlen) != 0)
+				continue;
+			if (found(s, p - k, &w) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+#endif
+
 /* Every match of the query, overlapping ones too, in corpus order.  The
- * candidates come from memchr of the query's rarest byte (in the sample):
- * on Chinese text, where most bytes are one of a few lead bytes, that is
- * several times faster than memmem. */
+ * candidates come from the query's rarest byte (in the sample): memchr
+ * of it, which on Chinese text, where most bytes are one of a few lead
+ * bytes, is several times faster than memmem; or a masked scan when it
+ * is frequent. */
 static int
 scan_all(struct search *s)
 {
 	const char *c = s->corpus.s, *end = c + s->corpus.n, *p;
-	size_t seg = 0, hint = 0, k = 0;
+	size_t k = 0, sampled = 0;
+	struct walk w = { 0 };
 
 	s->nhits = 0;
 	if (!c || s->qlen > s->corpus.n)   /* no searchable string at all */
@@ -225,43 +347,54 @@ scan_all(struct search *s)
 	for (size_t i = 1; i < s->qlen; i++)
 		if (s->freq[(unsigned char)s->query[i]] < s->freq[(unsigned char)s->query[k]])
 			k = i;
+#ifdef __SSE2__
+	for (size_t i = 0; i < 256; i++)
+		sampled += s->freq[i];
+	/* More than one candidate in 64 bytes: the masked scan. */
+	if ((size_t)s->freq[(unsigned char)s->query[k]] * 32 > sampled)
+		return scan_dense(s, k);
+#else
+	(void)sampled;
+#endif
 	/* p: where the query's byte k may be; the match starts k before. */
 	for (p = c + k; (p = memchr(p, s->query[k], (size_t)(end - p))) != NULL; p++) {
 		const char *m = p - k;
-		size_t f = (size_t)(m - c);
 		if (s->qlen > 1 && (m + s->qlen > end || memcmp(m, s->query, s->qlen) != 0))
 			continue;
-		seg = seg_from(s, seg, f);
-		/* A query holding a NUL can match across the separator: such a
-		 * match is in no one string (and narrow() drops it too). */
-		if (f + s->qlen <= (size_t)s->segs[seg].fstart + s->segs[seg].flen &&
-		    push_hit(s, seg, f, &hint) < 0)
-			return -1;
 		/* Overlapping hits too: then a longer query's hits are
 		 * always a subset, which narrow() relies on. */
+		if (found(s, (size_t)(m - c), &w) < 0)
+			return -1;
 	}
 	return 0;
 }
 
 /* The query grew: a hit of the longer query starts where a hit of the
- * shorter one did, so only those places are checked. */
+ * shorter one did, so only those places are checked, the new bytes of
+ * the query first (most are dropped there, without a look at their
+ * string). */
 static int
 narrow(struct search *s, size_t known)
 {
-	size_t kept = 0, hint = 0, more = s->qlen - known;
+	size_t kept = 0, more = s->qlen - known;
 	const char *q = s->query + known;
+	struct walk w = { 0 };
 
 	for (size_t i = 0; i < s->nhits; i++) {
 		struct search_hit h = s->hits[i];
-		const struct search_seg *sg = &s->segs[h.seg];
+		const struct search_seg *sg;
 		const char *a, *b, *at = s->corpus.s + h.fpos + known;
-		/* The first known bytes matched already: check the rest. */
-		if (h.fpos + s->qlen > sg->fstart + sg->flen ||
-		    (more && (at[0] != q[0] || memcmp(at, q, more) != 0)))
+		/* The first known bytes matched already: check the rest.  The
+		 * NUL after each string stops a match running past it, unless
+		 * the query holds a NUL: hence the check of the string's end. */
+		if (more && (h.fpos + s->qlen > s->corpus.n || at[0] != q[0] ||
+		    memcmp(at, q, more) != 0))
 			continue;
-		if (hint < sg->anchor)
-			hint = sg->anchor;
-		fold_to_orig_from(&s->corpus, &hint, h.fpos, s->qlen, &a, &b);
+		sg = &s->segs[h.seg];
+		if (h.fpos + s->qlen > (size_t)sg->fstart + sg->flen)
+			continue;
+		w.seg = h.seg;
+		map_back(s, &w, h.fpos, &a, &b);
 		h.off = (uint32_t)(a - sg->orig.s);
 		h.len = (uint32_t)(b - a);
 		s->hits[kept++] = h;

@@ -42,6 +42,7 @@ struct search {
 	struct search_seg *segs;
 	size_t nsegs, segcap;
 	size_t build_next;         /* the next item to add to the corpus */
+	const char *lo, *hi;       /* span of the strings added in a slice */
 	bool sampled;              /* freq is filled */
 	uint32_t freq[256];        /* bytes in a sample of the corpus */
 	/* The last query and its hits, for incremental narrowing. */

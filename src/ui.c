@@ -542,6 +542,13 @@ start_curses(struct view *v)
 		have_saved_tty = true;
 	install_signals();
 	initscr();
+	/* ncurses (6.4) flushes its output at every cursor move until the
+	 * screen has once been left and resumed: a frame then goes out in
+	 * some seventy writes, each one a wake-up of the terminal.  Leaving
+	 * and resuming at once, before anything is drawn, makes a frame one
+	 * or two writes. */
+	endwin();
+	refresh();
 	cbreak();
 	noecho();
 	nonl();
