@@ -165,7 +165,7 @@ cli_search(const struct dossier *d, const char *query, FILE *out)
 		fprintf(out, "%s\t", kinds[sg->kind]);
 		put(out, d->idkeys[sg->kind][sg->item]);
 		fprintf(out, "\t%s\t", field_names[sg->field]);
-		put_context(out, sg->orig, h->off, h->len, 20);
+		put_context(out, search_seg_str(sg), h->off, h->len, 20);
 		putc('\n', out);
 	}
 	search_free(&s);

@@ -20,7 +20,7 @@ hit_spans(const struct view *v, enum ds_kind kind, size_t item,
 		const struct search_seg *sg = search_seg_of(se, &se->hits[h]);
 		if (sg->kind != kind || sg->item != item)
 			break;
-		if (sg->orig.s == s.s)
+		if (sg->orig == s.s)
 			out[n++] = (struct span){ se->hits[h].off, se->hits[h].len,
 			    h == v->cur_hit ? R_CUR_HIT : R_HIT };
 	}

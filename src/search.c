@@ -70,10 +70,12 @@ add_seg(struct search *s, enum ds_kind kind, size_t item,
 	}
 	c->s[c->n++] = '\0';
 	s->segs[s->nsegs++] = (struct search_seg){
-		(uint32_t)start, (uint32_t)(c->n - 1 - start), (uint32_t)item,
-		(uint8_t)kind, (uint8_t)field, (uint16_t)sub, str, (uint32_t)anchor
+		str.s, (uint32_t)str.n, (uint32_t)start, (uint32_t)(c->n - 1 - start),
+		(uint32_t)item, (uint32_t)anchor, (uint8_t)kind, (uint8_t)field, (uint16_t)sub
 	};
 }
+
+_Static_assert(sizeof(struct search_seg) <= 32, "a search segment is 32 bytes at most");
 
 static void
 add_entity(struct search *s, enum ds_kind kind, const struct ds_entity *e, size_t i)
@@ -271,7 +273,7 @@ found(struct search *s, size_t f, struct walk *w)
 	map_back(s, w, f, &a, &b);
 	s->hits[s->nhits++] = (struct search_hit){
 		(uint32_t)w->seg, (uint32_t)f,
-		(uint32_t)(a - sg->orig.s), (uint32_t)(b - a)
+		(uint32_t)(a - sg->orig), (uint32_t)(b - a)
 	};
 	return 0;
 }
@@ -395,7 +397,7 @@ narrow(struct search *s, size_t known)
 			continue;
 		w.seg = h.seg;
 		map_back(s, &w, h.fpos, &a, &b);
-		h.off = (uint32_t)(a - sg->orig.s);
+		h.off = (uint32_t)(a - sg->orig);
 		h.len = (uint32_t)(b - a);
 		s->hits[kept++] = h;
 	}

@@ -19,15 +19,25 @@ enum search_field {
 };
 
 /* One searchable string of one item. */
+/* One per searchable string: 32 bytes, as there are millions of them in
+ * a large dossier. */
 struct search_seg {
+	const char *orig;          /* the original string (borrowed) */
+	uint32_t orig_n;           /* its length */
 	uint32_t fstart, flen;     /* in the folded corpus */
 	uint32_t item;             /* index in its kind's table */
+	uint32_t anchor;           /* its first fold anchor (corpus.a) */
 	uint8_t kind;              /* enum ds_kind */
 	uint8_t field;             /* enum search_field */
 	uint16_t sub;              /* which Alias */
-	struct ds_str orig;        /* the original string (borrowed) */
-	uint32_t anchor;           /* its first fold anchor (corpus.a) */
 };
+
+/* The original string of a segment. */
+static inline struct ds_str
+search_seg_str(const struct search_seg *sg)
+{
+	return (struct ds_str){ sg->orig, sg->orig_n };
+}
 
 struct search_hit {
 	uint32_t seg;

@@ -85,12 +85,12 @@ check_highlights(const struct search *s, const char *q)
 		const struct search_seg *sg = search_seg_of(s, h);
 		size_t n;
 		char *f;
-		assert_true(h->off + h->len <= sg->orig.n);
-		f = fold_string(sg->orig.s + h->off, h->len, &n);
+		assert_true(h->off + h->len <= sg->orig_n);
+		f = fold_string(sg->orig + h->off, h->len, &n);
 		assert_non_null(f);
 		if (n != qn || memcmp(f, fq, n) != 0)
 			fail_msg("'%s': hit %zu highlights '%.*s'", q, i, (int)h->len,
-			    sg->orig.s + h->off);
+			    sg->orig + h->off);
 		free(f);
 	}
 	free(fq);
@@ -314,7 +314,7 @@ test_one_chinese_char(void **state)
 	for (long i = 0; i < n; i++) {
 		const struct search_seg *sg = search_seg_of(&s, &s.hits[i]);
 		assert_int_equal(s.hits[i].len, 3);
-		assert_memory_equal(sg->orig.s + s.hits[i].off, "苹", 3);
+		assert_memory_equal(sg->orig + s.hits[i].off, "苹", 3);
 	}
 	search_free(&s);
 }
@@ -451,7 +451,7 @@ hits_are(struct search *s, const char *q, const struct want *w, size_t nw)
 		    h->off != w[i].off || h->len != w[i].len)
 			fail_msg("'%s' hit %zu: kind %u field %u %u+%u '%.*s', "
 			    "want kind %u field %u %zu+%zu", q, i, sg->kind, sg->field,
-			    h->off, h->len, (int)h->len, sg->orig.s + h->off,
+			    h->off, h->len, (int)h->len, sg->orig + h->off,
 			    w[i].kind, w[i].field, w[i].off, w[i].len);
 	}
 }

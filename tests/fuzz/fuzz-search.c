@@ -51,7 +51,7 @@ check_hits(const struct search *s, long n)
 
 		assert(h->seg < s->nsegs);
 		assert(h->fpos >= sg->fstart && h->fpos + s->qlen <= sg->fstart + sg->flen);
-		assert((size_t)h->off + h->len <= sg->orig.n);
+		assert((size_t)h->off + h->len <= sg->orig_n);
 		assert(i == 0 || s->hits[i - 1].fpos < h->fpos);
 	}
 }
