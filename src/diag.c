@@ -47,6 +47,17 @@ diag_full(const struct diag *d)
 }
 
 void
+diag_truncate(struct diag *d, size_t n)
+{
+	for (size_t i = n; i < DIAG_MAX; i++) {
+		free(d->msg[i]);
+		d->msg[i] = NULL;
+	}
+	if (d->count > n)
+		d->count = n;
+}
+
+void
 diag_free(struct diag *d)
 {
 	for (size_t i = 0; i < DIAG_MAX; i++)

@@ -18,6 +18,8 @@ void diag_error(struct diag *, unsigned long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* True once DIAG_MAX errors are in: callers stop scanning. */
 int diag_full(const struct diag *);
+/* Forgets the errors after the first n. */
+void diag_truncate(struct diag *, size_t n);
 void diag_free(struct diag *);
 
 #endif

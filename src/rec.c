@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -268,25 +269,22 @@ parse_line(struct parser *p, const char *s, size_t n, uint32_t line)
 		field_line(p, s, n, line);
 }
 
-int
-rec_parse(struct rec_file *rf, const char *buf, size_t size, struct diag *d)
+/* The bytes before the first NUL or invalid UTF-8 sequence. */
+static size_t
+clean_prefix(const char *buf, size_t size)
 {
-	struct parser p = { .rf = rf, .d = d };
+	const char *nul = memchr(buf, '\0', size);
+
+	return text_valid_prefix(buf, nul ? (size_t)(nul - buf) : size);
+}
+
+static void
+parse_lines(struct parser *p, const char *buf, size_t size)
+{
 	size_t pos = 0;
 	uint32_t line = 0;
-	size_t before = d->count;
 
-	rf->data = buf;
-	rf->size = size;
-	if (size > REC_MAX_FILE) {
-		diag_error(d, 0, "file larger than %lu bytes", REC_MAX_FILE);
-		return 1;
-	}
-	{
-		const char *nul = memchr(buf, '\0', size);
-		p.clean_end = text_valid_prefix(buf, nul ? (size_t)(nul - buf) : size);
-	}
-	while (pos < size && !diag_full(d) && !p.oom) {
+	while (pos < size && !diag_full(p->d) && !p->oom) {
 		const char *nl = memchr(buf + pos, '\n', size - pos);
 		size_t end = nl ? (size_t)(nl - buf) : size;
 		size_t n = end - pos;
@@ -294,11 +292,75 @@ rec_parse(struct rec_file *rf, const char *buf, size_t size, struct diag *d)
 		line++;
 		if (n > 0 && buf[pos + n - 1] == '\r')
 			n--;
-		parse_line(&p, buf + pos, n, line);
+		parse_line(p, buf + pos, n, line);
 		pos = end + 1;
 	}
-	if (p.oom)
-		diag_error(d, line, "out of memory");
+	if (p->oom)
+		diag_error(p->d, line, "out of memory");
+}
+
+/* Forgets what a parse produced, the file itself kept. */
+static void
+forget_parse(struct rec_file *rf)
+{
+	for (size_t i = 0; i < rf->njoined; i++)
+		free(rf->joined[i]);
+	free(rf->joined);
+	free(rf->fields);
+	free(rf->recs);
+	rf->joined = NULL;
+	rf->fields = NULL;
+	rf->recs = NULL;
+	rf->njoined = rf->joined_cap = rf->nfields = rf->fields_cap = 0;
+	rf->nrecs = rf->recs_cap = 0;
+}
+
+struct check_job {
+	const char *buf;
+	size_t size, clean;
+};
+
+static void *
+check_thread(void *arg)
+{
+	struct check_job *j = arg;
+
+	j->clean = clean_prefix(j->buf, j->size);
+	return NULL;
+}
+
+/* A large file is checked for NUL bytes and invalid UTF-8 on a second
+ * core while it is parsed on the assumption that it is clean; in the rare
+ * case that it is not, it is parsed again the careful way, so the errors
+ * are the same as a serial check gives. */
+#define PARALLEL_CHECK_MIN (4UL * 1024 * 1024)
+
+int
+rec_parse(struct rec_file *rf, const char *buf, size_t size, struct diag *d)
+{
+	struct parser p = { .rf = rf, .d = d };
+	size_t before = d->count;
+	struct check_job job = { buf, size, 0 };
+	pthread_t th;
+
+	rf->data = buf;
+	rf->size = size;
+	if (size > REC_MAX_FILE) {
+		diag_error(d, 0, "file larger than %lu bytes", REC_MAX_FILE);
+		return 1;
+	}
+	if (size >= PARALLEL_CHECK_MIN && pthread_create(&th, NULL, check_thread, &job) == 0) {
+		p.clean_end = size;
+		parse_lines(&p, buf, size);
+		pthread_join(th, NULL);
+		if (job.clean == size)
+			return d->count > before;
+		diag_truncate(d, before);
+		forget_parse(rf);
+		p = (struct parser){ .rf = rf, .d = d, .clean_end = job.clean };
+	} else
+		p.clean_end = clean_prefix(buf, size);
+	parse_lines(&p, buf, size);
 	return d->count > before;
 }
 
@@ -382,11 +444,7 @@ rec_free(struct rec_file *rf)
 		munmap((void *)rf->data, rf->size);
 	else if (rf->mapped == REC_OWNED)
 		free((void *)rf->data);
-	for (size_t i = 0; i < rf->njoined; i++)
-		free(rf->joined[i]);
-	free(rf->joined);
-	free(rf->fields);
-	free(rf->recs);
+	forget_parse(rf);
 	memset(rf, 0, sizeof *rf);
 }
 

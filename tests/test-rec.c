@@ -616,6 +616,52 @@ test_load_file(void **state)
 	diag_free(&d);
 }
 
+/* A file large enough to be checked on a second core while it is parsed:
+ * the same records, and the same errors at the same lines, as a small one.
+ * The bad bytes come late (a NUL, invalid UTF-8) so the parse has run
+ * ahead of the check, and with a field line with no colon before them. */
+static void
+test_large_file(void **state)
+{
+	static const char rec[] = "A: 中文 text %06zu\nB: x\n+ more\n\n";
+	size_t copies = 5UL * 1024 * 1024 / (sizeof rec - 1) + 1, n = 0;
+	char *buf = malloc(copies * (sizeof rec + 8) + 256);
+	struct parsed p;
+
+	(void)state;
+	assert_non_null(buf);
+	n += (size_t)sprintf(buf, "%%rec: T\n\n");
+	for (size_t i = 0; i < copies; i++)
+		n += (size_t)sprintf(buf + n, rec, i);
+	parse_ok(&p, buf, n);
+	assert_int_equal(p.rf.nrecs, copies);
+	assert_int_equal(p.rf.nfields, 2 * copies);
+	done(&p);
+
+	/* Line numbers: 2 of %rec, then 4 a record. */
+	size_t nul_at = n - 40 * (sizeof rec - 1);
+	while (buf[nul_at] != 'x')
+		nul_at++;
+	buf[nul_at] = '\0';
+	n += (size_t)sprintf(buf + n, "no colon here\nC: \xff\n");
+	unsigned long lines = 2 + 4 * (unsigned long)copies;
+	parse_n(&p, buf, n);
+	assert_int_not_equal(p.rc, 0);
+	assert_int_equal(p.d.count, 3);
+	char want[64];
+	unsigned long nul_line = 1;
+	for (size_t i = 0; i < nul_at; i++)
+		nul_line += buf[i] == '\n';
+	snprintf(want, sizeof want, "t.rec:%lu: NUL byte", nul_line);
+	assert_string_equal(p.d.msg[0], want);
+	snprintf(want, sizeof want, "t.rec:%lu: ", lines + 1);
+	assert_memory_equal(p.d.msg[1], want, strlen(want));
+	snprintf(want, sizeof want, "t.rec:%lu: invalid UTF-8", lines + 2);
+	assert_memory_equal(p.d.msg[2], want, strlen(want));
+	done(&p);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -640,6 +686,7 @@ main(void)
 		cmocka_unit_test(test_field_limit),
 		cmocka_unit_test(test_error_limit),
 		cmocka_unit_test(test_load_file),
+		cmocka_unit_test(test_large_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
