@@ -494,8 +494,11 @@ handle_key(struct view *v, int code, bool is_key)
 		prompt_input(v, code, is_key);
 		return;
 	}
-	if ((v->help || v->popup) && !popup_fits(v))
-		v->help = false, v->popup = 0;   /* shrunk under an open overlay */
+	if ((v->help || v->popup) && !popup_fits(v)) {
+		/* The terminal shrank under an open overlay. */
+		v->help = false;
+		v->popup = 0;
+	}
 	if (v->help || v->popup) {
 		popup_key(v, code, is_key);
 		return;
