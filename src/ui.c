@@ -52,7 +52,7 @@ on_quit_signal(int sig)
 static void
 on_crash(int sig)
 {
-	static const char reset[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
+	static const char reset[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?1049l\033[?25h\r\n";
 	ssize_t w;
 
 	if (have_saved_tty)
@@ -536,6 +536,22 @@ view_free(struct view *v)
 	prompt_free(&v->prompt);
 }
 
+/* endwin shows the cursor before it leaves the alternate screen, and a
+ * terminal whose leaving restores the cursor saved on entry or by a later
+ * save (libvterm keeps its visibility there; ncurses saves it while
+ * hidden around scroll regions) would hide it again: show it after. */
+static void
+leave_curses(void)
+{
+	char *cnorm = tigetstr("cnorm");
+
+	endwin();
+	if (cnorm && cnorm != (char *)-1) {
+		putp(cnorm);
+		fflush(stdout);
+	}
+}
+
 static void
 start_curses(struct view *v)
 {
@@ -617,7 +633,7 @@ ui_run(struct dossier *d, const struct options *o)
 			continue;
 		handle_key(&v, (int)wc, r == KEY_CODE_YES);
 	}
-	endwin();
+	leave_curses();
 	view_free(&v);
 	if (quit_signal)
 		rc = 128 + quit_signal;
