@@ -1,7 +1,8 @@
 # The core (reader, model, index, text, search) knows nothing of curses and
 # is a library shared by the program, the unit tests and the fuzz targets.
+# (core_sources is also built, instrumented, for the fuzz targets.)
 noinst_LIBRARIES += src/libcore.a
-src_libcore_a_SOURCES = \
+core_sources = \
 	src/diag.c src/diag.h \
 	src/rec.c src/rec.h \
 	src/date.c src/date.h \
@@ -13,6 +14,7 @@ src_libcore_a_SOURCES = \
 	src/search.c src/search.h \
 	src/cli.c src/cli.h \
 	src/layout.c src/layout.h
+src_libcore_a_SOURCES = $(core_sources)
 
 # The screen: curses from here on.
 noinst_LIBRARIES += src/libui.a

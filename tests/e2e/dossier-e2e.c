@@ -510,3 +510,35 @@ void expect_full_view(struct vt *v, const char *when)
 			    when, r, lc);
 	}
 }
+
+void expect_clean_quit(struct vt *v, const char *when)
+{
+	vt_send(v, "q");
+	int st = vt_wait_exit(v, PATIENCE_MS);
+	if (st == -1)
+		fail_screen(v, "%s: q did not quit", when);
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		fail_screen(v, "%s: q should exit 0 (waitpid status 0x%x)", when, st);
+	if (vt_altscreen(v))
+		fail_screen(v, "%s: still on the alternate screen after q", when);
+	bool visible;
+	vt_cursor(v, NULL, NULL, &visible);
+	if (!visible)
+		fail_screen(v, "%s: the cursor is left hidden after q", when);
+	expect_cooked(v, when);
+}
+
+void expect_signal_end(struct vt *v, int sig, const char *when)
+{
+	int st = vt_wait_exit(v, PATIENCE_MS);
+	if (st == -1)
+		fail_screen(v, "%s: signal %d did not end dossier", when, sig);
+	bool by_signal = WIFSIGNALED(st) && WTERMSIG(st) == sig;
+	bool by_exit = WIFEXITED(st) && WEXITSTATUS(st) == 128 + sig;
+	if (!by_signal && !by_exit)
+		fail_screen(v, "%s: after signal %d the status should be death by it or exit %d "
+		    "(waitpid status 0x%x)", when, sig, 128 + sig, st);
+	expect_cooked(v, when);
+	if (vt_altscreen(v))
+		fail_screen(v, "%s: still on the alternate screen after signal %d", when, sig);
+}

@@ -169,19 +169,7 @@ static void test_quit(void **state)
 	if (!vt_altscreen(v))
 		fail_screen(v, "the browser should run on the alternate screen");
 	press(v, "j");
-	vt_send(v, "q");
-	int st = vt_wait_exit(v, PATIENCE_MS);
-	if (st == -1)
-		fail_screen(v, "q did not quit");
-	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-		fail_screen(v, "q should exit with status 0 (waitpid status 0x%x)", st);
-	if (vt_altscreen(v))
-		fail_screen(v, "still on the alternate screen after q");
-	bool visible;
-	vt_cursor(v, NULL, NULL, &visible);
-	if (!visible)
-		fail_screen(v, "the cursor is left hidden after q");
-	expect_cooked(v, "after q");
+	expect_clean_quit(v, "after q");
 }
 
 /* A signal (sent with kill, or typed as ^C) ends dossier with the signal's
@@ -194,17 +182,7 @@ static void quit_by_signal(void **state, int sig, const char *typed)
 		vt_send(v, typed);
 	else
 		vt_kill(v, sig);
-	int st = vt_wait_exit(v, PATIENCE_MS);
-	if (st == -1)
-		fail_screen(v, "signal %d did not end dossier", sig);
-	bool by_signal = WIFSIGNALED(st) && WTERMSIG(st) == sig;
-	bool by_exit = WIFEXITED(st) && WEXITSTATUS(st) == 128 + sig;
-	if (!by_signal && !by_exit)
-		fail_screen(v, "after signal %d the status should be death by it or exit %d "
-		    "(waitpid status 0x%x)", sig, 128 + sig, st);
-	expect_cooked(v, "after the signal");
-	if (vt_altscreen(v))
-		fail_screen(v, "still on the alternate screen after signal %d", sig);
+	expect_signal_end(v, sig, "after the signal");
 }
 
 static void test_sigterm(void **state)

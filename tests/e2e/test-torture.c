@@ -41,21 +41,6 @@ expect_alive(struct vt *v, const char *when)
 		fail_screen(v, "dossier died %s", when);
 }
 
-/* q ends dossier with status 0, the terminal restored. */
-static void
-expect_clean_quit(struct vt *v, const char *when)
-{
-	vt_send(v, "q");
-	int st = vt_wait_exit(v, PATIENCE_MS);
-	if (st == -1)
-		fail_screen(v, "%s: q did not quit", when);
-	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-		fail_screen(v, "%s: q should exit 0 (waitpid status 0x%x)", when, st);
-	if (vt_altscreen(v))
-		fail_screen(v, "%s: still on the alternate screen after q", when);
-	expect_cooked(v, when);
-}
-
 /* Back to 120x40 and a settled screen: the full view, borders in place. */
 static void
 expect_recovers(struct vt *v, const char *when)
@@ -219,16 +204,7 @@ signal_while_drawing(void **state, int sig)
 			vt_send(v, "3 /meta\r n");
 		}
 		vt_kill(v, sig);
-		int st = vt_wait_exit(v, PATIENCE_MS);
-		if (st == -1)
-			fail_screen(v, "signal %d did not end dossier", sig);
-		bool by_signal = WIFSIGNALED(st) && WTERMSIG(st) == sig;
-		bool by_exit = WIFEXITED(st) && WEXITSTATUS(st) == 128 + sig;
-		if (!by_signal && !by_exit)
-			fail_screen(v, "signal %d while drawing: waitpid status 0x%x", sig, st);
-		expect_cooked(v, "after a signal while drawing");
-		if (vt_altscreen(v))
-			fail_screen(v, "still on the alternate screen after signal %d", sig);
+		expect_signal_end(v, sig, "a signal while drawing");
 		teardown_vt(state);
 	}
 }

@@ -7,16 +7,7 @@
 # themselves get -fsanitize=fuzzer, which brings libFuzzer's main.
 # `make fuzz-smoke` runs each target FUZZ_SECONDS on a copy of its corpus.
 
-fuzz_core_sources = \
-	src/diag.c src/diag.h \
-	src/rec.c src/rec.h \
-	src/date.c src/date.h \
-	src/idmap.c src/idmap.h \
-	src/dossier.c src/dossier.h \
-	src/index.c src/index.h \
-	src/text.c src/text.h \
-	src/fold.c src/fold.h \
-	src/search.c src/search.h
+fuzz_core_sources = $(core_sources)
 FUZZ_SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer -g
 FUZZ_CORE_CFLAGS = $(FUZZ_SAN_FLAGS) -fsanitize=fuzzer-no-link
