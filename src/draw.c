@@ -1,10 +1,12 @@
-/* Text, spans and boxes on a curses window.  Runs of one role are written
- * with waddnstr, whose length is in bytes: the byte counts come from
- * text_clip, never from a column count. */
+/* Text, spans and boxes on a curses window.  Runs of one role are cut
+ * by text_clip, in bytes, never from a column count; they reach the
+ * window as wide characters. */
 #include <config.h>
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
+#include <wchar.h>
 
 #include "draw.h"
 #include "text.h"
@@ -52,6 +54,32 @@ draw_attr(enum role r)
 	return attrs[r];
 }
 
+/* Writes the UTF-8 run s[0..n) (no control characters) at (y, x).
+ * Decoded here with libunistring, since ncurses decodes a multibyte
+ * string byte by byte through the C library's converters, which cost
+ * more than the rest of drawing a frame. */
+static void
+put_run(WINDOW *win, int y, int x, const char *s, size_t n)
+{
+#ifdef __STDC_ISO_10646__
+	wchar_t buf[128];
+	size_t k = 0;
+
+	wmove(win, y, x);
+	for (size_t i = 0; i < n;) {
+		ucs4_t uc;
+		i += (size_t)u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+		buf[k++] = (wchar_t)uc;
+		if (k == sizeof buf / sizeof *buf || i == n) {
+			waddnwstr(win, buf, (int)k);
+			k = 0;
+		}
+	}
+#else   /* wchar_t is not Unicode: let the C library convert */
+	mvwaddnstr(win, y, x, s, (int)n);
+#endif
+}
+
 int
 draw_text(WINDOW *win, int y, int x, int w, const char *s, size_t n, enum role r)
 {
@@ -66,7 +94,7 @@ draw_text(WINDOW *win, int y, int x, int w, const char *s, size_t n, enum role r
 	for (size_t i = 0, start = 0; i <= len; i++) {
 		if (i == len || (unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
 			if (i > start)
-				mvwaddnstr(win, y, x + text_width(s, start), s + start, (int)(i - start));
+				put_run(win, y, x + text_width(s, start), s + start, i - start);
 			if (i < len)
 				mvwaddch(win, y, x + text_width(s, i), ' ');
 			start = i + 1;
@@ -116,46 +144,62 @@ draw_spans(WINDOW *win, int y, int x, int w, const char *s, size_t n,
 void
 draw_fill(WINDOW *win, int y, int x, int w, enum role r)
 {
-	wattrset(win, draw_attr(r));
-	for (int i = 0; i < w; i++)
-		mvwaddch(win, y, x + i, ' ');
-	wattrset(win, A_NORMAL);
+	if (w > 0)
+		mvwhline(win, y, x, ' ' | draw_attr(r), w);
 }
 
 /* Box lines are drawn as Unicode characters, not the terminal's alternate
  * character set: a UTF-8 terminal draws them everywhere, while ACS
- * switching is lost on several terminals in UTF-8 mode. */
-static void
-box_hline(WINDOW *win, int y, int x, int n)
+ * switching is lost on several terminals in UTF-8 mode.  A line is one
+ * call with one character made once. */
+static cchar_t
+box_char(wchar_t c, attr_t a)
 {
-	for (int i = 0; i < n; i++)
-		mvwaddstr(win, y, x + i, "─");
+	const wchar_t s[2] = { c, 0 };
+	cchar_t cc;
+
+	setcchar(&cc, s, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
+	return cc;
 }
 
 static void
-box_vline(WINDOW *win, int y, int x, int n)
+box_hline(WINDOW *win, int y, int x, int n, attr_t a)
 {
-	for (int i = 0; i < n; i++)
-		mvwaddstr(win, y + i, x, "│");
+	cchar_t c = box_char(L'\u2500', a);   /* ─ */
+
+	if (n > 0)
+		mvwhline_set(win, y, x, &c, n);
+}
+
+static void
+box_vline(WINDOW *win, int y, int x, int n, attr_t a)
+{
+	cchar_t c = box_char(L'\u2502', a);   /* │ */
+
+	if (n > 0)
+		mvwvline_set(win, y, x, &c, n);
 }
 
 void
 draw_box(WINDOW *win, struct rect r, const char *title, bool focused)
 {
 	enum role br = focused ? R_BORDER_FOCUS : R_BORDER;
+	attr_t a = draw_attr(br);
+	cchar_t corner[4] = {
+		box_char(L'\u250c', a), box_char(L'\u2510', a),   /* ┌ ┐ */
+		box_char(L'\u2514', a), box_char(L'\u2518', a),   /* └ ┘ */
+	};
 
 	if (r.h < 2 || r.w < 2)
 		return;
-	wattrset(win, draw_attr(br));
-	mvwaddstr(win, r.y, r.x, "┌");
-	box_hline(win, r.y, r.x + 1, r.w - 2);
-	mvwaddstr(win, r.y, r.x + r.w - 1, "┐");
-	box_vline(win, r.y + 1, r.x, r.h - 2);
-	box_vline(win, r.y + 1, r.x + r.w - 1, r.h - 2);
-	mvwaddstr(win, r.y + r.h - 1, r.x, "└");
-	box_hline(win, r.y + r.h - 1, r.x + 1, r.w - 2);
-	mvwaddstr(win, r.y + r.h - 1, r.x + r.w - 1, "┘");
-	wattrset(win, A_NORMAL);
+	mvwadd_wch(win, r.y, r.x, &corner[0]);
+	box_hline(win, r.y, r.x + 1, r.w - 2, a);
+	mvwadd_wch(win, r.y, r.x + r.w - 1, &corner[1]);
+	box_vline(win, r.y + 1, r.x, r.h - 2, a);
+	box_vline(win, r.y + 1, r.x + r.w - 1, r.h - 2, a);
+	mvwadd_wch(win, r.y + r.h - 1, r.x, &corner[2]);
+	box_hline(win, r.y + r.h - 1, r.x + 1, r.w - 2, a);
+	mvwadd_wch(win, r.y + r.h - 1, r.x + r.w - 1, &corner[3]);
 	if (title && r.w > 4) {
 		int used = draw_str(win, r.y, r.x + 1, 1, " ", br);
 		used += draw_str(win, r.y, r.x + 1 + used, r.w - 4, title,
