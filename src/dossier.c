@@ -124,8 +124,10 @@ take_id(struct loader *L, const struct rec_record *r, enum ds_kind kind, size_t 
 		    : "empty Id%.*s", (int)id.n, id.s);
 		return id;
 	}
-	dup = idmap_insert(&L->d->ids[kind], L->d->idkeys[kind], k);
-	if (dup >= 0)
+	dup = idmap_insert(&L->d->ids[kind], id.s, id.n, k);
+	if (dup == -2)
+		L->oom = true;
+	else if (dup >= 0)
 		diag_error(L->diag, f->line, "duplicate %s Id '%.*s'",
 		    kind_names[kind], (int)id.n, id.s);
 	return id;
@@ -390,23 +392,58 @@ link(struct loader *L)
 	}
 }
 
-/* An event's place in date order (ties: file order).  These are sorted,
- * not the events themselves, which are large to move about. */
-struct event_key {
-	struct ds_date date;
-	size_t rec;
-	uint32_t idx;
-};
-
-static int
-event_order(const void *a, const void *b)
+/* A date as a number in date order: the year, then five bits each of
+ * month and day (0 for a missing part, which sorts first).  Years have
+ * four digits, so this is below 2^24: two passes of 12 bits sort it. */
+static uint32_t
+date_key(const struct ds_date *dt)
 {
-	const struct event_key *x = a, *y = b;
-	int c = date_cmp(&x->date, &y->date);
+	uint32_t y = dt->year < 0 ? 0 : dt->year > 9999 ? 9999 : (uint32_t)dt->year;
 
-	if (c)
-		return c;
-	return x->rec < y->rec ? -1 : x->rec > y->rec;
+	return y << 10 | (uint32_t)(dt->month & 31) << 5 | (uint32_t)(dt->day & 31);
+}
+
+/* One stable counting pass of a radix sort: from[] by 12 bits of key[]. */
+static void
+radix_pass(const uint32_t *key, const uint32_t *from, uint32_t *to, size_t n, int shift)
+{
+	uint32_t count[4097] = { 0 };
+
+	for (size_t i = 0; i < n; i++)
+		count[(key[from[i]] >> shift & 4095) + 1]++;
+	for (size_t b = 1; b <= 4096; b++)
+		count[b] += count[b - 1];
+	for (size_t i = 0; i < n; i++)
+		to[count[key[from[i]] >> shift & 4095]++] = from[i];
+}
+
+/* Event indexes in date order, ties in file order (the order they are in):
+ * a stable radix sort of their dates in two passes, several times faster
+ * than qsort on a large dossier.  NULL when memory runs out. */
+static uint32_t *
+date_order(const struct ds_event *ev, size_t n)
+{
+	uint32_t *key, *a, *b;
+
+	if (n == 0)
+		return malloc(sizeof *a);
+	key = malloc(n * sizeof *key);
+	a = malloc(n * sizeof *a);
+	b = malloc(n * sizeof *b);
+	if (key && a && b) {
+		for (size_t i = 0; i < n; i++) {
+			key[i] = date_key(&ev[i].date);
+			a[i] = (uint32_t)i;
+		}
+		radix_pass(key, a, b, n, 0);
+		radix_pass(key, b, a, n, 12);
+	} else {
+		free(a);
+		a = NULL;
+	}
+	free(key);
+	free(b);
+	return a;
 }
 
 /* Carves a list of n from the pool, to be filled by push. */
@@ -431,20 +468,17 @@ order_events(struct loader *L)
 {
 	struct dossier *d = L->d;
 	size_t n = d->nevents;
-	struct event_key *key = malloc((n ? n : 1) * sizeof *key);
+	uint32_t *order = date_order(d->events, n);
 	uint32_t *to = malloc((n ? n : 1) * sizeof *to);
 
-	if (!key || !to) {
-		free(key);
+	if (!order || !to) {
+		free(order);
 		free(to);
 		L->oom = true;
 		return;
 	}
 	for (size_t i = 0; i < n; i++)
-		key[i] = (struct event_key){ d->events[i].date, d->events[i].rec, (uint32_t)i };
-	qsort(key, n, sizeof *key, event_order);
-	for (size_t i = 0; i < n; i++)
-		to[key[i].idx] = (uint32_t)i;
+		to[order[i]] = (uint32_t)i;
 	/* Each event to its place, a cycle of the permutation at a time. */
 	for (size_t i = 0; i < n; i++) {
 		while (to[i] != i) {
@@ -457,11 +491,14 @@ order_events(struct loader *L)
 		}
 	}
 	for (size_t i = 0; i < n; i++)
-		to[key[i].idx] = (uint32_t)i;
+		to[order[i]] = (uint32_t)i;
 	/* Ids were registered in file order: renumber the map to date order. */
-	idmap_renumber(&d->ids[DS_EVENT], to);
-	free(key);
+	if (idmap_renumber(&d->ids[DS_EVENT], to) < 0)
+		L->oom = true;
+	free(order);
 	free(to);
+	if (L->oom)
+		return;
 	/* The reverse links: counted first (in .n), then carved and filled. */
 	for (size_t i = 0; i < n; i++) {
 		struct ds_event *e = &d->events[i];
@@ -499,7 +536,7 @@ order_events(struct loader *L)
 long
 dossier_find(const struct dossier *d, enum ds_kind kind, const char *id, size_t n)
 {
-	return idmap_find(&d->ids[kind], d->idkeys[kind], id, n);
+	return idmap_find(&d->ids[kind], id, n);
 }
 
 static int
