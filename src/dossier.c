@@ -2,6 +2,7 @@
  * and notes are checked here, each error with the line it is on. */
 #include <config.h>
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -539,18 +540,42 @@ dossier_find(const struct dossier *d, enum ds_kind kind, const char *id, size_t 
 	return idmap_find(&d->ids[kind], id, n);
 }
 
+struct side_run {
+	const struct ds_side_job *job;
+	const struct dossier *d;
+};
+
+static void *
+side_thread(void *arg)
+{
+	struct side_run *r = arg;
+
+	r->job->run(r->d, r->job->arg);
+	return NULL;
+}
+
 static int
-build(struct dossier *d, struct diag *diag)
+build(struct dossier *d, struct diag *diag, const struct ds_side_job *job)
 {
 	struct loader L = { d, diag, false };
+	struct side_run side = { job, d };
+	pthread_t th;
+	bool threaded = false;
 
 	allocate(&L);
 	if (!L.oom)
 		fill(&L);
+	/* The job reads what fill made; link and order_events write other
+	 * members (references, event order), so the two can run at once. */
+	if (job && !L.oom && diag->count == 0 &&
+	    !(threaded = pthread_create(&th, NULL, side_thread, &side) == 0))
+		job->run(d, job->arg);
 	if (!L.oom)
 		link(&L);
 	if (!L.oom && diag->count == 0)
 		order_events(&L);
+	if (threaded)
+		pthread_join(th, NULL);
 	if (L.oom) {
 		diag_error(diag, 0, "out of memory");
 		return 70;
@@ -570,7 +595,7 @@ dossier_load_buffer(struct dossier *d, const char *name, const char *buf,
 		dossier_free(d);
 		return 65;
 	}
-	rc = build(d, diag);
+	rc = build(d, diag, NULL);
 	if (rc)
 		dossier_free(d);
 	return rc;
@@ -579,13 +604,20 @@ dossier_load_buffer(struct dossier *d, const char *name, const char *buf,
 int
 dossier_load(struct dossier *d, const char *path, struct diag *diag)
 {
+	return dossier_load_with(d, path, diag, NULL);
+}
+
+int
+dossier_load_with(struct dossier *d, const char *path, struct diag *diag,
+    const struct ds_side_job *job)
+{
 	int rc;
 
 	memset(d, 0, sizeof *d);
 	d->path = path;
 	rc = rec_load(&d->rf, path, diag);
 	if (rc == 0)
-		rc = build(d, diag);
+		rc = build(d, diag, job);
 	if (rc)
 		dossier_free(d);
 	return rc;

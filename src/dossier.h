@@ -83,6 +83,20 @@ struct dossier {
  * be read, 70 when memory runs out.  Errors are in diag; on failure d holds
  * nothing to free. */
 int dossier_load(struct dossier *d, const char *path, struct diag *diag);
+/* Work on people and organizations that can be done while the rest of
+ * the model is built: run is called on a second thread once the tables
+ * are filled, and only when no error was found so far; it may read the
+ * table sizes and the people and organizations but not their references
+ * or events, which are being linked.  It has returned when the load
+ * does; if the load fails, what it made is for the caller to free. */
+struct ds_side_job {
+	void (*run)(const struct dossier *, void *arg);
+	void *arg;
+};
+
+/* dossier_load, with a job run alongside (see above). */
+int dossier_load_with(struct dossier *d, const char *path, struct diag *diag,
+    const struct ds_side_job *job);
 /* The same from a buffer that outlives d (for tests and fuzzing). */
 int dossier_load_buffer(struct dossier *d, const char *name, const char *buf,
     size_t size, struct diag *diag);

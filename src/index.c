@@ -280,6 +280,10 @@ index_free(struct index *ix)
 {
 	const struct dossier *d = ix->d;
 
+	if (!d) {   /* never initialized */
+		memset(ix, 0, sizeof *ix);
+		return;
+	}
 	for (size_t p = 0; ix->para && p < d->nparas; p++)
 		free(ix->para[p].v);
 	free(ix->para);

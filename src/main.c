@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "index.h"
 #include "dossier.h"
 #include "keys.h"
 #include "options.h"
@@ -126,14 +127,20 @@ report(const struct diag *dg)
 }
 
 static int
-run_mode(const struct options *o, struct dossier *d)
+run_mode(const struct options *o, struct dossier *d, struct index *ix)
 {
 	switch (o->mode) {
 	case MODE_CHECK: return cli_check(d, stdout);
 	case MODE_LIST: return cli_list(d, o->arg, stdout);
 	case MODE_SEARCH: return cli_search(d, o->arg, stdout);
-	default: return ui_run(d, o);
+	default: return ui_run(d, ix, o);
 	}
+}
+
+static void
+build_index(const struct dossier *d, void *ix)
+{
+	index_init(ix, d);
 }
 
 int
@@ -142,6 +149,9 @@ main(int argc, char **argv)
 	struct options o = { 0 };
 	struct dossier d;
 	struct diag dg;
+	struct index ix = { 0 };
+	/* The screen's index of names is made while the model is linked. */
+	struct ds_side_job job = { build_index, &ix };
 	int rc;
 
 	setlocale(LC_ALL, "");
@@ -150,14 +160,15 @@ main(int argc, char **argv)
 	if (o.mode == MODE_BROWSE && (rc = ui_preflight(&o)) != 0)
 		return rc;
 	diag_init(&dg, o.file);
-	rc = dossier_load(&d, o.file, &dg);
+	rc = dossier_load_with(&d, o.file, &dg, o.mode == MODE_BROWSE ? &job : NULL);
 	if (rc) {
+		index_free(&ix);
 		report(&dg);
 		diag_free(&dg);
 		return rc;
 	}
 	diag_free(&dg);
-	rc = run_mode(&o, &d);
+	rc = run_mode(&o, &d, &ix);
 	if (fflush(stdout) != 0 && rc == 0) {
 		perror("dossier: write error");
 		rc = EX_SOFTWARE_;

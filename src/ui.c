@@ -510,7 +510,7 @@ handle_key(struct view *v, int code, bool is_key)
 }
 
 static int
-view_init(struct view *v, struct dossier *d)
+view_init(struct view *v, struct dossier *d, struct index *ix)
 {
 	memset(v, 0, sizeof *v);
 	v->d = d;
@@ -520,9 +520,12 @@ view_init(struct view *v, struct dossier *d)
 	v->focus = PANE_TIMELINE;
 	search_init(&v->search, d);
 	v->wrap = calloc(d->nparas ? d->nparas : 1, sizeof *v->wrap);
-	if (!v->wrap || index_init(&v->ix, d) < 0)
+	/* Take over the index if one was made while d was loaded. */
+	v->ix = *ix;
+	memset(ix, 0, sizeof *ix);
+	if (!v->ix.d && index_init(&v->ix, d) < 0)
 		return -1;
-	return 0;
+	return v->wrap && !v->ix.oom ? 0 : -1;
 }
 
 static void
@@ -607,13 +610,13 @@ read_key(struct view *v, wint_t *wc)
 }
 
 int
-ui_run(struct dossier *d, const struct options *o)
+ui_run(struct dossier *d, struct index *ix, const struct options *o)
 {
 	struct view v;
 	int rc = 0;
 
 	(void)o;
-	if (view_init(&v, d) < 0) {
+	if (view_init(&v, d, ix) < 0) {
 		view_free(&v);
 		fputs("dossier: out of memory\n", stderr);
 		return EX_SOFTWARE_;

@@ -673,6 +673,84 @@ test_error_limit(void **state)
 	free(text);
 }
 
+struct job_seen {
+	int calls;
+	size_t npeople, nparas;
+	char first_name[64];
+};
+
+static void
+job_run(const struct dossier *d, void *arg)
+{
+	struct job_seen *seen = arg;
+
+	seen->calls++;
+	seen->npeople = d->npeople;
+	seen->nparas = d->nparas;
+	if (d->npeople)
+		snprintf(seen->first_name, sizeof seen->first_name, "%.*s",
+		    (int)d->people[0].name.n, d->people[0].name.s);
+}
+
+/* Writes text to a new temporary file; its name is in path. */
+static void
+temp_file(char *path, size_t size, const char *text)
+{
+	FILE *f;
+	int fd;
+
+	snprintf(path, size, "%s/dossier-test-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+test_side_job(void **state)
+{
+	/* The job runs once, sees the filled tables, and the model is the
+	 * same as without it; a load that fails before the tables are
+	 * filled runs no job. */
+	char path[256];
+	struct job_seen seen = { 0 };
+	struct ds_side_job job = { job_run, &seen };
+	struct dossier d, plain;
+	struct diag dg;
+
+	(void)state;
+	temp_file(path, sizeof path, good);
+	diag_init(&dg, path);
+	assert_int_equal(dossier_load_with(&d, path, &dg, &job), 0);
+	diag_free(&dg);
+	expect_ok(&plain, good);
+	assert_int_equal(seen.calls, 1);
+	assert_int_equal(seen.npeople, plain.npeople);
+	assert_int_equal(seen.nparas, plain.nparas);
+	assert_true(plain.npeople > 0);
+	assert_str(plain.people[0].name, seen.first_name);
+	assert_int_equal(d.nevents, plain.nevents);
+	for (size_t i = 0; i < d.nevents; i++) {
+		assert_int_equal(d.events[i].id.n, plain.events[i].id.n);
+		assert_memory_equal(d.events[i].id.s, plain.events[i].id.s, d.events[i].id.n);
+		assert_int_equal(d.events[i].persons.n, plain.events[i].persons.n);
+	}
+	dossier_free(&d);
+	dossier_free(&plain);
+	remove(path);
+
+	memset(&seen, 0, sizeof seen);
+	temp_file(path, sizeof path, HEAD "%rec: Person\n\nId: x\nName: A\n\nId: x\nName: B\n");
+	diag_init(&dg, path);
+	assert_int_equal(dossier_load_with(&d, path, &dg, &job), 65);
+	assert_int_equal(dg.count, 1);
+	assert_int_equal(seen.calls, 0);
+	diag_free(&dg);
+	remove(path);
+}
+
 int
 main(void)
 {
@@ -692,6 +770,7 @@ main(void)
 		cmocka_unit_test(test_note_quote),
 		cmocka_unit_test(test_reader_errors_pass_through),
 		cmocka_unit_test(test_error_limit),
+		cmocka_unit_test(test_side_job),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
