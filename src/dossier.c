@@ -611,13 +611,19 @@ int
 dossier_load_with(struct dossier *d, const char *path, struct diag *diag,
     const struct ds_side_job *job)
 {
+	size_t before = diag->count;
 	int rc;
 
 	memset(d, 0, sizeof *d);
 	d->path = path;
-	rc = rec_load(&d->rf, path, diag);
+	/* The model is built while the file's bytes are still being
+	 * checked on another core: most often they are clean, and if they
+	 * are not, the reader's errors replace whatever building found. */
+	rc = rec_load_early(&d->rf, path, diag);
 	if (rc == 0)
 		rc = build(d, diag, job);
+	if (rec_settle(&d->rf, diag, before))
+		rc = 65;
 	if (rc)
 		dossier_free(d);
 	return rc;

@@ -273,8 +273,11 @@ parse_line(struct parser *p, const char *s, size_t n, uint32_t line)
 static size_t
 clean_prefix(const char *buf, size_t size)
 {
-	const char *nul = memchr(buf, '\0', size);
+	const char *nul;
 
+	if (text_clean(buf, size))
+		return size;
+	nul = memchr(buf, '\0', size);
 	return text_valid_prefix(buf, nul ? (size_t)(nul - buf) : size);
 }
 
@@ -315,33 +318,58 @@ forget_parse(struct rec_file *rf)
 	rf->nrecs = rf->recs_cap = 0;
 }
 
-struct check_job {
+/* A large file is checked for NUL bytes and invalid UTF-8 on a second
+ * core while it is parsed on the assumption that it is clean (and, with
+ * rec_load_early, while the caller goes on with what was parsed); in the
+ * rare case that it is not, it is parsed again the careful way, so the
+ * errors are the same as a serial check gives. */
+#define PARALLEL_CHECK_MIN (4UL * 1024 * 1024)
+
+struct rec_check {
+	pthread_t th;
 	const char *buf;
-	size_t size, clean;
+	size_t size;
+	bool clean;
 };
 
 static void *
 check_thread(void *arg)
 {
-	struct check_job *j = arg;
+	struct rec_check *c = arg;
 
-	j->clean = clean_prefix(j->buf, j->size);
+	c->clean = text_clean(c->buf, c->size);
 	return NULL;
 }
 
-/* A large file is checked for NUL bytes and invalid UTF-8 on a second
- * core while it is parsed on the assumption that it is clean; in the rare
- * case that it is not, it is parsed again the careful way, so the errors
- * are the same as a serial check gives. */
-#define PARALLEL_CHECK_MIN (4UL * 1024 * 1024)
-
-int
-rec_parse(struct rec_file *rf, const char *buf, size_t size, struct diag *d)
+/* The check of buf on a second core, or NULL (a small file, no thread). */
+static struct rec_check *
+check_start(const char *buf, size_t size)
 {
-	struct parser p = { .rf = rf, .d = d };
+	struct rec_check *c;
+
+	if (size < PARALLEL_CHECK_MIN || !(c = malloc(sizeof *c)))
+		return NULL;
+	*c = (struct rec_check){ .buf = buf, .size = size };
+	if (pthread_create(&c->th, NULL, check_thread, c) != 0) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* Parses the whole buffer; the bytes before clean_end are known clean. */
+static void
+parse_all(struct rec_file *rf, struct diag *d, size_t clean_end)
+{
+	struct parser p = { .rf = rf, .d = d, .clean_end = clean_end };
+
+	parse_lines(&p, rf->data, rf->size);
+}
+
+static int
+parse_early(struct rec_file *rf, const char *buf, size_t size, struct diag *d)
+{
 	size_t before = d->count;
-	struct check_job job = { buf, size, 0 };
-	pthread_t th;
 
 	rf->data = buf;
 	rf->size = size;
@@ -349,18 +377,38 @@ rec_parse(struct rec_file *rf, const char *buf, size_t size, struct diag *d)
 		diag_error(d, 0, "file larger than %lu bytes", REC_MAX_FILE);
 		return 1;
 	}
-	if (size >= PARALLEL_CHECK_MIN && pthread_create(&th, NULL, check_thread, &job) == 0) {
-		p.clean_end = size;
-		parse_lines(&p, buf, size);
-		pthread_join(th, NULL);
-		if (job.clean == size)
-			return d->count > before;
-		diag_truncate(d, before);
-		forget_parse(rf);
-		p = (struct parser){ .rf = rf, .d = d, .clean_end = job.clean };
-	} else
-		p.clean_end = clean_prefix(buf, size);
-	parse_lines(&p, buf, size);
+	rf->pending = check_start(buf, size);
+	parse_all(rf, d, rf->pending ? size : clean_prefix(buf, size));
+	return d->count > before;
+}
+
+int
+rec_settle(struct rec_file *rf, struct diag *d, size_t before)
+{
+	struct rec_check *c = rf->pending;
+	bool clean;
+
+	if (!c)
+		return 0;
+	pthread_join(c->th, NULL);
+	clean = c->clean;
+	free(c);
+	rf->pending = NULL;
+	if (clean)
+		return 0;
+	diag_truncate(d, before);
+	forget_parse(rf);
+	parse_all(rf, d, clean_prefix(rf->data, rf->size));
+	return 65;
+}
+
+int
+rec_parse(struct rec_file *rf, const char *buf, size_t size, struct diag *d)
+{
+	size_t before = d->count;
+
+	parse_early(rf, buf, size, d);
+	rec_settle(rf, d, before);
 	return d->count > before;
 }
 
@@ -388,6 +436,15 @@ read_whole(struct rec_file *rf, int fd, size_t size)
 
 int
 rec_load(struct rec_file *rf, const char *path, struct diag *d)
+{
+	size_t before = d->count;
+	int rc = rec_load_early(rf, path, d);
+
+	return rec_settle(rf, d, before) ? 65 : rc;
+}
+
+int
+rec_load_early(struct rec_file *rf, const char *path, struct diag *d)
 {
 	struct stat st;
 	int fd;
@@ -434,12 +491,16 @@ rec_load(struct rec_file *rf, const char *path, struct diag *d)
 		return 70;
 	}
 	close(fd);
-	return rec_parse(rf, rf->data, rf->size, d) ? 65 : 0;
+	return parse_early(rf, rf->data, rf->size, d) ? 65 : 0;
 }
 
 void
 rec_free(struct rec_file *rf)
 {
+	if (rf->pending) {   /* never settled: the check still reads the file */
+		pthread_join(rf->pending->th, NULL);
+		free(rf->pending);
+	}
 	if (rf->mapped == REC_MAPPED)
 		munmap((void *)rf->data, rf->size);
 	else if (rf->mapped == REC_OWNED)

@@ -29,6 +29,8 @@ struct rec_record {
 	size_t nfields;
 };
 
+struct rec_check;
+
 struct rec_file {
 	const char *data;          /* the file, mapped or read once */
 	size_t size;
@@ -39,6 +41,7 @@ struct rec_file {
 	size_t nrecs, recs_cap;
 	char **joined;             /* values built from continuation lines */
 	size_t njoined, joined_cap;
+	struct rec_check *pending; /* a check still running (rec_load_early) */
 };
 
 /* Parses buf[0..size) (not copied: it must outlive the rec_file).  Errors
@@ -48,6 +51,20 @@ int rec_parse(struct rec_file *, const char *buf, size_t size, struct diag *d);
 /* Maps or reads path and parses it.  Returns 0, or 66 when the file cannot
  * be read (message in d), or 65 on bad data. */
 int rec_load(struct rec_file *, const char *path, struct diag *d);
+
+/* As rec_load, except that the check of a large file's bytes (no NUL,
+ * valid UTF-8) may still be running on a second core when it returns 0 or
+ * 65, what was parsed assuming them clean: so that the caller can go on
+ * with the records meanwhile.  rec_settle must follow before any of it is
+ * trusted. */
+int rec_load_early(struct rec_file *, const char *path, struct diag *d);
+
+/* Waits for the check rec_load_early started.  If the bytes are not
+ * clean, the file is parsed again the careful way, and its errors replace
+ * every message added to d since it held `before` (the first parse's and
+ * any the caller found in its records): returns 65 then, else 0 (also
+ * when there was nothing to wait for). */
+int rec_settle(struct rec_file *, struct diag *d, size_t before);
 
 void rec_free(struct rec_file *);
 

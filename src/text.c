@@ -3,6 +3,7 @@
  * wcwidth (East Asian Ambiguous characters are one column). */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -62,6 +63,86 @@ text_clip(const char *s, size_t n, int cols, int *used)
 	if (used)
 		*used = w;
 	return i;
+}
+
+/* Sixteen bytes, for the compiler's vector extension (SSE2 on x86-64,
+ * NEON on arm64, plain words elsewhere). */
+typedef uint8_t bytes16 __attribute__((vector_size(16)));
+
+static bytes16
+load16(const uint8_t *s)
+{
+	bytes16 v;
+
+	memcpy(&v, s, sizeof v);
+	return v;
+}
+
+/* The same, as signed bytes with the top bit flipped: so one signed
+ * comparison (all that SSE2 has) orders them as unsigned bytes. */
+typedef int8_t biased16 __attribute__((vector_size(16)));
+
+static biased16
+biased(const uint8_t *s)
+{
+	return (biased16)(load16(s) ^ 0x80);
+}
+
+/* Byte b as a biased byte, for comparisons with biased16. */
+#define B(b) ((int8_t)((b) ^ 0x80))
+
+/* Nonzero where a byte of the 16 at s breaks a rule of UTF-8 or is NUL,
+ * judged from it and the three before it (which must be readable).  Each
+ * byte is a continuation byte exactly when the lead byte one, two or three
+ * before asks for one; the second byte also rules out overlong forms,
+ * surrogates and code points past U+10FFFF. */
+static biased16
+bad16(const uint8_t *s)
+{
+	biased16 c = biased(s), p1 = biased(s - 1);
+	biased16 cont = (c <= B(0xbf)) & (c >= B(0x80));
+	biased16 want = (p1 >= B(0xc0)) | (biased(s - 2) >= B(0xe0)) |
+	    (biased(s - 3) >= B(0xf0));
+
+	return (cont ^ want) | (c == B(0)) | (c == B(0xc0)) | (c == B(0xc1)) |
+	    (c >= B(0xf5)) |
+	    ((p1 == B(0xe0)) & (c < B(0xa0))) | ((p1 == B(0xed)) & (c >= B(0xa0))) |
+	    ((p1 == B(0xf0)) & (c < B(0x90))) | ((p1 == B(0xf4)) & (c >= B(0x90)));
+}
+
+static bool
+any16(biased16 v)
+{
+	uint64_t w[2];
+
+	memcpy(w, &v, sizeof w);
+	return (w[0] | w[1]) != 0;
+}
+
+bool
+text_clean(const char *str, size_t n)
+{
+	const uint8_t *s = (const uint8_t *)str;
+	size_t i;
+
+	if (n < 64)
+		return !memchr(s, '\0', n) && text_valid_prefix(str, n) == n;
+	/* The first bytes one at a time, up to a character's start past
+	 * the third byte, so that the blocks can look three bytes back. */
+	i = text_valid_prefix(str, 16);
+	if (i < 16 - 3 || memchr(s, '\0', i))
+		return false;
+	for (; i + 64 <= n; i += 64)
+		if (any16(bad16(s + i) | bad16(s + i + 16) | bad16(s + i + 32) |
+		    bad16(s + i + 48)))
+			return false;
+	/* The rest in blocks, the last one ending at the end (bytes checked
+	 * twice are judged the same), and no character cut off there. */
+	for (; i + 16 < n; i += 16)
+		if (any16(bad16(s + i)))
+			return false;
+	return !any16(bad16(s + n - 16)) && s[n - 1] < 0xc0 && s[n - 2] < 0xe0 &&
+	    s[n - 3] < 0xf0;
 }
 
 /* As u8_check (overlong forms, surrogates and code points past U+10FFFF are

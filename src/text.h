@@ -35,4 +35,9 @@ size_t text_wrap(const char *s, size_t n, int cols, struct text_line **out);
 /* Byte length of the longest valid UTF-8 prefix of s[0..n). */
 size_t text_valid_prefix(const char *s, size_t n);
 
+/* Whether s[0..n) is valid UTF-8 with no NUL byte: as
+ * text_valid_prefix(s, n) == n && !memchr(s, 0, n), several times faster
+ * on long text (sixteen bytes at a time) but with no position. */
+bool text_clean(const char *s, size_t n);
+
 #endif

@@ -751,6 +751,51 @@ test_side_job(void **state)
 	remove(path);
 }
 
+/* A file past the size where its bytes are checked on another core while
+ * the model is built: a bad byte far into it still gives the reader's
+ * error alone (not the model's, found meanwhile in the records before
+ * it), as a serial check would; clean, the model's errors stand. */
+static void
+test_large_file_checked(void **state)
+{
+	const char *head = HEAD "%rec: Person\n\nId: x\nName: A\n\nId: x\nName: B\n\n"
+	    "%rec: Paragraph\n\n";    /* the duplicate Id on line 10 */
+	const char *para = "Text: 两个月前，开源大模型Llama 2惊艳四座。Meta's FAIR lab.\n\n";
+	size_t cap = 6u << 20, len, line = 15;   /* lines of head, plus one */
+	char *text = malloc(cap + 256), *path = malloc(256), want[128];
+	struct dossier d;
+	struct diag dg;
+
+	(void)state;
+	assert_non_null(text);
+	assert_non_null(path);
+	len = (size_t)snprintf(text, cap, "%s", head);
+	for (int i = 0; len < (5u << 20); i++, line += 3)
+		len += (size_t)snprintf(text + len, cap - len, "Id: p%d\n%s", i, para);
+	strcpy(text + len, "Id: bad\nText: caf\xc3\n\n");
+	temp_file(path, 256, text);
+	diag_init(&dg, "t.rec");
+	assert_int_equal(dossier_load_with(&d, path, &dg, NULL), 65);
+	snprintf(want, sizeof want, "t.rec:%zu: invalid UTF-8 (byte 0xc3 at column 10)", line + 1);
+	if (dg.count != 1)
+		show(&dg);
+	assert_int_equal(dg.count, 1);
+	assert_string_equal(dg.msg[0], want);
+	diag_free(&dg);
+	remove(path);
+
+	text[len] = '\0';           /* clean: the model's error */
+	temp_file(path, 256, text);
+	diag_init(&dg, "t.rec");
+	assert_int_equal(dossier_load_with(&d, path, &dg, NULL), 65);
+	assert_int_equal(dg.count, 1);
+	assert_string_equal(dg.msg[0], "t.rec:10: duplicate Person Id 'x'");
+	diag_free(&dg);
+	remove(path);
+	free(path);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -771,6 +816,7 @@ main(void)
 		cmocka_unit_test(test_reader_errors_pass_through),
 		cmocka_unit_test(test_error_limit),
 		cmocka_unit_test(test_side_job),
+		cmocka_unit_test(test_large_file_checked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <unistr.h>
 
 #include "dossier.h"
 #include "bundled.h"
@@ -107,6 +108,42 @@ test_valid_prefix(void **state)
 	assert_int_equal(text_valid_prefix("中\xe6\x96", 5), 3);
 	assert_int_equal(text_valid_prefix("ab\xc0\xaf", 4), 2);
 	assert_int_equal(text_valid_prefix("", 0), 0);
+}
+
+/* text_clean agrees with text_valid_prefix and memchr, whatever the length
+ * and wherever the bad byte: the blocks of sixteen, the first and last
+ * bytes, a character cut at the end. */
+static void
+test_clean(void **state)
+{
+	static const char *const bad[] = {
+		"\xff", "\xc0\xaf", "\xc1\xbf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf0\x8f\xbf\xbf",
+		"\xf4\x90\x80\x80", "\xf5", "\x80", "\xe4\xb8", "\xe4" "a", "", "\xf0\x9f\x98",
+	};
+	char buf[300];
+
+	(void)state;
+	for (size_t n = 0; n < 200; n++)
+		for (size_t k = 0; k < sizeof bad / sizeof *bad; k++)
+			for (size_t at = 0; at + strlen(bad[k]) <= n; at += 1 + at / 8) {
+				size_t len = strlen(bad[k]) ? strlen(bad[k]) : 1;
+				const uint8_t *u;
+				bool want;
+
+				/* CJK, ASCII and an emoji, then the bad bytes (which
+				 * may cut a character: u8_check judges). */
+				for (size_t i = 0; i < n; i++)
+					buf[i] = "中a😀b"[i % 9];
+				for (size_t i = n - n % 9; i < n; i++)
+					buf[i] = 'z';
+				if (at + len > n)
+					continue;
+				memcpy(buf + at, bad[k], len);   /* "" gives a NUL */
+				u = u8_check((const uint8_t *)buf, n);
+				want = !u && !memchr(buf, '\0', n);
+				if (text_clean(buf, n) != want)
+					fail_msg("n %zu bad %zu at %zu: want %d", n, k, at, want);
+			}
 }
 
 /* Characters that must not begin a line when that can be avoided. */
@@ -350,6 +387,7 @@ main(void)
 		cmocka_unit_test(test_char_width),
 		cmocka_unit_test(test_clip),
 		cmocka_unit_test(test_valid_prefix),
+		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_wrap_basic),
 		cmocka_unit_test(test_wrap_long_word),
 		cmocka_unit_test(test_wrap_newline),

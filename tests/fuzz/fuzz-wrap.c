@@ -111,6 +111,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 		const uint8_t *bad = u8_check((const uint8_t *)s, n);
 		assert(text_valid_prefix(s, n) == (bad ? (size_t)(bad - (const uint8_t *)s) : n));
+		assert(text_clean(s, n) == (!bad && !memchr(s, '\0', n)));
 	}
 
 	w = text_width(s, n);
