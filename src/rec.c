@@ -27,6 +27,8 @@ struct parser {
 	bool last_is_field;        /* a + line may continue it */
 	bool too_many;             /* the record passed REC_MAX_FIELDS */
 	bool oom;
+	bool tentative;            /* a half of a parallel parse: see parse_halves */
+	uint32_t line;             /* lines parsed so far */
 	/* Checked once for the whole buffer: no line before clean_end has a
 	 * NUL byte or invalid UTF-8 (splitting at newlines keeps UTF-8 valid),
 	 * so only lines from there on are checked one by one. */
@@ -276,30 +278,38 @@ clean_prefix(const char *buf, size_t size)
 	const char *nul;
 
 	if (text_clean(buf, size))
-		return size;
+		return size;   /* the usual case, found faster */
 	nul = memchr(buf, '\0', size);
+
 	return text_valid_prefix(buf, nul ? (size_t)(nul - buf) : size);
 }
 
+/* A tentative parse gives up at its first error: the careful parse that
+ * follows reports it, and any that come after it. */
+static bool
+keep_going(const struct parser *p)
+{
+	return !p->oom && !diag_full(p->d) && !(p->tentative && p->d->count > 0);
+}
+
+/* Parses the lines of buf[0..size), which starts at a line, numbering them
+ * on from p->line. */
 static void
 parse_lines(struct parser *p, const char *buf, size_t size)
 {
 	size_t pos = 0;
-	uint32_t line = 0;
 
-	while (pos < size && !diag_full(p->d) && !p->oom) {
+	while (pos < size && keep_going(p)) {
 		const char *nl = memchr(buf + pos, '\n', size - pos);
 		size_t end = nl ? (size_t)(nl - buf) : size;
 		size_t n = end - pos;
 
-		line++;
+		p->line++;
 		if (n > 0 && buf[pos + n - 1] == '\r')
 			n--;
-		parse_line(p, buf + pos, n, line);
+		parse_line(p, buf + pos, n, p->line);
 		pos = end + 1;
 	}
-	if (p->oom)
-		diag_error(p->d, line, "out of memory");
 }
 
 /* Forgets what a parse produced, the file itself kept. */
@@ -318,13 +328,236 @@ forget_parse(struct rec_file *rf)
 	rf->nrecs = rf->recs_cap = 0;
 }
 
-/* A large file is checked for NUL bytes and invalid UTF-8 on a second
- * core while it is parsed on the assumption that it is clean (and, with
- * rec_load_early, while the caller goes on with what was parsed); in the
- * rare case that it is not, it is parsed again the careful way, so the
- * errors are the same as a serial check gives. */
-#define PARALLEL_CHECK_MIN (4UL * 1024 * 1024)
+/* A large file is parsed in two halves, one on a second core, split at a
+ * blank line near the middle: there the parser forgets all but the %rec:
+ * type in force, so the second half parses as it would serially once its
+ * lines are numbered on and its records before its first %rec: line are
+ * given the first half's last type.  The split parse is kept only when it
+ * is sure to be what a serial parse gives: no error at all (and clean
+ * bytes, which rec_settle makes sure of).
+ * Otherwise the file is parsed again serially, so that errors, their
+ * order and the DIAG_MAX cap are always those of the serial parse. */
+#define PARALLEL_MIN (4UL * 1024 * 1024)
 
+/* Stands for the type in force where the second half starts, unknown
+ * until the first half is done: only its address is used. */
+static const char unknown_type[] = "";
+
+struct half {
+	const char *buf;           /* its bytes, whole lines */
+	size_t size;
+	struct parser p;
+	struct rec_file own;       /* the second half's arrays */
+	struct diag d;             /* its errors, only counted */
+};
+
+/* Sets up h to parse buf[0..size) into rf, whose data is where the
+ * parser's clean_end counts from. */
+static void
+half_init(struct half *h, const char *buf, size_t size, struct rec_file *rf,
+    const char *file)
+{
+	h->buf = buf;
+	h->size = size;
+	diag_init(&h->d, file);
+	h->p = (struct parser){ .rf = rf, .d = &h->d, .tentative = true };
+}
+
+/* Parses a half.  Its bytes are not checked here: the whole file is
+ * checked afterwards (see rec_settle), while the caller goes on. */
+static void
+parse_half(struct half *h)
+{
+	h->p.clean_end = (size_t)(h->buf + h->size - h->p.rf->data);
+	parse_lines(&h->p, h->buf, h->size);
+}
+
+static bool
+half_ok(const struct half *h)
+{
+	return !h->p.oom && h->d.count == 0;
+}
+
+static void *
+half_thread(void *arg)
+{
+	parse_half(arg);
+	return NULL;
+}
+
+/* The halves should take the same time, but the cost of a stretch of the
+ * file is not just its bytes: each line costs about as much as LINE_COST
+ * bytes more to parse, and the second half's lines also cost MERGE_COST
+ * for the copy of its fields in merge.  Lines are counted in SAMPLES
+ * windows of SAMPLE_BYTES spread over the file, enough to follow how
+ * long its lines are (long paragraphs, short fields) for little reading. */
+#define LINE_COST 24
+#define MERGE_COST 8
+#define SAMPLES 64
+#define SAMPLE_BYTES 4096
+
+/* Lines per SAMPLE_BYTES at the start of each of SAMPLES equal stretches. */
+static void
+sample_lines(const char *buf, size_t size, size_t lines[SAMPLES])
+{
+	size_t stretch = size / SAMPLES;
+
+	for (size_t k = 0; k < SAMPLES; k++) {
+		const char *s = buf + k * stretch, *end = s + SAMPLE_BYTES;
+
+		lines[k] = 0;
+		while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL && ++s < end)
+			lines[k]++;
+	}
+}
+
+/* Where the halves should meet to take the same time, estimated. */
+static size_t
+balance_point(const char *buf, size_t size)
+{
+	size_t lines[SAMPLES], stretch = size / SAMPLES;
+	double first = 0, second = 0, per_line = (double)stretch / SAMPLE_BYTES;
+	size_t lo = 0, hi = SAMPLES;
+
+	sample_lines(buf, size, lines);
+	/* Stretches go to whichever half has cost less so far. */
+	while (lo < hi) {
+		if (first <= second)
+			first += (double)stretch + per_line * (double)lines[lo++] * LINE_COST;
+		else
+			second += (double)stretch +
+			    per_line * (double)lines[--hi] * (LINE_COST + MERGE_COST);
+	}
+	return lo * stretch;
+}
+
+/* Where the second half starts: just past a blank line (as parse_line
+ * sees it) at or after from, or 0 if none comes soon. */
+static size_t
+split_point(const char *buf, size_t size, size_t from)
+{
+	size_t pos = from, stop = from + size / 8 < size ? from + size / 8 : size;
+
+	while (pos < stop) {
+		const char *nl = memchr(buf + pos, '\n', stop - pos);
+		size_t start, end, n;
+
+		if (!nl)
+			return 0;
+		start = (size_t)(nl - buf) + 1;
+		nl = memchr(buf + start, '\n', size - start);
+		if (!nl)
+			return 0;   /* the last line: nothing to split off */
+		end = (size_t)(nl - buf);
+		n = end - start;
+		if (n > 0 && buf[end - 1] == '\r')
+			n--;
+		if (n <= REC_MAX_LINE && is_blank_line(buf + start, n))
+			return end + 1;
+		pos = end;
+	}
+	return 0;
+}
+
+/* Makes room for n elements in *p, exactly, as the arrays of a parse
+ * do not grow afterwards. */
+static bool
+room_for(void **p, size_t *cap, size_t n, size_t elem)
+{
+	void *np;
+
+	if (n <= *cap)
+		return true;
+	if (!(np = realloc(*p, n * elem)))
+		return false;
+	*p = np;
+	*cap = n;
+	return true;
+}
+
+/* Appends the second half's records and fields to rf's, numbering its
+ * lines on from the first half's and giving its records before its first
+ * %rec: line the type in force at the end of the first half.  False,
+ * with neither changed, if a serial parse would not give this (such a
+ * record with no type in force is an error) or on lack of memory. */
+static bool
+merge(struct rec_file *rf, const struct parser *first, struct rec_file *second)
+{
+	size_t nf = rf->nfields, nr = rf->nrecs, nj = rf->njoined;
+	uint32_t lines = first->line;
+
+	for (size_t i = 0; i < second->nrecs && second->recs[i].type == unknown_type; i++)
+		if (!first->type)
+			return false;
+	/* Room first, so that a failure leaves both as they were. */
+	if (!room_for((void **)&rf->fields, &rf->fields_cap, nf + second->nfields,
+	    sizeof *rf->fields) ||
+	    !room_for((void **)&rf->recs, &rf->recs_cap, nr + second->nrecs,
+	    sizeof *rf->recs) ||
+	    !room_for((void **)&rf->joined, &rf->joined_cap, nj + second->njoined,
+	    sizeof *rf->joined))
+		return false;
+
+	for (size_t i = 0; i < second->nfields; i++) {
+		rf->fields[nf + i] = second->fields[i];
+		rf->fields[nf + i].line += lines;
+	}
+	for (size_t i = 0; i < second->nrecs; i++) {
+		struct rec_record *r = &rf->recs[nr + i];
+
+		*r = second->recs[i];
+		r->line += lines;
+		r->first += nf;
+		if (r->type == unknown_type) {
+			r->type = first->type;
+			r->type_len = first->type_len;
+		}
+	}
+	/* The joined values now belong to rf. */
+	memcpy(rf->joined + nj, second->joined, second->njoined * sizeof *rf->joined);
+	rf->nfields += second->nfields;
+	rf->nrecs += second->nrecs;
+	rf->njoined += second->njoined;
+	second->njoined = 0;
+	return true;
+}
+
+/* The parallel parse of a large file into rf (empty).  True if it gave
+ * what a serial parse gives, which is then in rf; false, rf left empty,
+ * if the file must be parsed serially. */
+static bool
+parse_halves(struct rec_file *rf, const char *buf, size_t size, const char *file)
+{
+	size_t split = split_point(buf, size, balance_point(buf, size));
+	struct half first, second;
+	pthread_t th;
+	bool ok;
+
+	if (split == 0)
+		return false;
+	memset(&second.own, 0, sizeof second.own);
+	second.own.data = buf + split;
+	half_init(&first, buf, split, rf, file);
+	half_init(&second, buf + split, size - split, &second.own, file);
+	second.p.type = unknown_type;
+	if (pthread_create(&th, NULL, half_thread, &second) != 0)
+		return false;
+	parse_half(&first);
+	pthread_join(th, NULL);
+	ok = half_ok(&first) && half_ok(&second) && merge(rf, &first.p, &second.own);
+	forget_parse(&second.own);
+	diag_free(&first.d);
+	diag_free(&second.d);
+	if (!ok)
+		forget_parse(rf);
+	return ok;
+}
+
+/* The bytes of a large file are checked for NUL bytes and invalid UTF-8
+ * on a second core while they are parsed assuming they are clean (and,
+ * with rec_load_early, while the caller goes on with the records); in the
+ * rare case that they are not, the file is parsed again the careful way,
+ * so that the errors are the same as a serial check gives. */
 struct rec_check {
 	pthread_t th;
 	const char *buf;
@@ -347,7 +580,7 @@ check_start(const char *buf, size_t size)
 {
 	struct rec_check *c;
 
-	if (size < PARALLEL_CHECK_MIN || !(c = malloc(sizeof *c)))
+	if (size < PARALLEL_MIN || !(c = malloc(sizeof *c)))
 		return NULL;
 	*c = (struct rec_check){ .buf = buf, .size = size };
 	if (pthread_create(&c->th, NULL, check_thread, c) != 0) {
@@ -357,29 +590,16 @@ check_start(const char *buf, size_t size)
 	return c;
 }
 
-/* Parses the whole buffer; the bytes before clean_end are known clean. */
+/* Parses the whole buffer on one core; the bytes before clean_end are
+ * known to be clean. */
 static void
-parse_all(struct rec_file *rf, struct diag *d, size_t clean_end)
+serial(struct rec_file *rf, struct diag *d, size_t clean_end)
 {
 	struct parser p = { .rf = rf, .d = d, .clean_end = clean_end };
 
 	parse_lines(&p, rf->data, rf->size);
-}
-
-static int
-parse_early(struct rec_file *rf, const char *buf, size_t size, struct diag *d)
-{
-	size_t before = d->count;
-
-	rf->data = buf;
-	rf->size = size;
-	if (size > REC_MAX_FILE) {
-		diag_error(d, 0, "file larger than %lu bytes", REC_MAX_FILE);
-		return 1;
-	}
-	rf->pending = check_start(buf, size);
-	parse_all(rf, d, rf->pending ? size : clean_prefix(buf, size));
-	return d->count > before;
+	if (p.oom)
+		diag_error(d, p.line, "out of memory");
 }
 
 int
@@ -398,18 +618,72 @@ rec_settle(struct rec_file *rf, struct diag *d, size_t before)
 		return 0;
 	diag_truncate(d, before);
 	forget_parse(rf);
-	parse_all(rf, d, clean_prefix(rf->data, rf->size));
+	serial(rf, d, clean_prefix(rf->data, rf->size));
 	return 65;
+}
+
+enum way { ANY_WAY, SERIAL, SPLIT };
+
+/* Parses buf into rf, leaving a check of its bytes running in
+ * rf->pending if it is large (rec_settle waits for it). */
+static int
+parse(struct rec_file *rf, const char *buf, size_t size, struct diag *d,
+    enum way way)
+{
+	size_t before = d->count;
+
+	rf->data = buf;
+	rf->size = size;
+	if (size > REC_MAX_FILE) {
+		diag_error(d, 0, "file larger than %lu bytes", REC_MAX_FILE);
+		return 1;
+	}
+	if (way != SERIAL && size >= PARALLEL_MIN && !diag_full(d) &&
+	    parse_halves(rf, buf, size, d->file)) {
+		/* Both cores are free again: one checks the bytes. */
+		if (!(rf->pending = check_start(buf, size)) && !text_clean(buf, size)) {
+			forget_parse(rf);
+			serial(rf, d, clean_prefix(buf, size));
+		}
+		return d->count > before;
+	}
+	if (way == SPLIT)
+		return -1;
+	rf->pending = way == SERIAL ? NULL : check_start(buf, size);
+	serial(rf, d, rf->pending ? size : clean_prefix(buf, size));
+	return d->count > before;
+}
+
+/* The ways rec_parse may take, each waiting for the check of the bytes. */
+static int
+parse_settled(struct rec_file *rf, const char *buf, size_t size, struct diag *d,
+    enum way way)
+{
+	size_t before = d->count;
+	int rc = parse(rf, buf, size, d, way);
+
+	if (rc < 0)
+		return rc;
+	rec_settle(rf, d, before);
+	return d->count > before;
 }
 
 int
 rec_parse(struct rec_file *rf, const char *buf, size_t size, struct diag *d)
 {
-	size_t before = d->count;
+	return parse_settled(rf, buf, size, d, ANY_WAY);
+}
 
-	parse_early(rf, buf, size, d);
-	rec_settle(rf, d, before);
-	return d->count > before;
+int
+rec_parse_serial(struct rec_file *rf, const char *buf, size_t size, struct diag *d)
+{
+	return parse_settled(rf, buf, size, d, SERIAL);
+}
+
+int
+rec_parse_split(struct rec_file *rf, const char *buf, size_t size, struct diag *d)
+{
+	return parse_settled(rf, buf, size, d, SPLIT);
 }
 
 static int
@@ -491,7 +765,7 @@ rec_load_early(struct rec_file *rf, const char *path, struct diag *d)
 		return 70;
 	}
 	close(fd);
-	return parse_early(rf, rf->data, rf->size, d) ? 65 : 0;
+	return parse(rf, rf->data, rf->size, d, ANY_WAY) ? 65 : 0;
 }
 
 void

@@ -48,6 +48,15 @@ struct rec_file {
  * go to d; returns 0 when there were none. */
 int rec_parse(struct rec_file *, const char *buf, size_t size, struct diag *d);
 
+/* For the tests, which compare the two ways rec_parse may take on a large
+ * file: rec_parse_serial parses on one core, rec_parse_split in two halves
+ * or not at all (returning -1, with nothing parsed nor reported) where
+ * rec_parse would parse serially. */
+int rec_parse_serial(struct rec_file *, const char *buf, size_t size,
+    struct diag *d);
+int rec_parse_split(struct rec_file *, const char *buf, size_t size,
+    struct diag *d);
+
 /* Maps or reads path and parses it.  Returns 0, or 66 when the file cannot
  * be read (message in d), or 65 on bad data. */
 int rec_load(struct rec_file *, const char *path, struct diag *d);

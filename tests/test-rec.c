@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -662,6 +663,233 @@ test_large_file(void **state)
 	free(buf);
 }
 
+/* Asserts that rec_parse gave what rec_parse_serial gives for the same
+ * bytes: records, their types, lines and fields, joined values, errors. */
+static void
+same_as_serial(const struct parsed *p, const char *buf, size_t n)
+{
+	struct parsed s;
+
+	memset(&s.rf, 0, sizeof s.rf);
+	diag_init(&s.d, "t.rec");
+	s.rc = rec_parse_serial(&s.rf, buf, n, &s.d);
+	assert_int_equal(p->rc, s.rc);
+	assert_int_equal(p->d.count, s.d.count);
+	for (size_t i = 0; i < s.d.count && i < DIAG_MAX; i++)
+		assert_string_equal(p->d.msg[i], s.d.msg[i]);
+	assert_int_equal(p->rf.nrecs, s.rf.nrecs);
+	assert_int_equal(p->rf.nfields, s.rf.nfields);
+	assert_int_equal(p->rf.njoined, s.rf.njoined);
+	for (size_t i = 0; i < s.rf.nrecs; i++) {
+		const struct rec_record *a = &p->rf.recs[i], *b = &s.rf.recs[i];
+
+		assert_ptr_equal(a->type, b->type);
+		assert_int_equal(a->type_len, b->type_len);
+		assert_int_equal(a->line, b->line);
+		assert_int_equal(a->first, b->first);
+		assert_int_equal(a->nfields, b->nfields);
+	}
+	for (size_t i = 0; i < s.rf.nfields; i++) {
+		const struct rec_field *a = &p->rf.fields[i], *b = &s.rf.fields[i];
+
+		assert_ptr_equal(a->name, b->name);
+		assert_int_equal(a->name_len, b->name_len);
+		assert_int_equal(a->line, b->line);
+		assert_int_equal(a->len, b->len);
+		assert_memory_equal(a->value, b->value, a->len);
+	}
+	done(&s);
+}
+
+/* About 5 MB of records, types switching on the way, so that a large
+ * parse is split: every record type X, Y or Z in turn (the %rec: lines
+ * far apart), fields with continuation lines and comments, some lines
+ * with CRLF.  Appends at most 5 MB to buf (n bytes in it); returns the
+ * new length. */
+static size_t
+large_records(char *buf, size_t n, const char *first_type)
+{
+	static const char *const types[] = { "X", "Y", "Z" };
+	size_t i = 0;
+
+	if (first_type)
+		n += (size_t)sprintf(buf + n, "%%rec: %s\n%%key: Id\n\n", first_type);
+	for (size_t end = n + 5UL * 1024 * 1024 - 4096; n < end; i++) {
+		if (i % 20000 == 19999)
+			n += (size_t)sprintf(buf + n, "%%rec: %s\n\n", types[i / 20000 % 3]);
+		n += (size_t)sprintf(buf + n, "Id: r%zu\nName: 中文 %zu\n", i, i % 97);
+		if (i % 7 == 0)
+			n += (size_t)sprintf(buf + n, "Text: a\n+ b %zu\n# c\n+\n+ d\n", i);
+		if (i % 11 == 0)
+			n += (size_t)sprintf(buf + n, "Crlf: %zu\r\n", i);
+		n += (size_t)sprintf(buf + n, i % 5 ? "\n" : " \t\n");
+	}
+	return n;
+}
+
+/* Whether rec_parse would keep a parse in two halves of buf. */
+static bool
+splits(const char *buf, size_t n)
+{
+	struct parsed s;
+	int rc;
+
+	memset(&s.rf, 0, sizeof s.rf);
+	diag_init(&s.d, "t.rec");
+	rc = rec_parse_split(&s.rf, buf, n, &s.d);
+	assert_true(rc == 0 || rc == -1);
+	if (rc == -1) {
+		assert_int_equal(s.rf.nrecs + s.rf.nfields + s.rf.njoined, 0);
+		assert_int_equal(s.d.count, 0);
+	}
+	done(&s);
+	return rc == 0;
+}
+
+/* A large file parsed in two halves gives what a serial parse gives. */
+static void
+test_large_same_as_serial(void **state)
+{
+	char *buf = malloc(11UL * 1024 * 1024);
+	struct parsed p;
+	size_t n;
+
+	(void)state;
+	assert_non_null(buf);
+	n = large_records(buf, 0, "T");
+	assert_true(splits(buf, n));
+	parse_ok(&p, buf, n);
+	same_as_serial(&p, buf, n);
+	type_is(&p, 0, "T");
+	/* Record 0 takes lines 4 to 12, the next six three lines each. */
+	field_is(&p, 7, 2, "Text", "a\nb 7\n\nd", 33);
+	done(&p);
+	/* Also with CRLF at the split (a long run of records with it). */
+	for (size_t i = 0; i + 1 < n; i++)
+		if (buf[i + 1] == '\n' && buf[i] == ' ')
+			buf[i] = '\r';
+	assert_true(splits(buf, n));
+	parse_ok(&p, buf, n);
+	same_as_serial(&p, buf, n);
+	done(&p);
+
+	/* No %rec: line in the file: every record is an error (reported
+	 * once), as serially. */
+	n = large_records(buf, 0, NULL);
+	assert_false(splits(buf, n));
+	parse_n(&p, buf, n);
+	same_as_serial(&p, buf, n);
+	one_error(&p, "t.rec:1: record before any %rec: line");
+	done(&p);
+
+	/* Nor when the records come after a first half of comments, so
+	 * that the first half reports nothing. */
+	n = 0;
+	while (n < 5UL * 1024 * 1024)
+		n += (size_t)sprintf(buf + n, "# a comment\n%%key: Id\n\n");
+	n = large_records(buf, n, NULL);
+	assert_false(splits(buf, n));
+	parse_n(&p, buf, n);
+	same_as_serial(&p, buf, n);
+	assert_int_equal(p.d.count, 1);
+	done(&p);
+	free(buf);
+}
+
+/* Errors in the second half of a large file come with their lines in the
+ * whole file and in order, after those of the first half, and stop at
+ * DIAG_MAX as serially. */
+static void
+test_large_errors(void **state)
+{
+	char *buf = malloc(6UL * 1024 * 1024);
+	struct parsed p;
+	size_t n, third;
+
+	(void)state;
+	assert_non_null(buf);
+	n = large_records(buf, 0, "T");
+	third = n / 3;
+	/* A field line with no colon far in. */
+	memcpy(buf + n - 100, "\nno colon\n", 10);
+	assert_false(splits(buf, n));
+	parse_n(&p, buf, n);
+	same_as_serial(&p, buf, n);
+	assert_int_equal(p.d.count, 1);
+	done(&p);
+
+	/* A NUL byte in the second half, invalid UTF-8 in the first. */
+	buf[n - 200] = '\0';
+	buf[third] = (char)0xff;
+	parse_n(&p, buf, n);
+	same_as_serial(&p, buf, n);
+	assert_true(p.d.count >= 3);
+	assert_non_null(strstr(p.d.msg[0], "invalid UTF-8"));
+	done(&p);
+
+	/* More errors than DIAG_MAX, on both sides of the middle. */
+	for (size_t i = 1; i <= 30; i++)
+		memcpy(buf + i * (n / 31), "\n-\n", 3);
+	parse_n(&p, buf, n);
+	same_as_serial(&p, buf, n);
+	assert_int_equal(p.d.count, DIAG_MAX);
+	done(&p);
+	free(buf);
+}
+
+/* Appends a record of nf long fields (about 1300 bytes each, some with a
+ * continuation line), no blank line in it, to buf (n bytes in it); returns
+ * the new length. */
+static size_t
+big_record(char *buf, size_t n, size_t nf)
+{
+	for (size_t i = 0; i < nf; i++) {
+		n += (size_t)sprintf(buf + n, "F%zu:", i);
+		for (int k = 0; k < 100; k++)
+			n += (size_t)sprintf(buf + n, " 中文 abc");
+		n += (size_t)sprintf(buf + n, i % 100 ? "\n" : "\n+ more %zu\n", i);
+	}
+	return n;
+}
+
+/* What follows the blank line where a large file is split makes no
+ * difference: a continuation line, a field, a %rec: line there give what
+ * they give serially.  Here the file is two records of long lines, so
+ * that the blank line between them, near the middle, is where it is
+ * split. */
+static void
+test_large_split_edges(void **state)
+{
+	static const char *const after[] = {
+		"Late: field\n", "# note\n", "%rec: W\n\n", "\n\n", "",
+		"+ orphan\n", "%rec:\n\n", "bad\n",
+	};
+	char *buf = malloc(12UL * 1024 * 1024);
+	struct parsed p;
+	size_t n;
+
+	(void)state;
+	assert_non_null(buf);
+	for (size_t k = 0; k < sizeof after / sizeof *after; k++) {
+		n = (size_t)sprintf(buf, "%%rec: T\n\n");
+		n = big_record(buf, n, 4000);
+		n += (size_t)sprintf(buf + n, "\n%s", after[k]);
+		n = big_record(buf, n, 3900);
+		/* Clean ones are split there, the others not at all. */
+		assert_int_equal(splits(buf, n), k < 5);
+		parse_n(&p, buf, n);
+		same_as_serial(&p, buf, n);
+		if (k < 5) {
+			assert_int_equal(p.rf.nrecs, 2);
+			type_is(&p, 1, k == 2 ? "W" : "T");
+			assert_int_equal(p.rf.recs[1].line, 4000 + 40 + 4 + (k == 1) +
+			    (k == 2 ? 2 : 0) + (k == 3 ? 2 : 0));
+		}
+		done(&p);
+	}
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -687,6 +915,9 @@ main(void)
 		cmocka_unit_test(test_error_limit),
 		cmocka_unit_test(test_load_file),
 		cmocka_unit_test(test_large_file),
+		cmocka_unit_test(test_large_same_as_serial),
+		cmocka_unit_test(test_large_errors),
+		cmocka_unit_test(test_large_split_edges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
