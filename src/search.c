@@ -2,6 +2,7 @@
  * memmem; hits mapped back to original bytes through the fold map. */
 #include <config.h>
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@ search_init(struct search *s, const struct dossier *d)
 {
 	memset(s, 0, sizeof *s);
 	s->d = d;
+	s->split_min = SEARCH_SPLIT_MIN;
 }
 
 static void
@@ -210,23 +212,42 @@ struct walk {
 	const char *run_orig;      /* original bytes at run_start */
 };
 
+/* The hits of one part of the corpus: scan_all runs two at once on a
+ * large corpus, each writing only here; search, corpus, strings and fold
+ * map are only read while they run.  Two of them sit side by side on the
+ * stack: a cache line each, or their writes slow both down (by a third,
+ * measured). */
+struct scan {
+	_Alignas(64) const struct search *s;
+	size_t from, to;           /* the matches starting in [from, to) */
+	size_t k;                  /* the query's byte that candidates come from */
+	bool dense;                /* and it is frequent: the masked scan */
+	struct walk w;
+	struct search_hit *hits;
+	size_t nhits, hitcap;
+	int rc;
+};
+
 static int
-reserve_hit(struct search *s)
+reserve_hits(struct scan *sc, size_t more)
 {
-	if (s->nhits == s->hitcap) {
-		size_t cap = s->hitcap ? s->hitcap * 2 : 64;
-		struct search_hit *nh = realloc(s->hits, cap * sizeof *nh);
+	if (sc->hitcap - sc->nhits < more) {
+		size_t cap = sc->hitcap ? sc->hitcap * 2 : 64;
+		struct search_hit *nh;
+		if (cap < sc->nhits + more)
+			cap = sc->nhits + more;
+		nh = realloc(sc->hits, cap * sizeof *nh);
 		if (!nh)
 			return -1;
-		s->hits = nh;
-		s->hitcap = cap;
+		sc->hits = nh;
+		sc->hitcap = cap;
 	}
 	return 0;
 }
 
 /* Original bytes of the match at folded offset f in string w->seg. */
 static void
-map_back(struct search *s, struct walk *w, size_t f, const char **a, const char **b)
+map_back(const struct search *s, struct walk *w, size_t f, const char **a, const char **b)
 {
 	const struct fold_buf *c = &s->corpus;
 	const struct fold_anchor *an;
@@ -254,8 +275,10 @@ map_back(struct search *s, struct walk *w, size_t f, const char **a, const char 
 /* A match at folded offset f, after the last one: its string, then the
  * hit. */
 static int
-found(struct search *s, size_t f, struct walk *w)
+found(struct scan *sc, size_t f)
 {
+	const struct search *s = sc->s;
+	struct walk *w = &sc->w;
 	const struct search_seg *sg;
 	const char *a, *b;
 
@@ -267,46 +290,72 @@ found(struct search *s, size_t f, struct walk *w)
 	 * match is in no one string (and narrow() drops it too). */
 	if (f + s->qlen > w->seg_end)
 		return 0;
-	if (reserve_hit(s) < 0)
+	if (reserve_hits(sc, 1) < 0)
 		return -1;
 	sg = &s->segs[w->seg];
 	map_back(s, w, f, &a, &b);
-	s->hits[s->nhits++] = (struct search_hit){
+	sc->hits[sc->nhits++] = (struct search_hit){
 		(uint32_t)w->seg, (uint32_t)f,
 		(uint32_t)(a - sg->orig), (uint32_t)(b - a)
 	};
 	return 0;
 }
 
-/* How often each byte occurs in a sample of the corpus (64 slices spread
- * over it), so that scan_all can pick the query's rarest byte. */
+/* The corpus is sampled in SEARCH_SLICES slices of this many bytes, one
+ * at the start of each stretch of the corpus. */
+#define SLICE 8192
+
+static size_t
+stretch(size_t n)
+{
+	size_t step = (n + SEARCH_SLICES - 1) / SEARCH_SLICES;
+
+	return step > SLICE ? step : SLICE;
+}
+
+/* How often each byte occurs in a sample of the corpus, in all and in
+ * each slice: scan_all picks the query's rarest byte, and splits the
+ * scan where half the work is. */
 static void
 sample_bytes(struct search *s)
 {
 	const unsigned char *c = (const unsigned char *)s->corpus.s;
-	size_t n = s->corpus.n, slice = 8192, step = n / 64 > slice ? n / 64 : slice;
+	size_t n = s->corpus.n, step = stretch(n);
 
 	memset(s->freq, 0, sizeof s->freq);
-	for (size_t at = 0; at < n; at += step)
-		for (size_t i = at; i < at + slice && i < n; i++)
-			s->freq[c[i]]++;
+	memset(s->slice_freq, 0, sizeof s->slice_freq);
+	for (size_t j = 0; j * step < n; j++)
+		for (size_t i = j * step; i < j * step + SLICE && i < n; i++)
+			s->slice_freq[j][c[i]]++;
+	for (size_t j = 0; j < SEARCH_SLICES; j++)
+		for (size_t b = 0; b < 256; b++)
+			s->freq[b] += s->slice_freq[j][b];
 	s->sampled = true;
 }
 
-#ifdef __SSE2__
-/* scan_all for a byte that is frequent in the corpus: 16 bytes compared
- * at a time, each match taken from the mask, which costs less than a
- * memchr call per candidate when candidates are a few dozen bytes apart
- * ("o" in Latin text). */
-static int
-scan_dense(struct search *s, size_t k)
+/* Where the candidates of a part end: the query's byte k of its last
+ * match. */
+static size_t
+scan_end(const struct scan *sc)
 {
+	size_t n = sc->s->corpus.n;
+
+	return sc->to + sc->k < n ? sc->to + sc->k : n;
+}
+
+#ifdef __SSE2__
+/* scan_part for a byte that is frequent in the corpus: 16 bytes compared
+ * at a time, each match taken from the mask, which costs less than a
+ * memchr call per candidate when candidates are a few dozen bytes apart. */
+static int
+scan_dense(struct scan *sc)
+{
+	const struct search *s = sc->s;
 	const char *c = s->corpus.s;
-	size_t n = s->corpus.n, at;
-	struct walk w = { 0 };
+	size_t n = s->corpus.n, k = sc->k, lo = sc->from + k, hi = scan_end(sc), at;
 	const __m128i want = _mm_set1_epi8(s->query[k]);
 
-	for (at = k & ~(size_t)15; at < n; at += 16) {
+	for (at = lo & ~(size_t)15; at < hi; at += 16) {
 		unsigned mask;
 		if (at + 16 <= n)
 			mask = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
@@ -317,11 +366,12 @@ scan_dense(struct search *s, size_t k)
 		while (mask) {
 			size_t p = at + (size_t)__builtin_ctz(mask);
 			mask &= mask - 1;
-			if (p < k || p - k + s->qlen > n)
+			/* The first and last blocks reach past the part. */
+			if (p < lo || p >= hi || p - k + s->qlen > n)
 				continue;
 			if (s->qlen > 1 && memcmp(c + p - k, s->query, s->qlen) != 0)
 				continue;
-			if (found(s, p - k, &w) < 0)
+			if (found(sc, p - k) < 0)
 				return -1;
 		}
 	}
@@ -329,46 +379,205 @@ scan_dense(struct search *s, size_t k)
 }
 #endif
 
-/* Every match of the query, overlapping ones too, in corpus order.  The
- * candidates come from the query's rarest byte (in the sample): memchr
- * of it, which on Chinese text, where most bytes are one of a few lead
- * bytes, is several times faster than memmem; or a masked scan when it
- * is frequent. */
+/* Every match starting in the part, overlapping ones too, in corpus
+ * order, from memchr of the query's rare byte k, which on Chinese text,
+ * where most bytes are one of a few lead bytes, is several times faster
+ * than memmem. */
+static int
+scan_part(struct scan *sc)
+{
+	const struct search *s = sc->s;
+	const char *c = s->corpus.s, *p;
+	size_t n = s->corpus.n, k = sc->k, hi = scan_end(sc);
+
+#ifdef __SSE2__
+	if (sc->dense)
+		return scan_dense(sc);
+#endif
+	/* at: where the query's byte k may be; the match starts k before. */
+	for (size_t at = sc->from + k; at < hi; at++) {
+		p = memchr(c + at, s->query[k], hi - at);
+		if (!p)
+			break;
+		at = (size_t)(p - c);
+		if (s->qlen > 1 && (at - k + s->qlen > n || memcmp(p - k, s->query, s->qlen) != 0))
+			continue;
+		/* Overlapping hits too: then a longer query's hits are
+		 * always a subset, which narrow() relies on. */
+		if (found(sc, at - k) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void *
+scan_thread(void *arg)
+{
+	struct scan *sc = arg;
+
+	sc->rc = scan_part(sc);
+	return NULL;
+}
+
+/* What a stretch of the corpus costs to scan, in bytes: its bytes, and
+ * per candidate of the query's byte b in it (as the sample tells) a few
+ * dozen more: a memchr call, then found() and map_back for a hit or
+ * memcmp for another.  The masked scan meets its candidates at less
+ * cost.  (Weights measured on the 1000x benchmark dossier.) */
+static uint64_t
+stretch_cost(const struct search *s, size_t j, unsigned char b, bool dense)
+{
+	size_t n = s->corpus.n, step = stretch(n), start = j * step;
+	size_t len = n - start < step ? n - start : step;
+	size_t got = n - start < SLICE ? n - start : SLICE;
+
+	return len + (uint64_t)(dense ? 12 : 48) * s->slice_freq[j][b] * len / got;
+}
+
+/* Where the second thread should start for both to finish together:
+ * hits can be dense in one half and rare in the other (English event
+ * titles, then Chinese paragraphs), so not the middle but the point
+ * of half the cost, then the first string there. */
+static size_t
+split_seg(const struct search *s, unsigned char b, bool dense)
+{
+	size_t n = s->corpus.n, step = stretch(n), lo = 1, hi = s->nsegs, at = n / 2;
+	uint64_t total = 0, acc = 0;
+
+	if (n < s->split_min || s->nsegs < 2)
+		return 0;
+	for (size_t j = 0; j * step < n; j++)
+		total += stretch_cost(s, j, b, dense);
+	for (size_t j = 0; j * step < n; j++) {
+		uint64_t c = stretch_cost(s, j, b, dense);
+		if (2 * (acc + c) >= total) {
+			at = j * step + (size_t)((total / 2 - acc) * step / c);
+			break;
+		}
+		acc += c;
+	}
+	while (lo < hi) {
+		size_t m = (lo + hi) / 2;
+		if (s->segs[m].fstart < at)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < s->nsegs ? lo : 0;
+}
+
+/* Candidates of byte b in [from, to) of the corpus, as the sample
+ * tells. */
+static size_t
+expected(const struct search *s, size_t from, size_t to, unsigned char b)
+{
+	size_t n = s->corpus.n, step = stretch(n), e = 0;
+
+	for (size_t j = from / step; j * step < to; j++) {
+		size_t start = j * step, end = n - start < step ? n : start + step;
+		size_t lo = from > start ? from : start, hi = to < end ? to : end;
+		size_t got = n - start < SLICE ? n - start : SLICE;
+		e += (size_t)((uint64_t)s->slice_freq[j][b] * (hi - lo) / got);
+	}
+	return e;
+}
+
+/* Room at once for the hits of [sc->from, to), as many as its
+ * candidates (the sample's guess, and a margin): a query with a million
+ * hits would otherwise grow its array a dozen times, each a copy, and
+ * the merge of two parts would copy the first once more.  The array
+ * holds no hits yet, so nothing is copied; untouched room costs no
+ * memory; and without room, the hits grow the array as they come. */
+static void
+make_room(struct scan *sc, size_t to)
+{
+	const struct search *s = sc->s;
+	unsigned char b = (unsigned char)s->query[sc->k];
+	size_t want = expected(s, sc->from, to, b);
+	struct search_hit *nh;
+
+	want += want / 8;
+	if (sc->nhits > 0 || want <= sc->hitcap)
+		return;
+	nh = malloc(want * sizeof *nh);
+	if (!nh)
+		return;
+	free(sc->hits);
+	sc->hits = nh;
+	sc->hitcap = want;
+}
+
+/* The corpus in two parts, the second on another thread, its hits then
+ * put after the first's; -1 when the thread cannot start (the caller
+ * then scans the whole alone) or memory ran out (a->rc). */
+static int
+scan_split(struct scan *a, size_t seg)
+{
+	struct scan b = *a;
+	pthread_t th;
+
+	b.from = a->to = a->s->segs[seg].fstart;
+	/* seg_from and map_back search forward from the part's first string. */
+	b.w = (struct walk){ .seg = seg };
+	b.hits = NULL;
+	b.nhits = b.hitcap = 0;
+	make_room(&b, b.to);
+	if (pthread_create(&th, NULL, scan_thread, &b) != 0) {
+		free(b.hits);
+		a->to = b.to;
+		return -1;
+	}
+	/* The first part's array takes the second's hits too. */
+	make_room(a, b.to);
+	a->rc = scan_part(a);
+	pthread_join(th, NULL);
+	if (a->rc == 0 && (b.rc < 0 || reserve_hits(a, b.nhits) < 0))
+		a->rc = -1;
+	if (a->rc == 0) {
+		if (b.nhits)
+			memcpy(a->hits + a->nhits, b.hits, b.nhits * sizeof *b.hits);
+		a->nhits += b.nhits;
+	}
+	free(b.hits);
+	return 0;
+}
+
+/* Every match of the query in corpus order.  The candidates come from
+ * the query's rarest byte (in the sample): memchr of it, or a masked
+ * scan when it is frequent.  The first key of a search scans the whole
+ * corpus, which on a large one takes two threads, a part each, to stay
+ * within a frame. */
 static int
 scan_all(struct search *s)
 {
-	const char *c = s->corpus.s, *end = c + s->corpus.n, *p;
-	size_t k = 0, sampled = 0;
-	struct walk w = { 0 };
+	struct scan sc = { .s = s, .hits = s->hits, .hitcap = s->hitcap };
+	size_t sampled = 0, seg;
 
 	s->nhits = 0;
-	if (!c || s->qlen > s->corpus.n)   /* no searchable string at all */
+	s->split = 0;
+	if (!s->corpus.s || s->qlen > s->corpus.n)   /* no searchable string at all */
 		return 0;
 	if (!s->sampled)
 		sample_bytes(s);
 	for (size_t i = 1; i < s->qlen; i++)
-		if (s->freq[(unsigned char)s->query[i]] < s->freq[(unsigned char)s->query[k]])
-			k = i;
-#ifdef __SSE2__
+		if (s->freq[(unsigned char)s->query[i]] < s->freq[(unsigned char)s->query[sc.k]])
+			sc.k = i;
 	for (size_t i = 0; i < 256; i++)
 		sampled += s->freq[i];
-	/* More than one candidate in 64 bytes: the masked scan. */
-	if ((size_t)s->freq[(unsigned char)s->query[k]] * 32 > sampled)
-		return scan_dense(s, k);
-#else
-	(void)sampled;
-#endif
-	/* p: where the query's byte k may be; the match starts k before. */
-	for (p = c + k; (p = memchr(p, s->query[k], (size_t)(end - p))) != NULL; p++) {
-		const char *m = p - k;
-		if (s->qlen > 1 && (m + s->qlen > end || memcmp(m, s->query, s->qlen) != 0))
-			continue;
-		/* Overlapping hits too: then a longer query's hits are
-		 * always a subset, which narrow() relies on. */
-		if (found(s, (size_t)(m - c), &w) < 0)
-			return -1;
+	/* More than one candidate in 32 bytes: the masked scan. */
+	sc.dense = (size_t)s->freq[(unsigned char)s->query[sc.k]] * 32 > sampled;
+	sc.to = s->corpus.n;
+	seg = split_seg(s, (unsigned char)s->query[sc.k], sc.dense);
+	if (seg && scan_split(&sc, seg) == 0)
+		s->split = seg;
+	else {
+		make_room(&sc, sc.to);
+		sc.rc = scan_part(&sc);
 	}
-	return 0;
+	s->hits = sc.hits;
+	s->hitcap = sc.hitcap;
+	s->nhits = sc.rc == 0 ? sc.nhits : 0;
+	return sc.rc;
 }
 
 /* The query grew: a hit of the longer query starts where a hit of the
@@ -427,8 +636,11 @@ search_run(struct search *s, const char *query, size_t n)
 		s->nhits = 0;
 		return 0;
 	}
-	if ((grows ? narrow(s, known) : scan_all(s)) < 0)
+	if ((grows ? narrow(s, known) : scan_all(s)) < 0) {
+		/* No hits rather than some: the next key scans afresh. */
+		s->nhits = s->qlen = 0;
 		return -1;
+	}
 	return (long)s->nhits;
 }
 

@@ -45,6 +45,8 @@ struct search_hit {
 	uint32_t off, len;         /* original bytes within seg's string */
 };
 
+#define SEARCH_SLICES 64
+
 struct search {
 	const struct dossier *d;
 	bool built;
@@ -55,12 +57,21 @@ struct search {
 	const char *lo, *hi;       /* span of the strings added in a slice */
 	bool sampled;              /* freq is filled */
 	uint32_t freq[256];        /* bytes in a sample of the corpus */
+	uint16_t slice_freq[SEARCH_SLICES][256];   /* in each of its slices */
 	/* The last query and its hits, for incremental narrowing. */
 	char *query;
 	size_t qlen;
 	struct search_hit *hits;
 	size_t nhits, hitcap;
+	/* A corpus of split_min bytes or more is scanned by two threads,
+	 * a part each (search_init sets SEARCH_SPLIT_MIN; tests lower it to
+	 * split small dossiers); split: the string where the second part of
+	 * the last full scan began, 0 when one thread scanned it all. */
+	size_t split_min;
+	size_t split;
 };
+
+#define SEARCH_SPLIT_MIN (4UL * 1024 * 1024)
 
 void search_init(struct search *, const struct dossier *);
 /* Builds part of the folded corpus ahead of the first search, for about

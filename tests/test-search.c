@@ -1,6 +1,7 @@
 /* Unit tests of the search engine (src/search.c): folding-insensitive
- * matches, reading order, exact highlights, and incremental narrowing that
- * agrees with a fresh search. */
+ * matches, reading order, exact highlights, incremental narrowing that
+ * agrees with a fresh search, and a scan split between two threads that
+ * agrees with one. */
 #include <config.h>
 
 #include <setjmp.h>
@@ -539,6 +540,193 @@ test_empty_dossier(void **state)
 	dossier_free(&d);
 }
 
+/* Every hit of two the same as of one, field by field. */
+static void
+same_as_serial(const struct search *two, const struct search *one, const char *q)
+{
+	if (two->nhits != one->nhits)
+		fail_msg("'%s': %zu hits in two parts, %zu in one", q, two->nhits, one->nhits);
+	for (size_t i = 0; i < one->nhits; i++) {
+		const struct search_hit *x = &two->hits[i], *y = &one->hits[i];
+		if (x->seg != y->seg || x->fpos != y->fpos || x->off != y->off ||
+		    x->len != y->len)
+			fail_msg("'%s' hit %zu: seg %u at %u, %u+%u in two parts; "
+			    "seg %u at %u, %u+%u in one", q, i, x->seg, x->fpos, x->off,
+			    x->len, y->seg, y->fpos, y->off, y->len);
+	}
+}
+
+/* Runs q on two (which splits the scan) and on one (which does not) and
+ * compares; true if two had hits in both strings at the split. */
+static bool
+split_agrees(struct search *two, struct search *one, const char *q)
+{
+	bool before = false, after = false;
+
+	run(two, q);
+	run(one, q);
+	assert_int_equal(one->split, 0);
+	if (two->split == 0)
+		fail_msg("'%s': the scan was not split", q);
+	same_as_serial(two, one, q);
+	for (size_t i = 0; i < two->nhits; i++) {
+		before |= two->hits[i].seg == two->split - 1;
+		after |= two->hits[i].seg == two->split;
+	}
+	return before && after;
+}
+
+/* Bytes of the UTF-8 character at s. */
+static size_t
+char_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+
+	return c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+}
+
+/* Whether the character q (UTF-8) is met for the first time. */
+static bool
+first_time(const char *q)
+{
+	static uint32_t seen[8192];
+	uint32_t key = 0;
+	size_t i;
+
+	for (i = 0; q[i]; i++)
+		key = key << 8 | (unsigned char)q[i];
+	for (i = key * 2654435761u % 8192; seen[i]; i = (i + 1) % 8192)
+		if (seen[i] == key)
+			return false;
+	seen[i] = key;
+	return true;
+}
+
+/* The scan split in two threads: the same hits, in the same order, as
+ * one thread finds, Latin, Chinese and full-width queries alike, and
+ * narrowing from them too. */
+static void
+test_split(void **state)
+{
+	static const char *const qs[] = {
+		"a", "e", "o", "的", "，", "meta", "llama", "ＬＬＡＭＡ", "扎克伯格",
+		"人才流失", "2023", "llama 2", "ｍｅｔａ ａｉ",
+	};
+	static const char typed[] = "llama 2";
+	struct search two, one;
+	size_t at_split = 0;
+
+	(void)state;
+	search_init(&two, &bundled);
+	search_init(&one, &bundled);
+	two.split_min = 0;
+	one.split_min = SIZE_MAX;
+	for (size_t i = 0; i < sizeof qs / sizeof *qs; i++)
+		split_agrees(&two, &one, qs[i]);
+	/* Every character of the folded text as a query: the split falls
+	 * elsewhere for each, and some have hits on both sides of it, in
+	 * the string just before it and the one it starts with. */
+	for (size_t i = 0; i < one.corpus.n; i += char_len(one.corpus.s + i)) {
+		char q[5] = { 0 };
+		memcpy(q, one.corpus.s + i, char_len(one.corpus.s + i));
+		if (q[0] != '\0' && first_time(q))
+			at_split += split_agrees(&two, &one, q);
+	}
+	assert_true(at_split > 0);
+	/* Each key typed: a fresh scan, then narrowing of merged hits. */
+	for (size_t n = 1; n <= strlen(typed); n++) {
+		char q[sizeof typed];
+		memcpy(q, typed, n);
+		q[n] = '\0';
+		assert_int_equal(search_run(&two, q, n), search_run(&one, q, n));
+		same_as_serial(&two, &one, q);
+	}
+	search_free(&two);
+	search_free(&one);
+}
+
+struct text {
+	char *s;
+	size_t n, cap;
+};
+
+static void
+add(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (t->cap - t->n < 1024) {
+		t->cap = t->cap ? t->cap * 2 : 1 << 20;
+		t->s = realloc(t->s, t->cap);
+		assert_non_null(t->s);
+	}
+	va_start(ap, fmt);
+	n = vsnprintf(t->s + t->n, t->cap - t->n, fmt, ap);
+	va_end(ap);
+	assert_true(n >= 0 && (size_t)n < t->cap - t->n);
+	t->n += (size_t)n;
+}
+
+/* A dossier whose folded text is larger than SEARCH_SPLIT_MIN: events
+ * with English titles, people with full-width names, then paragraphs of
+ * Chinese, full-width and decomposed Latin text, which end in Latin
+ * letters (a hit in the last bytes before the split). */
+static char *
+large_dossier(size_t *len)
+{
+	struct text t = { 0 };
+	size_t i;
+
+	add(&t, "%%rec: Dossier\n\nTitle: large\n\n%%rec: Event\n\n");
+	for (i = 0; i < 4000; i++)
+		add(&t, "Id: e%zu\nDate: 2023-%02zu\nTitle: Meta open-sources LLaMA %zu\n\n",
+		    i, i % 12 + 1, i);
+	add(&t, "%%rec: Person\n\n");
+	for (i = 0; i < 2000; i++)
+		add(&t, "Id: x%zu\nName: 扎克伯格%zu\nAlias: Ｍａｒｋ Straße\nRole: ＣＥＯ\n\n", i, i);
+	add(&t, "%%rec: Paragraph\n\n");
+	for (i = 0; t.n < SEARCH_SPLIT_MIN * 3 / 2; i++)
+		add(&t, "Id: p%zu\nText: 开源的ＬＬＡＭＡ模型%zu，Die Straße ist lang; "
+		    "Cafe\xcc\x81 und Café. 扎克伯格说：Meta AI 的人才流失。Data\n\n", i, i);
+	*len = t.n;
+	return t.s;
+}
+
+/* Past SEARCH_SPLIT_MIN the scan is split as search_init leaves it. */
+static void
+test_split_large(void **state)
+{
+	static const char *const qs[] = {
+		"a", "ta", "ａｔａ", "data", "e", "的", "ｌｌａｍａ", "llama 2", "strasse",
+		"café", "开源", "扎克伯格1", "ceo", "模型1234", "2023-0",
+	};
+	struct dossier d;
+	struct diag dg;
+	struct search two, one;
+	size_t len, at_split = 0;
+	char *text = large_dossier(&len);
+
+	(void)state;
+	diag_init(&dg, "large");
+	assert_int_equal(dossier_load_buffer(&d, "large", text, len, &dg), 0);
+	diag_free(&dg);
+	search_init(&two, &d);
+	search_init(&one, &d);
+	one.split_min = SIZE_MAX;
+	run(&two, "");
+	assert_true(two.corpus.n >= SEARCH_SPLIT_MIN);
+	for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+		at_split += split_agrees(&two, &one, qs[i]);
+		check_highlights(&two, qs[i]);
+	}
+	assert_true(at_split >= 3);
+	search_free(&two);
+	search_free(&one);
+	dossier_free(&d);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -553,6 +741,8 @@ main(void)
 		cmocka_unit_test(test_first_at),
 		cmocka_unit_test(test_highlights),
 		cmocka_unit_test(test_empty_dossier),
+		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_split_large),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
