@@ -125,10 +125,8 @@ take_id(struct loader *L, const struct rec_record *r, enum ds_kind kind, size_t 
 		    : "empty Id%.*s", (int)id.n, id.s);
 		return id;
 	}
-	dup = idmap_insert(&L->d->ids[kind], id.s, id.n, k);
-	if (dup == -2)
-		L->oom = true;
-	else if (dup >= 0)
+	dup = idmap_insert(&L->d->ids[kind], L->d->idkeys[kind], k);
+	if (dup >= 0)
 		diag_error(L->diag, f->line, "duplicate %s Id '%.*s'",
 		    kind_names[kind], (int)id.n, id.s);
 	return id;
@@ -494,12 +492,9 @@ order_events(struct loader *L)
 	for (size_t i = 0; i < n; i++)
 		to[order[i]] = (uint32_t)i;
 	/* Ids were registered in file order: renumber the map to date order. */
-	if (idmap_renumber(&d->ids[DS_EVENT], to) < 0)
-		L->oom = true;
+	idmap_renumber(&d->ids[DS_EVENT], to);
 	free(order);
 	free(to);
-	if (L->oom)
-		return;
 	/* The reverse links: counted first (in .n), then carved and filled. */
 	for (size_t i = 0; i < n; i++) {
 		struct ds_event *e = &d->events[i];
@@ -537,7 +532,7 @@ order_events(struct loader *L)
 long
 dossier_find(const struct dossier *d, enum ds_kind kind, const char *id, size_t n)
 {
-	return idmap_find(&d->ids[kind], id, n);
+	return idmap_find(&d->ids[kind], d->idkeys[kind], id, n);
 }
 
 struct side_run {

@@ -5,6 +5,9 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#ifdef HAVE_MALLOPT
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +157,14 @@ main(int argc, char **argv)
 	struct ds_side_job job = { build_index, &ix };
 	int rc;
 
+#if defined HAVE_MALLOPT && defined M_MMAP_THRESHOLD
+	/* A fixed threshold: large blocks (the arrays of a large dossier,
+	 * its search corpus) are then always mapped on their own and given
+	 * back when freed.  glibc otherwise raises it after the first such
+	 * block is freed, and the later ones, from the heap, leave holes
+	 * that stay resident (3 MB more peak memory at 1000x). */
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
 	setlocale(LC_ALL, "");
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
