@@ -58,6 +58,17 @@ diag_truncate(struct diag *d, size_t n)
 }
 
 void
+diag_append(struct diag *d, struct diag *from)
+{
+	for (size_t i = 0; i < from->count; i++, d->count++)
+		if (i < DIAG_MAX && d->count < DIAG_MAX) {
+			d->msg[d->count] = from->msg[i];
+			from->msg[i] = NULL;
+		}
+	diag_free(from);
+}
+
+void
 diag_free(struct diag *d)
 {
 	for (size_t i = 0; i < DIAG_MAX; i++)

@@ -20,6 +20,9 @@ void diag_error(struct diag *, unsigned long line, const char *fmt, ...)
 int diag_full(const struct diag *);
 /* Forgets the errors after the first n. */
 void diag_truncate(struct diag *, size_t n);
+/* Adds the errors of from (same file) after those of d, as if reported
+ * to d in that order, and frees from. */
+void diag_append(struct diag *, struct diag *from);
 void diag_free(struct diag *);
 
 #endif

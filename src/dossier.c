@@ -23,7 +23,11 @@ struct loader {
 	struct dossier *d;
 	struct diag *diag;
 	bool oom;
+	size_t pool_at;            /* where resolve takes its next list */
 };
+
+/* Fewer records than this are not worth a second thread. */
+#define THREAD_MIN_RECORDS 8192
 
 static struct ds_str
 field_str(const struct rec_field *f)
@@ -166,8 +170,8 @@ resolve(struct loader *L, const struct rec_record *r, const char *name,
 	refs->v = NULL;
 	if (!n)
 		return;
-	refs->v = L->d->refpool + L->d->refpool_used;
-	L->d->refpool_used += n;
+	refs->v = L->d->refpool + L->pool_at;
+	L->pool_at += n;
 	for (size_t i = 0; i < r->nfields; i++) {
 		long k = resolve_field(L, &rf->fields[r->first + i], name, len, kind);
 		if (k >= 0)
@@ -351,27 +355,27 @@ resolve_one(struct loader *L, const struct rec_record *r, const char *name,
 	return first;
 }
 
-/* Pass three: references, once every id is known. */
+/* The references of events [from, to). */
 static void
-link(struct loader *L)
+link_events(struct loader *L, size_t from, size_t to)
 {
 	struct dossier *d = L->d;
 	const struct rec_file *rf = &d->rf;
 
-	for (size_t i = 0; i < d->nparas; i++) {
-		const struct rec_record *r = &rf->recs[d->paras[i].rec];
-		long a = FIELD(rf, r, "Article") ?
-		    resolve_one(L, r, "Article", DS_ARTICLE) : 0;
-		d->paras[i].article = a < 0 ? 0 : (uint32_t)a;
-	}
-	for (size_t i = 0; i < d->npeople; i++)
-		resolve(L, &rf->recs[d->people[i].rec], "Org", DS_ORG, &d->people[i].orgs);
-	for (size_t i = 0; i < d->nevents; i++) {
+	for (size_t i = from; i < to; i++) {
 		const struct rec_record *r = &rf->recs[d->events[i].rec];
 		resolve(L, r, "Person", DS_PERSON, &d->events[i].persons);
 		resolve(L, r, "Org", DS_ORG, &d->events[i].orgs);
 		resolve(L, r, "Paragraph", DS_PARAGRAPH, &d->events[i].paras);
 	}
+}
+
+static void
+link_notes(struct loader *L)
+{
+	struct dossier *d = L->d;
+	const struct rec_file *rf = &d->rf;
+
 	for (size_t i = 0; i < d->nnotes; i++) {
 		struct ds_note *n = &d->notes[i];
 		const struct rec_record *r = &rf->recs[n->rec];
@@ -389,6 +393,68 @@ link(struct loader *L)
 		else
 			n->quote_off = (size_t)(at - d->paras[p].text.s);
 	}
+}
+
+/* The second part of link on another core: the later events and the
+ * notes, with errors of its own, which come after the first part's. */
+struct link_tail {
+	struct loader L;
+	struct diag diag;
+	size_t from;
+};
+
+static void *
+link_tail_thread(void *arg)
+{
+	struct link_tail *t = arg;
+
+	link_events(&t->L, t->from, t->L.d->nevents);
+	link_notes(&t->L);
+	return NULL;
+}
+
+/* Pass three: references, once every id is known.  Resolving reads only
+ * the id maps, so on a large dossier the later half of the events and
+ * the notes are resolved on another core, their lists taken from the
+ * pool past the room the earlier ones can need (a list has at most as
+ * many entries as its record has fields). */
+static void
+link(struct loader *L)
+{
+	struct dossier *d = L->d;
+	const struct rec_file *rf = &d->rf;
+	size_t half = d->nevents / 2, room = L->pool_at;
+	struct link_tail tail = { *L, { 0 }, half };
+	pthread_t th;
+	bool threaded = false;
+
+	if (d->nevents + d->nnotes >= THREAD_MIN_RECORDS) {
+		for (size_t i = 0; i < d->npeople; i++)
+			room += rf->recs[d->people[i].rec].nfields;
+		for (size_t i = 0; i < half; i++)
+			room += rf->recs[d->events[i].rec].nfields;
+		diag_init(&tail.diag, L->diag->file);
+		tail.L.diag = &tail.diag;
+		tail.L.pool_at = room;
+		threaded = pthread_create(&th, NULL, link_tail_thread, &tail) == 0;
+	}
+	for (size_t i = 0; i < d->nparas; i++) {
+		const struct rec_record *r = &rf->recs[d->paras[i].rec];
+		long a = FIELD(rf, r, "Article") ?
+		    resolve_one(L, r, "Article", DS_ARTICLE) : 0;
+		d->paras[i].article = a < 0 ? 0 : (uint32_t)a;
+	}
+	for (size_t i = 0; i < d->npeople; i++)
+		resolve(L, &rf->recs[d->people[i].rec], "Org", DS_ORG, &d->people[i].orgs);
+	if (!threaded) {
+		link_events(L, 0, d->nevents);
+		link_notes(L);
+		return;
+	}
+	link_events(L, 0, half);
+	pthread_join(th, NULL);
+	diag_append(L->diag, &tail.diag);
+	L->pool_at = tail.L.pool_at;
 }
 
 /* A date as a number in date order: the year, then five bits each of
@@ -552,7 +618,7 @@ side_thread(void *arg)
 static int
 build(struct dossier *d, struct diag *diag, const struct ds_side_job *job)
 {
-	struct loader L = { d, diag, false };
+	struct loader L = { d, diag, false, 0 };
 	struct side_run side = { job, d };
 	pthread_t th;
 	bool threaded = false;
@@ -563,10 +629,13 @@ build(struct dossier *d, struct diag *diag, const struct ds_side_job *job)
 	/* The job reads what fill made; link and order_events write other
 	 * members (references, event order), so the two can run at once. */
 	if (job && !L.oom && diag->count == 0 &&
-	    !(threaded = pthread_create(&th, NULL, side_thread, &side) == 0))
+	    !(threaded = d->rf.nrecs >= THREAD_MIN_RECORDS &&
+	    pthread_create(&th, NULL, side_thread, &side) == 0))
 		job->run(d, job->arg);
-	if (!L.oom)
+	if (!L.oom) {
 		link(&L);
+		d->refpool_used = L.pool_at;
+	}
 	if (!L.oom && diag->count == 0)
 		order_events(&L);
 	if (threaded)

@@ -796,6 +796,88 @@ test_large_file_checked(void **state)
 	free(text);
 }
 
+/* A dossier of n events (event i naming persons x, y and z, starting
+ * with the one of index i % 3, or
+ * nope<i> where bad(i)), then a note naming paragraph zz (or p1 when
+ * bad(n)).  Event i's first Person line is 26 + 7i. */
+static char *
+many_events(size_t n, bool (*bad)(size_t))
+{
+	size_t cap = 64 * n + 512, len;
+	char *text = malloc(cap);
+
+	assert_non_null(text);
+	len = (size_t)snprintf(text, cap, "%s%%rec: Person\n\nId: x\nName: X\n\n"
+	    "Id: y\nName: Y\n\nId: z\nName: Z\n\n%%rec: Paragraph\n\nId: p1\nText: hello\n\n%%rec: Event\n\n", HEAD);
+	for (size_t i = 0; i < n; i++)
+		len += bad(i) ? (size_t)snprintf(text + len, cap - len,
+		    "Id: e%zu\nTitle: t\nDate: 2023\nPerson: nope%zu\nPerson: y\nPerson: z\n\n", i, i) :
+		    (size_t)snprintf(text + len, cap - len,
+		    "Id: e%zu\nTitle: t\nDate: 2023\nPerson: %s\nPerson: %s\nPerson: %s\n\n", i,
+		    "x\0y\0z" + 2 * (i % 3), "x\0y\0z" + 2 * ((i + 1) % 3), "x\0y\0z" + 2 * ((i + 2) % 3));
+	snprintf(text + len, cap - len, "%%rec: Note\n\nParagraph: %s\nQuote: l\nText: t\n",
+	    bad(n) ? "zz" : "p1");
+	return text;
+}
+
+static bool bad_none(size_t i) { (void)i; return false; }
+static bool bad_few(size_t i) { return i == 3 || i == 9000 || i == 10000; }
+static bool bad_early(size_t i) { return (i >= 100 && i < 125) || i == 10000; }
+static bool bad_late(size_t i) { return i >= 9000 && i < 9025; }
+
+/* On a large dossier the references are resolved by two threads: the
+ * errors still come in file order, counted past DIAG_MAX as one. */
+static void
+test_link_errors_in_order(void **state)
+{
+	struct dossier d;
+	struct diag dg;
+	char want[128], *text;
+
+	(void)state;
+	/* Good: every list as a serial link makes it. */
+	text = many_events(10000, bad_none);
+	expect_ok(&d, text);
+	for (size_t i = 0; i < d.nevents; i++) {
+		assert_int_equal(d.events[i].persons.n, 3);
+		for (size_t k = 0; k < 3; k++)
+			assert_int_equal(d.events[i].persons.v[k], (i + k) % 3);
+	}
+	for (size_t p = 0; p < 3; p++) {
+		assert_int_equal(d.people[p].events.n, 10000);
+		for (size_t k = 0; k < 10000; k++)
+			assert_int_equal(d.people[p].events.v[k], k);
+	}
+	assert_int_equal(d.paras[0].notes.n, 1);
+	dossier_free(&d);
+	free(text);
+
+	text = many_events(10000, bad_few);
+	assert_int_equal(load(&d, &dg, text), 65);
+	if (dg.count != 3)
+		show(&dg);
+	assert_int_equal(dg.count, 3);
+	assert_string_equal(dg.msg[0], "t.rec:47: Person 'nope3' does not exist");
+	assert_string_equal(dg.msg[1], "t.rec:63026: Person 'nope9000' does not exist");
+	assert_string_equal(dg.msg[2], "t.rec:70025: Paragraph 'zz' does not exist");
+	diag_free(&dg);
+	free(text);
+
+	for (int late = 0; late < 2; late++) {
+		size_t first = late ? 9000 : 100;
+		text = many_events(10000, late ? bad_late : bad_early);
+		assert_int_equal(load(&d, &dg, text), 65);
+		assert_int_equal(dg.count, 25 + !late);   /* the events, the note */
+		for (size_t i = 0; i < DIAG_MAX; i++) {
+			snprintf(want, sizeof want, "t.rec:%zu: Person 'nope%zu' does not exist",
+			    26 + 7 * (first + i), first + i);
+			assert_string_equal(dg.msg[i], want);
+		}
+		diag_free(&dg);
+		free(text);
+	}
+}
+
 int
 main(void)
 {
@@ -817,6 +899,7 @@ main(void)
 		cmocka_unit_test(test_error_limit),
 		cmocka_unit_test(test_side_job),
 		cmocka_unit_test(test_large_file_checked),
+		cmocka_unit_test(test_link_errors_in_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
