@@ -514,7 +514,8 @@ merge(struct rec_file *rf, const struct parser *first, struct rec_file *second)
 		}
 	}
 	/* The joined values now belong to rf. */
-	memcpy(rf->joined + nj, second->joined, second->njoined * sizeof *rf->joined);
+	if (second->njoined)    /* else both may be NULL */
+		memcpy(rf->joined + nj, second->joined, second->njoined * sizeof *rf->joined);
 	rf->nfields += second->nfields;
 	rf->nrecs += second->nrecs;
 	rf->njoined += second->njoined;
