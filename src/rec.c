@@ -475,6 +475,31 @@ room_for(void **p, size_t *cap, size_t n, size_t elem)
 	return true;
 }
 
+/* A part of the second half's fields copied into place, their lines
+ * numbered on. */
+struct field_copy {
+	struct rec_field *to;
+	const struct rec_field *from;
+	size_t n;
+	uint32_t lines;
+};
+
+static void
+copy_fields(const struct field_copy *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		c->to[i] = c->from[i];
+		c->to[i].line += c->lines;
+	}
+}
+
+static void *
+copy_thread(void *arg)
+{
+	copy_fields(arg);
+	return NULL;
+}
+
 /* Appends the second half's records and fields to rf's, numbering its
  * lines on from the first half's and giving its records before its first
  * %rec: line the type in force at the end of the first half.  False,
@@ -498,10 +523,19 @@ merge(struct rec_file *rf, const struct parser *first, struct rec_file *second)
 	    sizeof *rf->joined))
 		return false;
 
-	for (size_t i = 0; i < second->nfields; i++) {
-		rf->fields[nf + i] = second->fields[i];
-		rf->fields[nf + i].line += lines;
-	}
+	/* The copy of the fields costs mostly the first touch of the pages
+	 * it writes (a dozen milliseconds at 1000x): two cores share it. */
+	size_t half = second->nfields / 2;
+	struct field_copy part[2] = {
+		{ rf->fields + nf, second->fields, half, lines },
+		{ rf->fields + nf + half, second->fields + half, second->nfields - half, lines },
+	};
+	pthread_t th;
+	bool threaded = pthread_create(&th, NULL, copy_thread, &part[1]) == 0;
+
+	copy_fields(&part[0]);
+	if (!threaded)
+		copy_fields(&part[1]);
 	for (size_t i = 0; i < second->nrecs; i++) {
 		struct rec_record *r = &rf->recs[nr + i];
 
@@ -513,6 +547,8 @@ merge(struct rec_file *rf, const struct parser *first, struct rec_file *second)
 			r->type_len = first->type_len;
 		}
 	}
+	if (threaded)
+		pthread_join(th, NULL);
 	/* The joined values now belong to rf. */
 	if (second->njoined)    /* else both may be NULL */
 		memcpy(rf->joined + nj, second->joined, second->njoined * sizeof *rf->joined);
