@@ -45,7 +45,7 @@ field_of(const struct rec_file *rf, const struct rec_record *r, const char *name
 {
 	for (size_t i = 0; i < r->nfields; i++) {
 		const struct rec_field *f = &rf->fields[r->first + i];
-		if (f->name_len == n && f->name[0] == name[0] && memcmp(f->name, name, n) == 0)
+		if (f->name_len == n && memcmp(rec_field_name(rf, f), name, n) == 0)
 			return f;
 	}
 	return NULL;
@@ -145,7 +145,7 @@ resolve_field(struct loader *L, const struct rec_field *f, const char *name, siz
 {
 	long k;
 
-	if (f->name_len != len || memcmp(f->name, name, len) != 0)
+	if (f->name_len != len || memcmp(rec_field_name(&L->d->rf, f), name, len) != 0)
 		return -1;
 	k = dossier_find(L->d, kind, f->value, f->len);
 	if (k < 0)
@@ -163,8 +163,7 @@ resolve(struct loader *L, const struct rec_record *r, const char *name,
 
 	for (size_t i = 0; i < r->nfields; i++) {
 		const struct rec_field *f = &rf->fields[r->first + i];
-		n += f->name_len == len && f->name[0] == name[0] &&
-		    memcmp(f->name, name, len) == 0;
+		n += f->name_len == len && memcmp(rec_field_name(rf, f), name, len) == 0;
 	}
 	refs->n = 0;
 	refs->v = NULL;
@@ -249,12 +248,12 @@ load_entity(struct loader *L, const struct rec_record *r, size_t ri,
 	e->note = GET(L, r, "Note");
 	for (size_t i = 0; i < r->nfields; i++)
 		na += rf->fields[r->first + i].name_len == 5 &&
-		    memcmp(rf->fields[r->first + i].name, "Alias", 5) == 0;
+		    memcmp(rec_field_name(rf, &rf->fields[r->first + i]), "Alias", 5) == 0;
 	e->alias = na ? L->d->aliaspool + L->d->aliaspool_used : NULL;
 	L->d->aliaspool_used += na;
 	for (size_t i = 0; e->alias && i < r->nfields; i++) {
 		const struct rec_field *f = &rf->fields[r->first + i];
-		if (f->name_len == 5 && memcmp(f->name, "Alias", 5) == 0 && f->len)
+		if (f->name_len == 5 && memcmp(rec_field_name(rf, f), "Alias", 5) == 0 && f->len)
 			e->alias[e->nalias++] = field_str(f);
 	}
 }

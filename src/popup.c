@@ -70,7 +70,7 @@ record_items(struct view *v, size_t rec, struct items *it)
 		const struct rec_field *f = &rf->fields[r->first + i];
 		char label[24];
 		struct ds_str val = { f->value, f->len };
-		snprintf(label, sizeof label, "%.*s", (int)f->name_len, f->name);
+		snprintf(label, sizeof label, "%.*s", (int)f->name_len, rec_field_name(rf, f));
 		for (size_t k = 0; k < sizeof refs / sizeof *refs; k++) {
 			long idx;
 			if (strcmp(label, refs[k].field) != 0)

@@ -170,7 +170,7 @@ field_line(struct parser *p, const char *s, size_t n, uint32_t line)
 	while (v < n && (s[v] == ' ' || s[v] == '\t'))
 		v++;
 	rf->fields[rf->nfields++] = (struct rec_field){
-		s, s + v, (uint32_t)i, line, n - v
+		s + v, (uint32_t)(s - rf->data), (uint32_t)i, line, (uint32_t)(n - v)
 	};
 	rf->recs[rf->nrecs - 1].nfields++;
 	p->last_is_field = true;
@@ -223,7 +223,7 @@ continuation_line(struct parser *p, const char *s, size_t n, uint32_t line)
 	memcpy(joined + f->len + 1, s, n);
 	joined[f->len + 1 + n] = '\0';
 	f->value = joined;
-	f->len += 1 + n;
+	f->len += (uint32_t)(1 + n);   /* a value is shorter than the file */
 }
 
 /* Rejects bytes the format forbids; returns false if the line is unusable. */
@@ -573,7 +573,7 @@ parse_halves(struct rec_file *rf, const char *buf, size_t size, const char *file
 	if (split == 0)
 		return false;
 	memset(&second.own, 0, sizeof second.own);
-	second.own.data = buf + split;
+	second.own.data = buf;     /* names are at offsets in the whole file */
 	half_init(&first, buf, split, rf, file);
 	half_init(&second, buf + split, size - split, &second.own, file);
 	second.p.type = unknown_type;
@@ -849,7 +849,7 @@ rec_get(const struct rec_file *rf, const struct rec_record *r, const char *name)
 
 	for (size_t i = 0; i < r->nfields; i++) {
 		const struct rec_field *f = &rf->fields[r->first + i];
-		if (f->name_len == n && memcmp(f->name, name, n) == 0)
+		if (f->name_len == n && memcmp(rec_field_name(rf, f), name, n) == 0)
 			return f;
 	}
 	return NULL;

@@ -13,12 +13,13 @@
 #define REC_MAX_LINE   (1024UL * 1024)
 #define REC_MAX_FIELDS 4096
 
+/* 24 bytes, as a large dossier has millions of fields. */
 struct rec_field {
-	const char *name;          /* not NUL-terminated */
 	const char *value;         /* not NUL-terminated; may point into the file */
+	uint32_t name_off;         /* the name is in the file: rec_field_name */
 	uint32_t name_len;
 	uint32_t line;
-	size_t len;
+	uint32_t len;              /* below REC_MAX_FILE */
 };
 
 struct rec_record {
@@ -82,6 +83,13 @@ void rec_free(struct rec_file *);
  * read in again from the page cache if used.  For bytes that were read once (as
  * the search corpus is made) and are rarely needed again. */
 void rec_release(const struct rec_file *, const char *from, const char *to);
+
+/* The name of field f of rf (not NUL-terminated: name_len bytes). */
+static inline const char *
+rec_field_name(const struct rec_file *rf, const struct rec_field *f)
+{
+	return rf->data + f->name_off;
+}
 
 /* The first field of r named name, or NULL. */
 const struct rec_field *rec_get(const struct rec_file *, const struct rec_record *,

@@ -306,9 +306,9 @@ put_field(const char *name, size_t nn, const char *v, size_t n)
 }
 
 static bool
-name_is(const struct rec_field *f, const char *s)
+name_is(const struct rec_file *rf, const struct rec_field *f, const char *s)
 {
-	return f->name_len == strlen(s) && memcmp(f->name, s, f->name_len) == 0;
+	return f->name_len == strlen(s) && memcmp(rec_field_name(rf, f), s, f->name_len) == 0;
 }
 
 static bool
@@ -319,16 +319,16 @@ type_is(const struct rec_record *r, const char *t)
 
 /* Is field f of a record of type t a reference to an Id? */
 static bool
-is_ref(const char *t, const struct rec_field *f)
+is_ref(const struct rec_file *rf, const char *t, const struct rec_field *f)
 {
 	if (strcmp(t, "Paragraph") == 0)
-		return name_is(f, "Article");
+		return name_is(rf, f, "Article");
 	if (strcmp(t, "Person") == 0)
-		return name_is(f, "Org");
+		return name_is(rf, f, "Org");
 	if (strcmp(t, "Event") == 0)
-		return name_is(f, "Person") || name_is(f, "Org") || name_is(f, "Paragraph");
+		return name_is(rf, f, "Person") || name_is(rf, f, "Org") || name_is(rf, f, "Paragraph");
 	if (strcmp(t, "Note") == 0)
-		return name_is(f, "Paragraph");
+		return name_is(rf, f, "Paragraph");
 	return false;
 }
 
@@ -341,28 +341,28 @@ emit_record(const char *t, size_t ri, unsigned long k, struct sbuf *b)
 
 	for (size_t i = 0; i < r->nfields; i++) {
 		const struct rec_field *f = &rf->fields[r->first + i];
-		if (k && (name_is(f, "Id") || is_ref(t, f))) {
-			put(f->name, f->name_len);
+		if (k && (name_is(rf, f, "Id") || is_ref(rf, t, f))) {
+			put(rec_field_name(rf, f), f->name_len);
 			puts_(": ");
 			put_id(f->value, f->len, k);
 			puts_("\n");
-		} else if (k && entity && (name_is(f, "Name") || name_is(f, "Alias")) && f->len) {
+		} else if (k && entity && (name_is(rf, f, "Name") || name_is(rf, f, "Alias")) && f->len) {
 			b->n = 0;
 			sb_add(b, f->value, f->len);
 			sb_suffix(b, k, is_word((unsigned char)f->value[f->len - 1]));
-			put_field(f->name, f->name_len, b->s, b->n);
-		} else if (strcmp(t, "Paragraph") == 0 && name_is(f, "Text")) {
+			put_field(rec_field_name(rf, f), f->name_len, b->s, b->n);
+		} else if (strcmp(t, "Paragraph") == 0 && name_is(rf, f, "Text")) {
 			paragraph_text(b, rec_para[ri], k);
-			put_field(f->name, f->name_len, b->s, b->n);
-		} else if (k && strcmp(t, "Note") == 0 && name_is(f, "Quote")) {
+			put_field(rec_field_name(rf, f), f->name_len, b->s, b->n);
+		} else if (k && strcmp(t, "Note") == 0 && name_is(rf, f, "Quote")) {
 			const struct ds_note *n = &D->notes[rec_note[ri]];
 			size_t p = n->para, a, e;
 			paragraph_text(b, p, k);
 			a = mapped(p, n->quote_off, k);
 			e = mapped(p, n->quote_off + n->quote.n, k);
-			put_field(f->name, f->name_len, b->s + a, e - a);
+			put_field(rec_field_name(rf, f), f->name_len, b->s + a, e - a);
 		} else {
-			put_field(f->name, f->name_len, f->value, f->len);
+			put_field(rec_field_name(rf, f), f->name_len, f->value, f->len);
 		}
 	}
 	puts_("\n");
