@@ -165,7 +165,11 @@ main(int argc, char **argv)
 	 * that stay resident (3 MB more peak memory at 1000x). */
 	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 #endif
-	setlocale(LC_ALL, "");
+	/* Only what dossier uses: the character set (wide characters, the
+	 * screen) and the C library's messages (strerror).  Every other
+	 * category is a file more to read at each start. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
 	if (o.mode == MODE_BROWSE && (rc = ui_preflight(&o)) != 0)
