@@ -564,13 +564,6 @@ start_curses(struct view *v)
 		have_saved_tty = true;
 	install_signals();
 	initscr();
-	/* ncurses (6.4) flushes its output at every cursor move until the
-	 * screen has once been left and resumed: a frame then goes out in
-	 * some seventy writes, each one a wake-up of the terminal.  Leaving
-	 * and resuming at once, before anything is drawn, makes a frame one
-	 * or two writes. */
-	endwin();
-	refresh();
 	cbreak();
 	noecho();
 	nonl();
@@ -586,6 +579,13 @@ start_curses(struct view *v)
 		use_default_colors();
 	}
 	draw_init_colors(v->color);
+	/* ncurses (6.4) flushes its output at every cursor move until the
+	 * screen has once been left and resumed: a frame then goes out in
+	 * some seventy writes, each one a wake-up of the terminal.  Leaving
+	 * it here makes the first frame's update the resume, which draws the
+	 * whole screen anyway: that frame is one or two writes, and no blank
+	 * screen is drawn before it. */
+	endwin();
 }
 
 /* Waits for a key.  Until the search corpus is complete the wait builds
