@@ -627,14 +627,17 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 		view_select_event(&v, 0);
 	v.marked_para = -1;
 	art_goto(&v, 0, 0, art_text_width(&v));
-	while (!v.quit && !quit_signal) {
+	/* Only a key (a resize and a mouse event are keys too) changes the
+	 * screen: the wake-ups in between do not redraw it. */
+	for (bool dirty = true; !v.quit && !quit_signal;) {
 		wint_t wc;
 		int r;
-		draw_frame(&v);
+		if (dirty)
+			draw_frame(&v);
 		r = read_key(&v, &wc);
-		if (r == ERR)
-			continue;
-		handle_key(&v, (int)wc, r == KEY_CODE_YES);
+		dirty = r != ERR;
+		if (dirty)
+			handle_key(&v, (int)wc, r == KEY_CODE_YES);
 	}
 	leave_curses();
 	view_free(&v);
