@@ -15,29 +15,65 @@ diag_init(struct diag *d, const char *file)
 	d->file = file;
 }
 
-void
-diag_error(struct diag *d, unsigned long line, const char *fmt, ...)
+/* A message longer than the buffer is cut at a character's start, with
+ * an ellipsis, and the quote it was cut in closed. */
+static void
+cut(char *body, size_t size)
+{
+	size_t n = size - sizeof "…'", quotes = 0;
+
+	while (n > 0 && ((unsigned char)body[n] & 0xc0) == 0x80)
+		n--;
+	for (size_t i = 0; i < n; i++)
+		quotes += body[i] == '\'';
+	strcpy(body + n, quotes % 2 ? "…'" : "…");
+}
+
+static void
+add(struct diag *d, unsigned long line, unsigned long col, const char *fmt,
+    va_list ap)
 {
 	char body[512];
-	va_list ap;
 	size_t need;
 	char *m;
 
 	d->count++;
 	if (d->count > DIAG_MAX)
 		return;
-	va_start(ap, fmt);
-	vsnprintf(body, sizeof body, fmt, ap);
-	va_end(ap);
-	need = strlen(d->file) + strlen(body) + 32;
+	if ((size_t)vsnprintf(body, sizeof body, fmt, ap) >= sizeof body)
+		cut(body, sizeof body);
+	need = strlen(d->file) + strlen(body) + 48;
 	m = malloc(need);
 	if (!m)
 		return;
-	if (line)
+	if (line && col)
+		snprintf(m, need, "%s:%lu:%lu: %s", d->file, line, col, body);
+	else if (line)
 		snprintf(m, need, "%s:%lu: %s", d->file, line, body);
 	else
 		snprintf(m, need, "%s: %s", d->file, body);
 	d->msg[d->count - 1] = m;
+}
+
+void
+diag_error(struct diag *d, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(d, line, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_error_at(struct diag *d, unsigned long line, unsigned long col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(d, line, col, fmt, ap);
+	va_end(ap);
 }
 
 int

@@ -16,6 +16,9 @@ struct diag {
 void diag_init(struct diag *, const char *file);
 void diag_error(struct diag *, unsigned long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The same with a column (from 1): "FILE:LINE:COL: text". */
+void diag_error_at(struct diag *, unsigned long line, unsigned long col,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* True once DIAG_MAX errors are in: callers stop scanning. */
 int diag_full(const struct diag *);
 /* Forgets the errors after the first n. */

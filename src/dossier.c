@@ -269,7 +269,7 @@ load_event(struct loader *L, const struct rec_record *r, size_t ri, size_t k)
 	if (REQUIRE(L, r, "Date") && (f = FIELD(&L->d->rf, r, "Date"))) {
 		e->date_text = field_str(f);
 		if (!date_parse(f->value, f->len, &e->date))
-			diag_error(L->diag, f->line, "bad Date '%.*s' (want YYYY, YYYY-MM or YYYY-MM-DD, a real day)",
+			diag_error_at(L->diag, f->line, rec_value_col(&L->d->rf, f), "bad Date '%.*s' (want YYYY, YYYY-MM or YYYY-MM-DD, a real day)",
 			    (int)f->len, f->value);
 	}
 	if (REQUIRE(L, r, "Title"))
@@ -278,18 +278,38 @@ load_event(struct loader *L, const struct rec_record *r, size_t ri, size_t k)
 	e->text = GET(L, r, "Text");
 }
 
+/* Reports the unknown types of the %rec: lines from desc on that come
+ * before line, at their lines (so the errors stay in line order with
+ * those of the records); returns the next one. */
+static size_t
+check_types(struct loader *L, size_t desc, uint32_t line)
+{
+	const struct rec_file *rf = &L->d->rf;
+	struct kind_cache kc = { NULL, 0, 0 };
+
+	for (; desc < rf->ndescs && rf->descs[desc].line < line; desc++) {
+		const struct rec_desc *t = &rf->descs[desc];
+		struct rec_record r = { .type = t->type, .type_len = t->type_len };
+		if (t->type && kind_of(&r, &kc) == KIND_UNKNOWN)
+			diag_error(L->diag, t->line, "unknown record type '%.*s'",
+			    (int)t->type_len, t->type);
+	}
+	return desc;
+}
+
 /* Pass two: fill the tables in file order. */
 static void
 fill(struct loader *L)
 {
 	struct dossier *d = L->d;
 	struct rec_file *rf = &d->rf;
-	size_t k[DS_NKINDS] = { 0 }, ndossier = 0;
+	size_t k[DS_NKINDS] = { 0 }, ndossier = 0, desc = 0;
 	struct kind_cache kc = { NULL, 0, 0 };
 
 	for (size_t i = 0; i < rf->nrecs && !L->oom; i++) {
 		const struct rec_record *r = &rf->recs[i];
 		int kind = kind_of(r, &kc);
+		desc = check_types(L, desc, r->line);
 		if (kind == KIND_DOSSIER) {
 			if (++ndossier > 1)
 				diag_error(L->diag, r->line, "more than one Dossier record");
@@ -327,11 +347,10 @@ fill(struct loader *L)
 				n->quote = GET(L, r, "Quote");
 			if (REQUIRE(L, r, "Text"))
 				n->text = GET(L, r, "Text");
-		} else if (r->type_len) {
-			diag_error(L->diag, r->line, "unknown record type '%.*s'",
-			    (int)r->type_len, r->type);
 		}
+		/* A record of an unknown type: reported at its %rec: line. */
 	}
+	check_types(L, desc, UINT32_MAX);
 	if (ndossier == 0)
 		diag_error(L->diag, 1, "no Dossier record");
 }
@@ -467,12 +486,14 @@ date_key(const struct ds_date *dt)
 	return y << 10 | (uint32_t)(dt->month & 31) << 5 | (uint32_t)(dt->day & 31);
 }
 
-/* One stable counting pass of a radix sort: from[] by 12 bits of key[]. */
+/* One stable counting pass of a radix sort: from[] by 12 bits of key[];
+ * count has room for 4097 counters (16 KB: not on the stack, which may be
+ * small). */
 static void
-radix_pass(const uint32_t *key, const uint32_t *from, uint32_t *to, size_t n, int shift)
+radix_pass(const uint32_t *key, const uint32_t *from, uint32_t *to, size_t n, int shift,
+    uint32_t *count)
 {
-	uint32_t count[4097] = { 0 };
-
+	memset(count, 0, 4097 * sizeof *count);
 	for (size_t i = 0; i < n; i++)
 		count[(key[from[i]] >> shift & 4095) + 1]++;
 	for (size_t b = 1; b <= 4096; b++)
@@ -487,24 +508,26 @@ radix_pass(const uint32_t *key, const uint32_t *from, uint32_t *to, size_t n, in
 static uint32_t *
 date_order(const struct ds_event *ev, size_t n)
 {
-	uint32_t *key, *a, *b;
+	uint32_t *key, *a, *b, *count;
 
 	if (n == 0)
 		return malloc(sizeof *a);
 	key = malloc(n * sizeof *key);
 	a = malloc(n * sizeof *a);
 	b = malloc(n * sizeof *b);
-	if (key && a && b) {
+	count = malloc(4097 * sizeof *count);
+	if (key && a && b && count) {
 		for (size_t i = 0; i < n; i++) {
 			key[i] = date_key(&ev[i].date);
 			a[i] = (uint32_t)i;
 		}
-		radix_pass(key, a, b, n, 0);
-		radix_pass(key, b, a, n, 12);
+		radix_pass(key, a, b, n, 0, count);
+		radix_pass(key, b, a, n, 12, count);
 	} else {
 		free(a);
 		a = NULL;
 	}
+	free(count);
 	free(key);
 	free(b);
 	return a;
@@ -654,11 +677,9 @@ dossier_load_buffer(struct dossier *d, const char *name, const char *buf,
 
 	memset(d, 0, sizeof *d);
 	d->path = name;
-	if (rec_parse(&d->rf, buf, size, diag)) {
-		dossier_free(d);
-		return 65;
-	}
-	rc = build(d, diag, NULL);
+	rc = rec_parse(&d->rf, buf, size, diag);
+	if (rc == 0)
+		rc = build(d, diag, NULL);
 	if (rc)
 		dossier_free(d);
 	return rc;
@@ -674,19 +695,14 @@ int
 dossier_load_with(struct dossier *d, const char *path, struct diag *diag,
     const struct ds_side_job *job)
 {
-	size_t before = diag->count;
 	int rc;
 
 	memset(d, 0, sizeof *d);
 	d->path = path;
-	/* The model is built while the file's bytes are still being
-	 * checked on another core: most often they are clean, and if they
-	 * are not, the reader's errors replace whatever building found. */
-	rc = rec_load_early(&d->rf, path, diag);
+	/* Only records of checked bytes: the model is built on nothing else. */
+	rc = rec_load(&d->rf, path, diag);
 	if (rc == 0)
 		rc = build(d, diag, job);
-	if (rec_settle(&d->rf, diag, before))
-		rc = 65;
 	if (rc)
 		dossier_free(d);
 	return rc;

@@ -386,7 +386,7 @@ test_bad_dates(void **state)
 		    "Title: t\n"          /* 12 */
 		    "Date: %s\n",         /* 13 */
 		    HEAD, dates[i]);
-		snprintf(want, sizeof want, "t.rec:13: bad Date '%s' "
+		snprintf(want, sizeof want, "t.rec:13:7: bad Date '%s' "
 		    "(want YYYY, YYYY-MM or YYYY-MM-DD, a real day)", dates[i]);
 		expect_one(text, want);
 	}
@@ -572,10 +572,23 @@ test_unknown_type(void **state)
 	    "\n"                          /* 7 */
 	    "# a comment\n"               /* 8 */
 	    "Id: w\n",                    /* 9 */
-	    "t.rec:9: unknown record type 'Widget'");
+	    "t.rec:5: unknown record type 'Widget'");
 	/* Type names are case-sensitive. */
 	expect_one(HEAD "%rec: person\n\nId: x\nName: X\n",
-	    "t.rec:7: unknown record type 'person'");
+	    "t.rec:5: unknown record type 'person'");
+	/* Also with no record at all, and in line order with the errors of
+	 * the records around it. */
+	expect_one(HEAD "%rec: Gadget\n%key: Id\n",
+	    "t.rec:5: unknown record type 'Gadget'");
+	static const char *const order[] = {
+		"t.rec:7: Person record without Name field",
+		"t.rec:9: unknown record type 'Gadget'",
+		"t.rec:13: Person record without Name field",
+	};
+	expect_errors(HEAD "%rec: Person\n\nId: a\n\n"     /* 5-8 */
+	    "%rec: Gadget\n\n"                                 /* 9-10 */
+	    "%rec: Person\n\nId: b\n",                        /* 11-13 */
+	    3, order);
 }
 
 static void
@@ -663,7 +676,7 @@ test_error_limit(void **state)
 	assert_int_equal(load(&d, &dg, text), 65);
 	assert_int_equal(dg.count, 25);
 	for (int i = 0; i < DIAG_MAX; i++) {
-		snprintf(want, sizeof want, "t.rec:%d: bad Date '2023-02-%d' "
+		snprintf(want, sizeof want, "t.rec:%d:7: bad Date '2023-02-%d' "
 		    "(want YYYY, YYYY-MM or YYYY-MM-DD, a real day)", 9 + 4 * i,
 		    30 + i % 2);
 		assert_non_null(dg.msg[i]);
@@ -776,7 +789,7 @@ test_large_file_checked(void **state)
 	temp_file(path, 256, text);
 	diag_init(&dg, "t.rec");
 	assert_int_equal(dossier_load_with(&d, path, &dg, NULL), 65);
-	snprintf(want, sizeof want, "t.rec:%zu: invalid UTF-8 (byte 0xc3 at column 10)", line + 1);
+	snprintf(want, sizeof want, "t.rec:%zu:10: invalid UTF-8 (byte 0xc3)", line + 1);
 	if (dg.count != 1)
 		show(&dg);
 	assert_int_equal(dg.count, 1);
