@@ -1,5 +1,9 @@
-/* Mentions: a byte trie of every surface form, walked from each character
- * of a paragraph; overlapping candidates are settled longest first. */
+/* Mentions: every surface form, reversed, in a byte trie made an
+ * Aho-Corasick automaton, run over a paragraph from its end: the state at
+ * a character is then the longest match starting there (and its shorter
+ * ones are a link away), so finding them costs about the paragraph's
+ * length, however long the forms are.  Overlapping candidates are settled
+ * longest first. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -11,30 +15,41 @@ struct trie_node {
 	int32_t child;             /* first child, -1 none */
 	int32_t sibling;           /* next sibling, -1 none */
 	int32_t who;               /* form ending here: entity index, -1 none */
+	int32_t fail;              /* longest proper suffix in the trie */
+	int32_t out;               /* deepest node with a form on the fail
+				    * chain, this one included; -1 none */
+	uint32_t depth;            /* bytes from the root */
 	uint8_t byte;
 	uint8_t kind;
 };
+
+/* A form that ends inside a Latin word is not taken; a shorter one that
+ * starts at the same place may be.  At most this many are tried per
+ * place, which bounds the work per character of the paragraph. */
+#define SHORTER_TRIES 16
 
 static int32_t
 new_node(struct index *ix, uint8_t byte)
 {
 	if (ix->nnodes == ix->nodecap) {
 		size_t cap = ix->nodecap ? ix->nodecap * 2 : 256;
-		struct trie_node *nn = realloc(ix->nodes, cap * sizeof *nn);
-		if (!nn) {
+		struct trie_node *nn;
+		if (cap > INT32_MAX || !(nn = realloc(ix->nodes, cap * sizeof *nn))) {
 			ix->oom = true;
 			return -1;
 		}
 		ix->nodes = nn;
 		ix->nodecap = cap;
 	}
-	ix->nodes[ix->nnodes] = (struct trie_node){ -1, -1, -1, byte, 0 };
+	ix->nodes[ix->nnodes] = (struct trie_node){ -1, -1, -1, 0, -1, 0, byte, 0 };
 	return (int32_t)ix->nnodes++;
 }
 
 static int32_t
 child_of(const struct index *ix, int32_t node, uint8_t byte)
 {
+	if (node == 0)
+		return ix->root[byte];
 	for (int32_t c = ix->nodes[node].child; c >= 0; c = ix->nodes[c].sibling)
 		if (ix->nodes[c].byte == byte)
 			return c;
@@ -50,6 +65,8 @@ child_to_front(struct index *ix, int32_t node, uint8_t byte)
 {
 	int32_t prev = -1;
 
+	if (node == 0)
+		return ix->root[byte];
 	for (int32_t c = ix->nodes[node].child; c >= 0; prev = c, c = ix->nodes[c].sibling) {
 		if (ix->nodes[c].byte != byte)
 			continue;
@@ -63,12 +80,13 @@ child_to_front(struct index *ix, int32_t node, uint8_t byte)
 	return -1;
 }
 
+/* Adds form, reversed. */
 static void
 insert(struct index *ix, struct ds_str form, enum ds_kind kind, size_t who)
 {
 	int32_t node = 0;
 
-	for (size_t i = 0; i < form.n && !ix->oom; i++) {
+	for (size_t i = form.n; i-- > 0 && !ix->oom;) {
 		uint8_t b = (uint8_t)form.s[i];
 		int32_t c = child_to_front(ix, node, b);
 		if (c < 0) {
@@ -76,7 +94,10 @@ insert(struct index *ix, struct ds_str form, enum ds_kind kind, size_t who)
 			if (c < 0)
 				return;
 			ix->nodes[c].sibling = ix->nodes[node].child;
+			ix->nodes[c].depth = ix->nodes[node].depth + 1;
 			ix->nodes[node].child = c;
+			if (node == 0)
+				ix->root[b] = c;
 		}
 		node = c;
 	}
@@ -97,14 +118,50 @@ insert_entities(struct index *ix, enum ds_kind kind, const struct ds_entity *e, 
 	}
 }
 
+/* The fail and out links, breadth first (a node's fail link is shallower
+ * than it). */
+static void
+link_trie(struct index *ix)
+{
+	struct trie_node *t = ix->nodes;
+	int32_t *queue = malloc(ix->nnodes * sizeof *queue);
+	size_t head = 0, tail = 0;
+
+	if (!queue) {
+		ix->oom = true;
+		return;
+	}
+	queue[tail++] = 0;
+	while (head < tail) {
+		int32_t u = queue[head++];
+		for (int32_t c = t[u].child; c >= 0; c = t[c].sibling) {
+			int32_t f = t[u].fail, x = -1;
+			if (u != 0)
+				for (;;) {
+					if ((x = child_of(ix, f, t[c].byte)) >= 0 || f == 0)
+						break;
+					f = t[f].fail;
+				}
+			t[c].fail = x >= 0 ? x : 0;
+			t[c].out = t[c].who >= 0 ? c : t[t[c].fail].out;
+			queue[tail++] = c;
+		}
+	}
+	free(queue);
+}
+
 int
 index_init(struct index *ix, const struct dossier *d)
 {
 	memset(ix, 0, sizeof *ix);
 	ix->d = d;
+	for (int b = 0; b < 256; b++)
+		ix->root[b] = -1;
 	new_node(ix, 0);
 	insert_entities(ix, DS_PERSON, d->people, d->npeople);
 	insert_entities(ix, DS_ORG, d->orgs, d->norgs);
+	if (!ix->oom)
+		link_trie(ix);
 	ix->para = calloc(d->nparas ? d->nparas : 1, sizeof *ix->para);
 	if (!ix->para)
 		ix->oom = true;
@@ -118,28 +175,42 @@ is_word(unsigned char c)
 	    (c >= 'a' && c <= 'z');
 }
 
-/* Longest form starting at s[i]; a Latin form must not sit inside a Latin
- * word ("Meta" in "Metaverse" is not a mention). */
-static size_t
-longest_at(const struct index *ix, const char *s, size_t n, size_t i, int32_t *end_node)
+/* The state after s[i], the automaton having read s from its end down to
+ * it. */
+static int32_t
+step(const struct index *ix, int32_t state, uint8_t b)
 {
-	int32_t node = 0;
-	size_t best = 0;
+	for (;;) {
+		int32_t x = child_of(ix, state, b);
+		if (x >= 0)
+			return x;
+		if (state == 0)
+			return 0;
+		state = ix->nodes[state].fail;
+	}
+}
+
+/* Longest form starting at s[i], the automaton in state there; a Latin
+ * form must not sit inside a Latin word ("Meta" in "Metaverse" is not a
+ * mention). */
+static size_t
+longest_at(const struct index *ix, const char *s, size_t n, size_t i, int32_t state,
+    int32_t *end_node)
+{
+	int32_t t = ix->nodes[state].out;
 
 	if (i > 0 && is_word((unsigned char)s[i]) && is_word((unsigned char)s[i - 1]))
 		return 0;
-	for (size_t j = i; j < n; j++) {
-		node = child_of(ix, node, (uint8_t)s[j]);
-		if (node < 0)
-			break;
-		if (ix->nodes[node].who >= 0 &&
-		    !(j + 1 < n && is_word((unsigned char)s[j]) &&
+	for (int tries = 0; t > 0 && tries < SHORTER_TRIES; tries++) {
+		size_t j = i + ix->nodes[t].depth - 1;   /* its last byte */
+		if (!(j + 1 < n && is_word((unsigned char)s[j]) &&
 		    is_word((unsigned char)s[j + 1]))) {
-			best = j + 1 - i;
-			*end_node = node;
+			*end_node = t;
+			return ix->nodes[t].depth;
 		}
+		t = ix->nodes[ix->nodes[t].fail].out;
 	}
-	return best;
+	return 0;
 }
 
 static int
@@ -160,20 +231,22 @@ by_offset(const void *a, const void *b)
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
-/* Keeps the longest of overlapping candidates; cands sorted by length. */
+/* Keeps the longest of overlapping candidates; cands sorted by length.
+ * Every span taken before a candidate is at least as long as it, so one
+ * that overlaps it covers its first or its last byte: two looks tell
+ * whether it is free, however long it is. */
 static uint32_t
-settle(struct ds_mention *c, uint32_t n, size_t textlen)
+settle(struct ds_mention *c, uint32_t n, size_t textlen, bool *oom)
 {
 	unsigned char *taken = calloc(textlen ? textlen : 1, 1);
 	uint32_t kept = 0;
 
-	if (!taken)
+	if (!taken) {
+		*oom = true;
 		return 0;
+	}
 	for (uint32_t i = 0; i < n; i++) {
-		bool free_span = true;
-		for (uint32_t k = c[i].off; k < c[i].off + c[i].len && free_span; k++)
-			free_span = !taken[k];
-		if (!free_span)
+		if (taken[c[i].off] || taken[c[i].off + c[i].len - 1])
 			continue;
 		memset(taken + c[i].off, 1, c[i].len);
 		c[kept++] = c[i];
@@ -189,14 +262,16 @@ compute(struct index *ix, size_t p)
 	struct mention_list *ml = &ix->para[p];
 	struct ds_mention *c = NULL;
 	uint32_t n = 0, cap = 0;
+	int32_t state = 0;
 
 	ml->done = true;
-	for (size_t i = 0; i < t.n; i++) {
+	for (size_t i = t.n; i-- > 0;) {
 		int32_t node;
 		size_t len;
+		state = step(ix, state, (uint8_t)t.s[i]);
 		if (((unsigned char)t.s[i] & 0xc0) == 0x80)
 			continue;
-		len = longest_at(ix, t.s, t.n, i, &node);
+		len = longest_at(ix, t.s, t.n, i, state, &node);
 		if (!len)
 			continue;
 		if (n == cap) {
@@ -213,7 +288,7 @@ compute(struct index *ix, size_t p)
 	}
 	if (n) {   /* c is NULL when there is no candidate */
 		qsort(c, n, sizeof *c, by_length);
-		n = settle(c, n, t.n);
+		n = settle(c, n, t.n, &ix->oom);
 		qsort(c, n, sizeof *c, by_offset);
 	}
 	ml->v = c;

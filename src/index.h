@@ -24,6 +24,7 @@ struct index {
 	const struct dossier *d;
 	struct trie_node *nodes;
 	size_t nnodes, nodecap;
+	int32_t root[256];         /* the root's children by byte, -1 none */
 	struct mention_list {
 		struct ds_mention *v;
 		uint32_t n;
