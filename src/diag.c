@@ -105,6 +105,17 @@ diag_append(struct diag *d, struct diag *from)
 }
 
 void
+diag_print(const struct diag *d, FILE *out)
+{
+	for (size_t i = 0; i < d->count && i < DIAG_MAX; i++)
+		if (d->msg[i])
+			fprintf(out, "%s\n", d->msg[i]);
+	if (d->count > DIAG_MAX)
+		fprintf(out, "%s: %zu more errors not shown\n", d->file,
+		    d->count - DIAG_MAX);
+}
+
+void
 diag_free(struct diag *d)
 {
 	for (size_t i = 0; i < DIAG_MAX; i++)

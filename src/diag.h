@@ -4,6 +4,7 @@
 #define DOSSIER_DIAG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define DIAG_MAX 20
 
@@ -26,6 +27,8 @@ void diag_truncate(struct diag *, size_t n);
 /* Adds the errors of from (same file) after those of d, as if reported
  * to d in that order, and frees from. */
 void diag_append(struct diag *, struct diag *from);
+/* Writes the messages kept, one a line, and how many more there were. */
+void diag_print(const struct diag *, FILE *out);
 void diag_free(struct diag *);
 
 #endif

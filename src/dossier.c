@@ -708,6 +708,53 @@ dossier_load_with(struct dossier *d, const char *path, struct diag *diag,
 	return rc;
 }
 
+enum ds_file_state
+dossier_file_state(const struct dossier *d)
+{
+	struct rec_stamp now;
+
+	if (rec_stamp_of(d->path, &now) < 0)
+		return DS_FILE_GONE;
+	return rec_stamp_same(&now, &d->rf.stamp) ? DS_FILE_SAME : DS_FILE_CHANGED;
+}
+
+static size_t
+count_of(const struct dossier *d, enum ds_kind kind)
+{
+	switch (kind) {
+	case DS_EVENT: return d->nevents;
+	case DS_PERSON: return d->npeople;
+	case DS_ORG: return d->norgs;
+	case DS_PARAGRAPH: return d->nparas;
+	case DS_ARTICLE: return d->narticles;
+	default: return 0;
+	}
+}
+
+long
+dossier_map(const struct dossier *from, enum ds_kind kind, size_t i,
+    const struct dossier *to)
+{
+	struct ds_str id;
+
+	if (kind == DS_NOTE || i >= count_of(from, kind))
+		return -1;
+	id = from->idkeys[kind][i];
+	return dossier_find(to, kind, id.s, id.n);
+}
+
+size_t
+dossier_map_near(const struct dossier *from, enum ds_kind kind, size_t i,
+    const struct dossier *to)
+{
+	for (size_t k = i + 1; k-- > 0;) {
+		long m = dossier_map(from, kind, k, to);
+		if (m >= 0)
+			return (size_t)m;
+	}
+	return 0;
+}
+
 void
 dossier_free(struct dossier *d)
 {

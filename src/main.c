@@ -118,17 +118,6 @@ parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-static void
-report(const struct diag *dg)
-{
-	for (size_t i = 0; i < dg->count && i < DIAG_MAX; i++)
-		if (dg->msg[i])
-			fprintf(stderr, "%s\n", dg->msg[i]);
-	if (dg->count > DIAG_MAX)
-		fprintf(stderr, "%s: %zu more errors not shown\n", dg->file,
-		    dg->count - DIAG_MAX);
-}
-
 static int
 run_mode(const struct options *o, struct dossier *d, struct index *ix)
 {
@@ -178,7 +167,7 @@ main(int argc, char **argv)
 	rc = dossier_load_with(&d, o.file, &dg, o.mode == MODE_BROWSE ? &job : NULL);
 	if (rc) {
 		index_free(&ix);
-		report(&dg);
+		diag_print(&dg, stderr);
 		diag_free(&dg);
 		return rc;
 	}
