@@ -106,6 +106,27 @@ check "many-continuations (100 000 '+' lines, then an error)" \
 	"$tmp/many-continuations.rec" 65 \
 	"FILE:100004: field line without ':'" $with_timeout
 
+# The field past the limit is dropped with its '+' line: one error.
+awk 'BEGIN {
+	print "%rec: Dossier"; print ""; print "Title: T"
+	for (i = 1; i <= 4096; i++) print "Field" i ": v"
+	print "Dropped: v"; print "+ and its continuation"
+}' >"$tmp/dropped-continuation.rec"
+check "a dropped field's continuation line" "$tmp/dropped-continuation.rec" 65 \
+	"FILE:4099: more than 4096 fields in one record"
+if test "$(wc -l <"$tmp/err")" -eq 1; then
+	ok "a dropped field's continuation line: no second error"
+else
+	not_ok "a dropped field's continuation line: $(sed -n 2p "$tmp/err")"
+fi
+
+# Thirty bad lines: twenty shown, and how many more there were.
+awk 'BEGIN { print "%rec: Dossier"; print ""; for (i = 3; i <= 32; i++) print "bad line " i }' \
+	>"$tmp/thirty-errors.rec"
+want=$(awk 'BEGIN { for (i = 3; i <= 22; i++) print "FILE:" i ": field line without '"':'"'"
+	print "FILE: 10 more errors not shown" }')
+check "thirty syntax errors" "$tmp/thirty-errors.rec" 65 "$want"
+
 : >"$tmp/empty.rec"
 check "empty file" "$tmp/empty.rec" 65 "FILE:1: no Dossier record"
 

@@ -6,7 +6,7 @@ check_PROGRAMS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-layout tests/test-reload
 TESTS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
-	tests/test-layout tests/test-reload tests/bundled-data.sh
+	tests/test-layout tests/test-reload tests/bundled-data.sh tests/limits.sh
 
 tests_test_rec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_rec_LDADD = src/libcore.a $(CMOCKA_LIBS)
@@ -33,4 +33,4 @@ tests_test_reload_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_reload_LDADD = src/libui.a src/libcore.a $(CMOCKA_LIBS)
 
 # The bundled data against the seed article.
-EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt
+EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/limits.sh
