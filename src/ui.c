@@ -162,7 +162,10 @@ draw_status(struct view *v)
 	int lw, pw, nw, x;
 
 	draw_fill(stdscr, s.y, 0, s.w, R_STATUS);
-	if (v->searching && v->prompt.len && v->search.nhits == 0)
+	if (v->searching && v->prompt.len && v->search.error)
+		snprintf(left, sizeof left, "/%s  (cannot search: %s)", v->prompt.buf,
+		    v->search.error);
+	else if (v->searching && v->prompt.len && v->search.nhits == 0)
 		snprintf(left, sizeof left, "/%s  (no match)", v->prompt.buf);
 	else if ((v->searching && v->prompt.len) || (!v->searching && v->have_hits))
 		snprintf(left, sizeof left, "/%s  hit %zu/%zu", v->prompt.buf,
@@ -172,7 +175,8 @@ draw_status(struct view *v)
 	else
 		snprintf(left, sizeof left, "%s", v->message[0] ? v->message :
 		    file_state == DS_FILE_CHANGED ? "file changed on disk: R reloads" :
-		    file_state == DS_FILE_GONE ? "file gone from disk" : "? help  q quit");
+		    file_state == DS_FILE_GONE ? "file gone from disk" :
+		    v->ix.oom ? "out of memory: some names are not marked" : "? help  q quit");
 	lw = draw_str(stdscr, s.y, 0, s.w, left, R_STATUS);
 	snprintf(pos, sizeof pos, " · p%zu/%zu ", v->d->nparas ? v->art.para + 1 : 0,
 	    v->d->nparas);
