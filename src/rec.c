@@ -465,6 +465,9 @@ sample_lines(const char *buf, size_t size, size_t lines[SAMPLES])
 	for (size_t k = 0; k < SAMPLES; k++) {
 		const char *s = buf + k * stretch, *end = s + SAMPLE_BYTES;
 
+		if (end > buf + size)   /* a small file (the fuzz build's) */
+			end = buf + size;
+
 		lines[k] = 0;
 		while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL && ++s < end)
 			lines[k]++;
