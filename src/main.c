@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -129,6 +130,19 @@ run_mode(const struct options *o, struct dossier *d, struct index *ix)
 	}
 }
 
+/* A large file takes seconds to load (about 3 s a GiB here) before the
+ * screen can show anything: say so meanwhile.  Until the screen is up,
+ * signals have their default action, so Ctrl-C ends the load at once. */
+static void
+say_loading(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && st.st_size >= 64L * 1024 * 1024 && isatty(STDERR_FILENO))
+		fprintf(stderr, "dossier: reading %s (%lld MB)...\n", path,
+		    (long long)st.st_size / 1000000);
+}
+
 static void
 build_index(const struct dossier *d, void *ix)
 {
@@ -164,6 +178,8 @@ main(int argc, char **argv)
 	if (o.mode == MODE_BROWSE && (rc = ui_preflight(&o)) != 0)
 		return rc;
 	diag_init(&dg, o.file);
+	if (o.mode == MODE_BROWSE)
+		say_loading(o.file);
 	rc = dossier_load_with(&d, o.file, &dg, o.mode == MODE_BROWSE ? &job : NULL);
 	if (rc) {
 		index_free(&ix);

@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -160,6 +161,17 @@ test_long_name(void **state)
 	expect_text(v, "People (1)");
 	settle(v);
 	expect_clean_quit(v, "on a dossier with a 200 000-character name");
+	vt_free(v);
+	/* A signal at once, while it loads or makes its first frame, ends
+	 * it (the terminal restored). */
+	for (int sig = SIGINT; sig <= SIGTERM; sig += SIGTERM - SIGINT) {
+		v = browse(state, path);
+		vt_kill(v, sig);
+		expect_signal_end(v, sig, "a signal before the first frame");
+		expect_cooked(v, "a signal before the first frame");
+		vt_free(v);
+	}
+	*state = NULL;
 	unlink(path);
 }
 
