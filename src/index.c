@@ -1,9 +1,11 @@
-/* Mentions: every surface form, reversed, in a byte trie made an
- * Aho-Corasick automaton, run over a paragraph from its end: the state at
- * a character is then the longest match starting there (and its shorter
- * ones are a link away), so finding them costs about the paragraph's
- * length, however long the forms are.  Overlapping candidates are settled
- * longest first. */
+/* Mentions: every surface form in a byte trie made an Aho-Corasick
+ * automaton, run once over a paragraph: at each byte the forms that end
+ * there are the state's output links, longest first, so finding every
+ * form costs about the paragraph's length, however long the forms are
+ * (walking the trie from each character cost the length of the longest
+ * match there, minutes for a long name repeated in the text).  The
+ * longest form from each start is kept; overlapping candidates are then
+ * settled longest first. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -11,37 +13,46 @@
 
 #include "index.h"
 
+/* What building the trie walks, apart (12 bytes) from the rest of a
+ * node, so that more of it is in the cache. */
 struct trie_node {
 	int32_t child;             /* first child, -1 none */
 	int32_t sibling;           /* next sibling, -1 none */
+	uint8_t byte;
+};
+
+struct trie_info {
 	int32_t who;               /* form ending here: entity index, -1 none */
 	int32_t fail;              /* longest proper suffix in the trie */
 	int32_t out;               /* deepest node with a form on the fail
 				    * chain, this one included; -1 none */
 	uint32_t depth;            /* bytes from the root */
-	uint8_t byte;
 	uint8_t kind;
 };
 
-/* A form that ends inside a Latin word is not taken; a shorter one that
- * starts at the same place may be.  At most this many are tried per
- * place, which bounds the work per character of the paragraph. */
-#define SHORTER_TRIES 16
+/* Of the forms that end at one place, the longest this many are taken:
+ * this bounds the work per byte of the paragraph.  More end together
+ * only when forms are suffixes of one another many times over, and the
+ * shorter ones would be inside the longer ones' spans anyway. */
+#define ENDING_TRIES 16
 
 static int32_t
 new_node(struct index *ix, uint8_t byte)
 {
 	if (ix->nnodes == ix->nodecap) {
 		size_t cap = ix->nodecap ? ix->nodecap * 2 : 256;
-		struct trie_node *nn;
-		if (cap > INT32_MAX || !(nn = realloc(ix->nodes, cap * sizeof *nn))) {
+		struct trie_node *nn = NULL;
+		struct trie_info *ni = NULL;
+		if (cap > INT32_MAX || !(nn = realloc(ix->nodes, cap * sizeof *nn)) ||
+		    (ix->nodes = nn, !(ni = realloc(ix->info, cap * sizeof *ni)))) {
 			ix->oom = true;
 			return -1;
 		}
-		ix->nodes = nn;
+		ix->info = ni;
 		ix->nodecap = cap;
 	}
-	ix->nodes[ix->nnodes] = (struct trie_node){ -1, -1, -1, 0, -1, 0, byte, 0 };
+	ix->nodes[ix->nnodes] = (struct trie_node){ -1, -1, byte };
+	ix->info[ix->nnodes] = (struct trie_info){ -1, 0, -1, 0, 0 };
 	return (int32_t)ix->nnodes++;
 }
 
@@ -80,13 +91,12 @@ child_to_front(struct index *ix, int32_t node, uint8_t byte)
 	return -1;
 }
 
-/* Adds form, reversed. */
 static void
 insert(struct index *ix, struct ds_str form, enum ds_kind kind, size_t who)
 {
 	int32_t node = 0;
 
-	for (size_t i = form.n; i-- > 0 && !ix->oom;) {
+	for (size_t i = 0; i < form.n && !ix->oom; i++) {
 		uint8_t b = (uint8_t)form.s[i];
 		int32_t c = child_to_front(ix, node, b);
 		if (c < 0) {
@@ -94,7 +104,7 @@ insert(struct index *ix, struct ds_str form, enum ds_kind kind, size_t who)
 			if (c < 0)
 				return;
 			ix->nodes[c].sibling = ix->nodes[node].child;
-			ix->nodes[c].depth = ix->nodes[node].depth + 1;
+			ix->info[c].depth = ix->info[node].depth + 1;
 			ix->nodes[node].child = c;
 			if (node == 0)
 				ix->root[b] = c;
@@ -102,9 +112,9 @@ insert(struct index *ix, struct ds_str form, enum ds_kind kind, size_t who)
 		node = c;
 	}
 	/* The first entity to claim a form keeps it (people before orgs). */
-	if (form.n && ix->nodes[node].who < 0) {
-		ix->nodes[node].who = (int32_t)who;
-		ix->nodes[node].kind = (uint8_t)kind;
+	if (form.n && ix->info[node].who < 0) {
+		ix->info[node].who = (int32_t)who;
+		ix->info[node].kind = (uint8_t)kind;
 	}
 }
 
@@ -123,7 +133,8 @@ insert_entities(struct index *ix, enum ds_kind kind, const struct ds_entity *e, 
 static void
 link_trie(struct index *ix)
 {
-	struct trie_node *t = ix->nodes;
+	const struct trie_node *t = ix->nodes;
+	struct trie_info *in = ix->info;
 	int32_t *queue = malloc(ix->nnodes * sizeof *queue);
 	size_t head = 0, tail = 0;
 
@@ -135,15 +146,15 @@ link_trie(struct index *ix)
 	while (head < tail) {
 		int32_t u = queue[head++];
 		for (int32_t c = t[u].child; c >= 0; c = t[c].sibling) {
-			int32_t f = t[u].fail, x = -1;
+			int32_t f = in[u].fail, x = -1;
 			if (u != 0)
 				for (;;) {
 					if ((x = child_of(ix, f, t[c].byte)) >= 0 || f == 0)
 						break;
-					f = t[f].fail;
+					f = in[f].fail;
 				}
-			t[c].fail = x >= 0 ? x : 0;
-			t[c].out = t[c].who >= 0 ? c : t[t[c].fail].out;
+			in[c].fail = x >= 0 ? x : 0;
+			in[c].out = in[c].who >= 0 ? c : in[in[c].fail].out;
 			queue[tail++] = c;
 		}
 	}
@@ -175,8 +186,7 @@ is_word(unsigned char c)
 	    (c >= 'a' && c <= 'z');
 }
 
-/* The state after s[i], the automaton having read s from its end down to
- * it. */
+/* The state after byte b. */
 static int32_t
 step(const struct index *ix, int32_t state, uint8_t b)
 {
@@ -186,31 +196,31 @@ step(const struct index *ix, int32_t state, uint8_t b)
 			return x;
 		if (state == 0)
 			return 0;
-		state = ix->nodes[state].fail;
+		state = ix->info[state].fail;
 	}
 }
 
-/* Longest form starting at s[i], the automaton in state there; a Latin
- * form must not sit inside a Latin word ("Meta" in "Metaverse" is not a
- * mention). */
-static size_t
-longest_at(const struct index *ix, const char *s, size_t n, size_t i, int32_t state,
-    int32_t *end_node)
+/* Records in at[] (per start byte: the node of the longest form found
+ * starting there, or -1) the forms that end at s[j], the automaton in
+ * state there.  A Latin form must not sit inside a Latin word ("Meta" in
+ * "Metaverse" is not a mention). */
+static void
+ending_at(const struct index *ix, const char *s, size_t n, size_t j, int32_t state,
+    int32_t *at)
 {
-	int32_t t = ix->nodes[state].out;
+	const struct trie_info *in = ix->info;
+	int32_t t = in[state].out;
 
-	if (i > 0 && is_word((unsigned char)s[i]) && is_word((unsigned char)s[i - 1]))
-		return 0;
-	for (int tries = 0; t > 0 && tries < SHORTER_TRIES; tries++) {
-		size_t j = i + ix->nodes[t].depth - 1;   /* its last byte */
-		if (!(j + 1 < n && is_word((unsigned char)s[j]) &&
-		    is_word((unsigned char)s[j + 1]))) {
-			*end_node = t;
-			return ix->nodes[t].depth;
-		}
-		t = ix->nodes[ix->nodes[t].fail].out;
+	if (j + 1 < n && is_word((unsigned char)s[j]) && is_word((unsigned char)s[j + 1]))
+		return;
+	for (int tries = 0; t > 0 && tries < ENDING_TRIES; tries++) {
+		size_t i = j + 1 - in[t].depth;
+		/* Forms ending later are longer: the last one found wins. */
+		if (!(i > 0 && is_word((unsigned char)s[i]) && is_word((unsigned char)s[i - 1])) &&
+		    (at[i] < 0 || in[at[i]].depth < in[t].depth))
+			at[i] = t;
+		t = in[in[t].fail].out;
 	}
-	return 0;
 }
 
 static int
@@ -262,17 +272,23 @@ compute(struct index *ix, size_t p)
 	struct mention_list *ml = &ix->para[p];
 	struct ds_mention *c = NULL;
 	uint32_t n = 0, cap = 0;
-	int32_t state = 0;
+	int32_t state = 0, *at = malloc((t.n ? t.n : 1) * sizeof *at);
 
 	ml->done = true;
-	for (size_t i = t.n; i-- > 0;) {
-		int32_t node;
-		size_t len;
-		state = step(ix, state, (uint8_t)t.s[i]);
-		if (((unsigned char)t.s[i] & 0xc0) == 0x80)
-			continue;
-		len = longest_at(ix, t.s, t.n, i, state, &node);
-		if (!len)
+	if (!at) {
+		ix->oom = true;
+		return;
+	}
+	for (size_t i = 0; i < t.n; i++)
+		at[i] = -1;
+	for (size_t j = 0; j < t.n; j++) {
+		state = step(ix, state, (uint8_t)t.s[j]);
+		if (ix->info[state].out > 0)
+			ending_at(ix, t.s, t.n, j, state, at);
+	}
+	for (size_t i = 0; i < t.n; i++) {
+		const struct trie_info *nd;
+		if (at[i] < 0)
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 8;
@@ -283,9 +299,10 @@ compute(struct index *ix, size_t p)
 			}
 			c = nc;
 		}
-		c[n++] = (struct ds_mention){ (uint32_t)i, (uint32_t)len,
-		    (uint32_t)ix->nodes[node].who, ix->nodes[node].kind };
+		nd = &ix->info[at[i]];
+		c[n++] = (struct ds_mention){ (uint32_t)i, nd->depth, (uint32_t)nd->who, nd->kind };
 	}
+	free(at);
 	if (n) {   /* c is NULL when there is no candidate */
 		qsort(c, n, sizeof *c, by_length);
 		n = settle(c, n, t.n, &ix->oom);
@@ -369,5 +386,6 @@ index_free(struct index *ix)
 		free(ix->paras_of[k]);
 	}
 	free(ix->nodes);
+	free(ix->info);
 	memset(ix, 0, sizeof *ix);
 }

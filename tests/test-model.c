@@ -764,10 +764,10 @@ test_side_job(void **state)
 	remove(path);
 }
 
-/* A file past the size where its bytes are checked on another core while
- * the model is built: a bad byte far into it still gives the reader's
- * error alone (not the model's, found meanwhile in the records before
- * it), as a serial check would; clean, the model's errors stand. */
+/* A file past the size where it is read and checked on two cores: a bad
+ * byte far into it gives the reader's error alone (the model is never
+ * built on bytes that were not checked), as a serial check would; clean,
+ * the model's errors stand. */
 static void
 test_large_file_checked(void **state)
 {
