@@ -297,19 +297,30 @@ check_types(struct loader *L, size_t desc, uint32_t line)
 	return desc;
 }
 
+/* The kinds of record a part of fill takes, a bit each (KIND_DOSSIER and
+ * KIND_UNKNOWN too): on a large dossier the events and notes are filled
+ * on a second core.  The part with the Dossier record also checks the
+ * record types. */
+#define ALL_KINDS ((1u << (KIND_UNKNOWN + 1)) - 1)
+#define SIDE_KINDS (1u << DS_EVENT | 1u << DS_NOTE)
+
 /* Pass two: fill the tables in file order. */
 static void
-fill(struct loader *L)
+fill_part(struct loader *L, unsigned kinds)
 {
 	struct dossier *d = L->d;
 	struct rec_file *rf = &d->rf;
 	size_t k[DS_NKINDS] = { 0 }, ndossier = 0, desc = 0;
 	struct kind_cache kc = { NULL, 0, 0 };
+	bool checks = kinds >> KIND_DOSSIER & 1;
 
 	for (size_t i = 0; i < rf->nrecs && !L->oom; i++) {
 		const struct rec_record *r = &rf->recs[i];
 		int kind = kind_of(r, &kc);
-		desc = check_types(L, desc, r->line);
+		if (checks)
+			desc = check_types(L, desc, r->line);
+		if (!(kinds >> kind & 1))
+			continue;
 		if (kind == KIND_DOSSIER) {
 			if (++ndossier > 1)
 				diag_error(L->diag, r->line, "more than one Dossier record");
@@ -350,9 +361,69 @@ fill(struct loader *L)
 		}
 		/* A record of an unknown type: reported at its %rec: line. */
 	}
+	if (!checks)
+		return;
 	check_types(L, desc, UINT32_MAX);
 	if (ndossier == 0)
 		diag_error(L->diag, 1, "no Dossier record");
+}
+
+struct fill_side {
+	struct loader L;
+	struct diag diag;
+};
+
+static void *
+fill_side_thread(void *arg)
+{
+	struct fill_side *f = arg;
+
+	fill_part(&f->L, SIDE_KINDS);
+	return NULL;
+}
+
+static void free_tables(struct dossier *d);
+static void allocate(struct loader *L);
+
+/* Fills the tables, on two cores when the dossier is large: the events
+ * and notes, whose tables and id maps are theirs alone, on the second.
+ * That is kept only if neither part found an error; else the tables are
+ * made again and filled on one core, so that the errors come in file
+ * order. */
+static void
+fill(struct loader *L)
+{
+	struct fill_side side = { *L, { 0 } };
+	struct diag *diag = L->diag, mine;
+	pthread_t th;
+	bool ok;
+
+	if (L->d->rf.nrecs < THREAD_MIN_RECORDS) {
+		fill_part(L, ALL_KINDS);
+		return;
+	}
+	diag_init(&side.diag, diag->file);
+	diag_init(&mine, diag->file);
+	side.L.diag = &side.diag;
+	L->diag = &mine;
+	if (pthread_create(&th, NULL, fill_side_thread, &side) != 0) {
+		L->diag = diag;
+		fill_part(L, ALL_KINDS);
+		return;
+	}
+	fill_part(L, ALL_KINDS & ~SIDE_KINDS);
+	pthread_join(th, NULL);
+	L->diag = diag;
+	ok = !L->oom && !side.L.oom && mine.count == 0 && side.diag.count == 0;
+	diag_free(&mine);
+	diag_free(&side.diag);
+	if (ok)
+		return;
+	free_tables(L->d);
+	L->oom = false;
+	allocate(L);
+	if (!L->oom)
+		fill_part(L, ALL_KINDS);
 }
 
 /* As resolve, for a field that is used once: the first value that
@@ -755,8 +826,9 @@ dossier_map_near(const struct dossier *from, enum ds_kind kind, size_t i,
 	return 0;
 }
 
-void
-dossier_free(struct dossier *d)
+/* Frees what allocate made, and forgets it. */
+static void
+free_tables(struct dossier *d)
 {
 	free(d->refpool);
 	free(d->aliaspool);
@@ -766,10 +838,25 @@ dossier_free(struct dossier *d)
 	free(d->paras);
 	free(d->articles);
 	free(d->notes);
+	d->refpool = NULL;
+	d->aliaspool = NULL;
+	d->people = d->orgs = NULL;
+	d->events = NULL;
+	d->paras = NULL;
+	d->articles = NULL;
+	d->notes = NULL;
+	d->refpool_used = d->aliaspool_used = 0;
 	for (int k = 0; k < DS_NKINDS; k++) {
 		idmap_free(&d->ids[k]);
 		free(d->idkeys[k]);
+		d->idkeys[k] = NULL;
 	}
+}
+
+void
+dossier_free(struct dossier *d)
+{
+	free_tables(d);
 	rec_free(&d->rf);
 	memset(d, 0, sizeof *d);
 }

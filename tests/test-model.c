@@ -891,6 +891,49 @@ test_link_errors_in_order(void **state)
 	}
 }
 
+
+/* On a large dossier the tables are filled by two threads (events and
+ * notes on the second): errors found by both come in file order, as a
+ * serial fill gives them, and a good one is the same either way. */
+static void
+test_fill_errors_in_order(void **state)
+{
+	struct dossier d;
+	struct diag dg;
+	char *text = many_events(10000, bad_none), *big;
+	size_t n = strlen(text);
+	char *at;
+
+	(void)state;
+	big = malloc(n + 256);
+	assert_non_null(big);
+	memcpy(big, text, n + 1);
+	/* A person with no Name at line 3 of the people... */
+	at = strstr(big, "Id: y\nName: Y");
+	assert_non_null(at);
+	memcpy(at + 6, "Nome", 4);   /* record y, line 10 */
+	/* ...an event's bad date far in (event 5000's Date is on line
+	 * 26 + 7 * 5000 - 1)... */
+	at = strstr(big, "Id: e5000\n");
+	assert_non_null(at);
+	at = strstr(at, "Date: 2023");
+	memmove(at + 13, at + 10, strlen(at + 10) + 1);
+	memcpy(at + 6, "2023-13", 7);
+	/* ...and a Dossier record after it all. */
+	strcat(big, "\n%rec: Dossier\n\nTitle: again\n");
+	assert_int_equal(load(&d, &dg, big), 65);
+	if (dg.count != 3)
+		show(&dg);
+	assert_int_equal(dg.count, 3);
+	assert_string_equal(dg.msg[0], "t.rec:10: Person record without Name field");
+	assert_string_equal(dg.msg[1], "t.rec:35025:7: bad Date '2023-13' "
+	    "(want YYYY, YYYY-MM or YYYY-MM-DD, a real day)");
+	assert_non_null(strstr(dg.msg[2], ": more than one Dossier record"));
+	diag_free(&dg);
+	free(big);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -913,6 +956,7 @@ main(void)
 		cmocka_unit_test(test_side_job),
 		cmocka_unit_test(test_large_file_checked),
 		cmocka_unit_test(test_link_errors_in_order),
+		cmocka_unit_test(test_fill_errors_in_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
