@@ -3,6 +3,7 @@
 # (core_sources is also built, instrumented, for the fuzz targets.)
 noinst_LIBRARIES += src/libcore.a
 core_sources = \
+	src/escape.c src/escape.h \
 	src/diag.c src/diag.h \
 	src/rec.c src/rec.h \
 	src/date.c src/date.h \
