@@ -149,7 +149,7 @@ parse_args(int argc, char **argv, struct options *o)
 	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs")) {
 		fputs("dossier: --list wants people, orgs, events or paragraphs, not '", stderr);
 		esc_put(stderr, o->arg, strlen(o->arg));
-		fputs("'\n", stderr);
+		fputs("'\nTry 'dossier --help' for more information.\n", stderr);
 		return EX_USAGE_;
 	}
 	if (!o->file) {
