@@ -27,7 +27,8 @@ src_libui_a_SOURCES = \
 	src/draw.c src/draw.h \
 	src/pane.h src/pane_timeline.c src/pane_people.c src/pane_article.c \
 	src/popup.c src/popup.h \
-	src/ui.c src/ui.h src/ui_preflight.c
+	src/ui.c src/ui.h src/ui_preflight.c \
+	src/ui_signal.c src/ui_signal.h
 
 bin_PROGRAMS += src/dossier
 src_dossier_SOURCES = src/main.c src/options.h
