@@ -92,23 +92,31 @@ default_file(void)
 }
 
 /* The messages of getopt, made here so that the argument they quote goes
- * through the sanitiser. */
+ * through the sanitiser.  before: optind before the failed call; a long
+ * option is always passed over, a short one only when it ends its
+ * argument. */
 static void
-bad_option(char **argv, int c)
+bad_option(char **argv, int c, int before)
 {
 	const char *arg = argv[optind - 1];
 	char opt = (char)optopt;
 
 	fputs("dossier: ", stderr);
-	if (strncmp(arg, "--", 2) == 0) {
-		const char *eq = strchr(arg, '=');
+	if (optind > before && strncmp(arg, "--", 2) == 0) {
 		const char *what = c == ':' ? "requires an argument" :
-		    optopt && eq ? "doesn't allow an argument" : NULL;
-		size_t n = what && eq ? (size_t)(eq - arg) : strlen(arg);
+		    optopt ? "doesn't allow an argument" : NULL;
+		const struct option *lo = long_options;
 
-		fputs(what ? "option '" : "unrecognized option '", stderr);
-		esc_put(stderr, arg, n);
-		fprintf(stderr, "'%s%s\n", what ? " " : "", what ? what : "");
+		/* A known option is named in full, as it was matched. */
+		while (what && lo->name && lo->val != optopt)
+			lo++;
+		if (what && lo->name) {
+			fprintf(stderr, "option '--%s' %s\n", lo->name, what);
+		} else {
+			fputs("unrecognized option '", stderr);
+			esc_put(stderr, arg, strlen(arg));
+			fputs("'\n", stderr);
+		}
 	} else {
 		fputs(c == ':' ? "option requires an argument -- '" : "invalid option -- '", stderr);
 		esc_put(stderr, &opt, 1);
@@ -120,7 +128,7 @@ bad_option(char **argv, int c)
 static int
 parse_args(int argc, char **argv, struct options *o)
 {
-	int c;
+	int c, before = optind;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:cl:s:khV", long_options, NULL)) != -1) {
@@ -133,9 +141,10 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
 		default:
-			bad_option(argv, c);
+			bad_option(argv, c, before);
 			return EX_USAGE_;
 		}
+		before = optind;
 	}
 	if (optind < argc && !o->file)
 		o->file = argv[optind++];

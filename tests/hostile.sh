@@ -121,6 +121,8 @@ usage "--list with controls" \
 	--list "${esc}[2J$(printf '\342\200\256')"
 usage "an unknown long option" "dossier: unrecognized option '--x\\x1b[2J'" "--x${esc}[2J"
 usage "an unknown short option" "dossier: invalid option -- '\\x1b'" "-${esc}"
+usage "an unknown short option after a long one" "dossier: invalid option -- '\\x1b'" \
+	--check "-c${esc}"
 usage "a second operand" "dossier: unexpected argument 'b\\x07'" a "b$(printf '\007')"
 usage "an argument to --check" "dossier: option '--check' doesn't allow an argument" \
 	"--check=${esc}"
