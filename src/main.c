@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "index.h"
 #include "dossier.h"
 #include "keys.h"
@@ -170,6 +171,9 @@ main(int argc, char **argv)
 	 * category is a file more to read at each start. */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
 	if (o.mode == MODE_BROWSE && (rc = ui_preflight(&o)) != 0)
