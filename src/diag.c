@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "escape.h"
 
 void
 diag_init(struct diag *d, const char *file)
@@ -29,30 +30,43 @@ cut(char *body, size_t size)
 	strcpy(body + n, quotes % 2 ? "…'" : "…");
 }
 
+/* "FILE:LINE:COL: body", "FILE:LINE: body" without a column, or "FILE:
+ * body" without a line, with the file's name and the body (values quoted
+ * from the file) through the sanitiser: a message never carries a control
+ * character to the terminal. */
+static char *
+compose(const char *file, unsigned long line, unsigned long col, const char *body)
+{
+	size_t fn = esc_format(NULL, 0, file, strlen(file));
+	size_t bn = esc_format(NULL, 0, body, strlen(body));
+	size_t need = fn + bn + 48, k;
+	char *m = malloc(need);
+
+	if (!m)
+		return NULL;
+	esc_format(m, fn + 1, file, strlen(file));
+	if (line && col)
+		k = fn + (size_t)snprintf(m + fn, 48, ":%lu:%lu: ", line, col);
+	else if (line)
+		k = fn + (size_t)snprintf(m + fn, 48, ":%lu: ", line);
+	else
+		k = fn + (size_t)snprintf(m + fn, 48, ": ");
+	esc_format(m + k, need - k, body, strlen(body));
+	return m;
+}
+
 static void
 add(struct diag *d, unsigned long line, unsigned long col, const char *fmt,
     va_list ap)
 {
 	char body[512];
-	size_t need;
-	char *m;
 
 	d->count++;
 	if (d->count > DIAG_MAX)
 		return;
 	if ((size_t)vsnprintf(body, sizeof body, fmt, ap) >= sizeof body)
 		cut(body, sizeof body);
-	need = strlen(d->file) + strlen(body) + 48;
-	m = malloc(need);
-	if (!m)
-		return;
-	if (line && col)
-		snprintf(m, need, "%s:%lu:%lu: %s", d->file, line, col, body);
-	else if (line)
-		snprintf(m, need, "%s:%lu: %s", d->file, line, body);
-	else
-		snprintf(m, need, "%s: %s", d->file, body);
-	d->msg[d->count - 1] = m;
+	d->msg[d->count - 1] = compose(d->file, line, col, body);
 }
 
 void
@@ -110,9 +124,10 @@ diag_print(const struct diag *d, FILE *out)
 	for (size_t i = 0; i < d->count && i < DIAG_MAX; i++)
 		if (d->msg[i])
 			fprintf(out, "%s\n", d->msg[i]);
-	if (d->count > DIAG_MAX)
-		fprintf(out, "%s: %zu more errors not shown\n", d->file,
-		    d->count - DIAG_MAX);
+	if (d->count > DIAG_MAX) {
+		esc_put(out, d->file, strlen(d->file));
+		fprintf(out, ": %zu more errors not shown\n", d->count - DIAG_MAX);
+	}
 }
 
 void

@@ -408,7 +408,7 @@ test_rec_without_name(void **state)
 	}
 	/* Text after the name is an error, at its column. */
 	parse(&p, "%rec: Good\n\nA: a\n\n%rec: Event other.rec\n\nB: b\n");
-	one_error(&p, "t.rec:5:13: text after the record type name 'Event'");
+	one_error(&p, "t.rec:5:13: text after the record type name 'Event': 'other.rec'");
 	assert_int_equal(p.rf.nrecs, 1);
 	done(&p);
 	/* Blanks after it are not. */
