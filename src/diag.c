@@ -30,12 +30,12 @@ cut(char *body, size_t size)
 	strcpy(body + n, quotes % 2 ? "…'" : "…");
 }
 
-/* "FILE:LINE:COL: body", "FILE:LINE: body" without a column, or "FILE:
- * body" without a line, with the file's name and the body (values quoted
- * from the file) through the sanitiser: a message never carries a control
- * character to the terminal. */
+/* "FILE:LINE:COL: body", "FILE:LINE: body" or "FILE: body", with the
+ * file's name and the body (values quoted from the file) through the
+ * sanitiser: a message never carries a control character to the terminal. */
 static char *
-compose(const char *file, unsigned long line, unsigned long col, const char *body)
+compose(const char *file, unsigned long line, unsigned long col,
+    const char *body)
 {
 	size_t fn = esc_format(NULL, 0, file, strlen(file));
 	size_t bn = esc_format(NULL, 0, body, strlen(body));

@@ -117,7 +117,8 @@ descriptor_line(struct parser *p, const char *s, size_t n, uint32_t line)
 		else if (k < n)
 			/* GNU rec's "%rec: Type FILE" (records kept elsewhere)
 			 * is not part of the format. */
-			diag_error_at(p->d, line, k + 1, "text after the record type name '%.*s': '%.*s'",
+			diag_error_at(p->d, line, k + 1,
+			    "text after the record type name '%.*s': '%.*s'",
 			    (int)(j - i), s + i, (int)(n - k), s + k);
 		else {
 			p->type = s + i;

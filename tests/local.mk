@@ -30,11 +30,11 @@ tests_test_bundled_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_bundled_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_layout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_layout_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_escape_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_escape_LDADD = src/libcore.a $(CMOCKA_LIBS)
 # reload.c and the view it works on are curses-free, though in libui.
 tests_test_reload_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_reload_LDADD = src/libui.a src/libcore.a $(CMOCKA_LIBS)
-tests_test_escape_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_test_escape_LDADD = src/libcore.a $(CMOCKA_LIBS)
 
 # The tests that read the bundled data find it from $top_srcdir, else here.
 bundled_cppflags = $(AM_CPPFLAGS) -DBUILD_TOP_SRCDIR='"$(abs_top_srcdir)"'
