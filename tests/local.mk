@@ -50,8 +50,10 @@ EXTRA_DIST += tests/missing-libs.sh
 AM_TESTS_ENVIRONMENT += have_cmocka='$(have_cmocka)'; export have_cmocka; \
 	have_vterm='$(have_vterm)'; export have_vterm;
 
-TESTS += tests/bundled-data.sh tests/hostile.sh tests/write-error.sh tests/limits.sh
+TESTS += tests/bundled-data.sh tests/hostile.sh tests/write-error.sh tests/limits.sh \
+	tests/read-error.sh
 EXTRA_DIST += tests/hostile.sh tests/data/hostile tests/write-error.sh
 
 # The bundled data against the seed article.
-EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/limits.sh
+EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/limits.sh \
+	tests/read-error.sh tests/read-error.c
