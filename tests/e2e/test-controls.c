@@ -82,6 +82,29 @@ static void test_controls_shown(void **state)
 	expect_no_raw(v, "\xc2\x85", "U+0085");
 	expect_no_raw(v, "\xe2\x80\xae", "U+202E");
 	expect_no_raw(v, "\xe2\x81\xa6", "U+2066");
+
+	/* The details of the event: the same text, every row of the window
+	 * closed by its right border in one column. */
+	press(v, "\r");
+	expect_text(v, "Details");
+	settle(v);
+	int top, right = -1, bottom = -1;
+	if (!vt_find(v, "Details", &top, &c))
+		fail_screen(v, "no details window");
+	for (c = screen_cols(v) - 2; c > 0 && right < 0; c--)
+		if (vt_cell(v, top, c, NULL) == BOX_DL)
+			right = c;
+	for (r = top + 1; r < screen_rows(v) && bottom < 0; r++) {
+		uint32_t cp = vt_cell(v, r, right, NULL);
+		if (cp == BOX_UL)
+			bottom = r;
+		else if (cp != BOX_V)
+			fail_screen(v, "details row %d has no right border at col %d", r, right);
+	}
+	if (right < 0 || bottom < 0)
+		fail_screen(v, "the details window has no corners");
+	expect_text(v, "alpha   beta␛[7m");
+	press(v, "\033");
 	expect_clean_quit(v, "controls");
 }
 
