@@ -167,6 +167,13 @@ static void test_repeat_search(void **state)
 	vt_cursor(v, NULL, NULL, &visible);
 	if (visible)
 		fail_screen(v, "C-g left the prompt's cursor shown");
+	/* Up shows the last query; Down gives back the one being typed. */
+	vt_send(v, "/Zuck");
+	expect_row(v, -1, "/Zuck  hit ");
+	vt_send(v, "\033OA");
+	expect_row(v, -1, "/llama  hit ");
+	vt_send(v, "\033OB");
+	expect_row(v, -1, "/Zuck  hit ");
 }
 
 /* Below the smallest layout the notice is wrapped to the width. */
