@@ -51,7 +51,7 @@ const struct key_binding key_table[] = {
 	{ '}', false, "}", ACT_NEXT_PARA, KS_ARTICLE, "next paragraph" },
 	{ '{', false, "{", ACT_PREV_PARA, KS_ARTICLE, "previous paragraph" },
 	/* The search prompt. */
-	{ '\n', false, "Enter", ACT_PROMPT_ACCEPT, KS_PROMPT, "keep the hits and close the prompt; the same or no query: next hit" },
+	{ '\n', false, "Enter", ACT_PROMPT_ACCEPT, KS_PROMPT, "keep the hits; an empty or the same query: its next hit" },
 	{ 27, false, "Esc", ACT_PROMPT_CANCEL, KS_PROMPT, "cancel: back to the view before /" },
 	{ CTRL('g'), false, "C-g", ACT_PROMPT_CANCEL, KS_PROMPT, "cancel: back to the view before /" },
 	{ KEY_LEFT, true, "Left", ACT_PROMPT_LEFT, KS_PROMPT, "move the cursor left a character" },
@@ -60,7 +60,7 @@ const struct key_binding key_table[] = {
 	{ CTRL('a'), false, "C-a", ACT_PROMPT_HOME, KS_PROMPT, "move the cursor to the start" },
 	{ KEY_END, true, "End", ACT_PROMPT_END, KS_PROMPT, "move the cursor to the end" },
 	{ CTRL('e'), false, "C-e", ACT_PROMPT_END, KS_PROMPT, "move the cursor to the end" },
-	{ KEY_BACKSPACE, true, "Backspace", ACT_PROMPT_BACKSPACE, KS_PROMPT, "delete the character before the cursor; on an empty query, cancel" },
+	{ KEY_BACKSPACE, true, "Backspace", ACT_PROMPT_BACKSPACE, KS_PROMPT, "delete the character before the cursor (on an empty query: cancel)" },
 	{ KEY_DC, true, "Delete", ACT_PROMPT_DELETE, KS_PROMPT, "delete the character under the cursor" },
 	{ CTRL('u'), false, "C-u", ACT_PROMPT_KILL_BOL, KS_PROMPT, "delete from the start to the cursor" },
 	{ CTRL('k'), false, "C-k", ACT_PROMPT_KILL_EOL, KS_PROMPT, "delete from the cursor to the end" },
