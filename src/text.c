@@ -28,6 +28,34 @@ format_kept(ucs4_t uc)
 	    uc == 0xfeff || (uc >= 0xe0020 && uc <= 0xe007f);
 }
 
+/* Where libunistring 1.0 and the C library (whose wcwidth ncurses moves
+ * its cursor by) give printable characters different widths, the C
+ * library's: the screen must be measured as ncurses fills it. */
+static int
+width_as_drawn(ucs4_t uc, int w)
+{
+	static const struct { ucs4_t from, to; int w; } differ[] = {
+		{ 0x0cbf, 0x0cbf, 0 }, { 0x0cc6, 0x0cc6, 0 },       /* Kannada signs */
+		{ 0x3248, 0x324f, 2 },                               /* circled numbers */
+		{ 0x4dc0, 0x4dff, 2 },                               /* hexagrams */
+		{ 0x11a07, 0x11a08, 0 }, { 0x11c3f, 0x11c3f, 0 },
+	};
+
+	if (uc < 0x0cbf || uc > 0x11c3f)
+		return w;
+	for (size_t i = 0; i < sizeof differ / sizeof *differ; i++)
+		if (uc >= differ[i].from && uc <= differ[i].to)
+			return differ[i].w;
+	return w;
+}
+
+/* Hangul syllables, all assigned, need no look-up. */
+static bool
+printable(ucs4_t uc)
+{
+	return (uc >= 0xac00 && uc <= 0xd7a3) || uc_is_print(uc);
+}
+
 int
 text_cell(const char *s, size_t n, int col, size_t *clen, ucs4_t *shown)
 {
@@ -42,7 +70,9 @@ text_cell(const char *s, size_t n, int col, size_t *clen, ucs4_t *shown)
 	}
 	len = u8_mbtouc(&uc, (const uint8_t *)s, n);
 	*clen = len <= 0 ? 1 : (size_t)len;
-	if (uc == 0xfffd && !(n >= 3 && memcmp(s, "\xef\xbf\xbd", 3) == 0))
+	if (uc >= 0x4e00 && uc <= 0x9fff)
+		w = 2;          /* CJK ideographs, most of a Chinese dossier */
+	else if (uc == 0xfffd && !(n >= 3 && memcmp(s, "\xef\xbf\xbd", 3) == 0))
 		w = 1;          /* an invalid byte: drawn as U+FFFD */
 	else if (uc == '\t') {
 		w = TEXT_TAB - (col % TEXT_TAB);
@@ -55,11 +85,12 @@ text_cell(const char *s, size_t n, int col, size_t *clen, ucs4_t *shown)
 		as = TEXT_NOTHING;
 	} else {
 		w = uc_width(uc, enc);
-		if (w < 0 || (w == 1 && uc >= 0x80 && !uc_is_print(uc)) ||
+		if (w < 0 || (w > 0 && !printable(uc)) ||
 		    (w == 0 && uc_is_general_category(uc, UC_CATEGORY_Cf) && !format_kept(uc))) {
 			w = 1;  /* C1 controls, unassigned, separators, bidi */
 			as = 0xfffd;
-		}
+		} else
+			w = width_as_drawn(uc, w);
 	}
 	if (shown)
 		*shown = as;

@@ -24,7 +24,9 @@ struct text_line {
  *    format characters, unassigned code points, line and paragraph
  *    separators, and an invalid byte are U+FFFD, one column;
  *  - a soft hyphen is not drawn (0 columns);
- *  - everything else is itself, as wide as libunistring says. */
+ *  - everything else is itself, as wide as libunistring says, except the
+ *    few characters where libunistring 1.0 and the C library's wcwidth
+ *    (which ncurses moves its cursor by) differ: there as wcwidth. */
 #define TEXT_TAB 8
 #define TEXT_NOTHING 0x110000u   /* *shown: draw nothing */
 

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <cmocka.h>
 #include <unistr.h>
+#include <locale.h>
+#include <wchar.h>
 
 #include "dossier.h"
 #include "bundled.h"
@@ -488,6 +490,41 @@ test_wrap_controls(void **state)
 		}
 }
 
+/* ncurses moves its cursor by the C library's wcwidth: for every code
+ * point, the columns text_cell measures are the columns wcwidth gives
+ * what is drawn (the character, or its placeholder), so that no text can
+ * move a border. */
+static void
+test_cells_agree_with_curses(void **state)
+{
+	int bad = 0;
+
+	(void)state;
+	if (!setlocale(LC_CTYPE, "C.UTF-8") && !setlocale(LC_CTYPE, "en_US.UTF-8"))
+		skip();
+	for (ucs4_t c = 0; c < 0x110000; c++) {
+		uint8_t b[4];
+		uint32_t shown;
+		size_t clen;
+		int w, drawn, n;
+		if (c >= 0xd800 && c < 0xe000)
+			continue;
+		n = u8_uctomb(b, c, sizeof b);
+		w = text_cell((const char *)b, (size_t)n, 0, &clen, &shown);
+		if (shown == TEXT_NOTHING)
+			drawn = 0;
+		else if (c == '\t')
+			drawn = w * wcwidth(L' ');
+		else
+			drawn = wcwidth((wchar_t)(shown ? shown : c));
+		if (drawn != w && bad++ < 10)
+			print_error("U+%04X: measured %d, drawn %d columns\n", c, w, drawn);
+		assert_true(clen == (size_t)n);
+	}
+	assert_int_equal(bad, 0);
+	setlocale(LC_CTYPE, "C");
+}
+
 int
 main(void)
 {
@@ -507,6 +544,7 @@ main(void)
 		cmocka_unit_test(test_screen_form),
 		cmocka_unit_test(test_clip_controls),
 		cmocka_unit_test(test_wrap_controls),
+		cmocka_unit_test(test_cells_agree_with_curses),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
