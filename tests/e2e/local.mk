@@ -1,5 +1,7 @@
 # rules for tests/e2e: libvt.a runs a program in a pty emulated by libvterm
 # so screen tests can assert on what it draws; test-vt checks the harness.
+# Without libvterm or cmocka they are skipped (tests/missing-libs.sh).
+if HAVE_SCREEN_TESTS
 check_LIBRARIES = tests/e2e/libvt.a
 tests_e2e_libvt_a_SOURCES = tests/e2e/vt.c tests/e2e/vt.h
 tests_e2e_libvt_a_CFLAGS = $(AM_CFLAGS) $(VTERM_CFLAGS)
@@ -41,7 +43,8 @@ tests_e2e_test_memory_LDADD = $(e2e_ldadd)
 tests_e2e_test_controls_SOURCES = tests/e2e/test-controls.c $(e2e_helpers)
 tests_e2e_test_controls_CFLAGS = $(e2e_cflags)
 tests_e2e_test_controls_LDADD = $(e2e_ldadd)
-EXTRA_DIST += tests/data/controls.rec
 tests_e2e_test_prompt_screen_SOURCES = tests/e2e/test-prompt-screen.c $(e2e_helpers)
 tests_e2e_test_prompt_screen_CFLAGS = $(e2e_cflags)
 tests_e2e_test_prompt_screen_LDADD = $(e2e_ldadd)
+endif
+EXTRA_DIST += tests/data/controls.rec
