@@ -1,6 +1,6 @@
 /* Search over everything a dossier shows: events (date, When, Title, Text),
- * people and organizations (Name, every Alias, Role or Kind, Note) and
- * paragraphs, in reading order: timeline, people, organizations, article.
+ * people and organizations (Name, Latin, every Alias, Role or Kind, Note)
+ * and paragraphs (text, then Gloss), in reading order: timeline, people, organizations, article.
  * The folded text is built once, on first use (or ahead of it, a slice at a
  * time, by search_prepare); a query that extends the previous one only
  * re-checks the previous hits. */
@@ -15,7 +15,8 @@
 #include "fold.h"
 
 enum search_field {
-	SF_DATE, SF_WHEN, SF_TITLE, SF_TEXT, SF_NAME, SF_ALIAS, SF_ROLE, SF_NOTE
+	SF_DATE, SF_WHEN, SF_TITLE, SF_TEXT, SF_NAME, SF_ALIAS, SF_ROLE, SF_NOTE,
+	SF_GLOSS, SF_LATIN
 };
 
 /* One searchable string of one item. */
