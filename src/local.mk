@@ -31,6 +31,6 @@ src_libui_a_SOURCES = \
 	src/ui_signal.c src/ui_signal.h
 
 bin_PROGRAMS += src/dossier
-src_dossier_SOURCES = src/main.c src/options.h
+src_dossier_SOURCES = src/main.c src/options.h src/i18n.h
 src_dossier_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
 src_dossier_LDADD = src/libui.a src/libcore.a $(NCURSESW_LIBS)

@@ -17,6 +17,7 @@
 
 #include "cli.h"
 #include "escape.h"
+#include "i18n.h"
 #include "index.h"
 #include "dossier.h"
 #include "keys.h"
@@ -258,6 +259,9 @@ main(int argc, char **argv)
 	 * category is a file more to read at each start. */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
 	atexit(close_stdout);
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
