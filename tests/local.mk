@@ -60,8 +60,13 @@ EXTRA_DIST += tests/missing-libs.sh
 AM_TESTS_ENVIRONMENT += have_cmocka='$(have_cmocka)'; export have_cmocka; \
 	have_vterm='$(have_vterm)'; export have_vterm;
 
-TESTS += tests/bundled-data.sh tests/hostile.sh tests/write-error.sh tests/limits.sh
-EXTRA_DIST += tests/hostile.sh tests/data/hostile tests/write-error.sh
+TESTS += tests/bundled-data.sh tests/hostile.sh tests/write-error.sh \
+	tests/build-paths.sh tests/limits.sh
+EXTRA_DIST += tests/hostile.sh tests/data/hostile tests/write-error.sh \
+	tests/build-paths.sh
+AM_TESTS_ENVIRONMENT += PREFIX_MAP_CFLAGS='$(PREFIX_MAP_CFLAGS)'; \
+	export PREFIX_MAP_CFLAGS; pkgdatadir='$(pkgdatadir)'; export pkgdatadir; \
+	localedir='$(localedir)'; export localedir;
 
 # The bundled data against the seed article.
 EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/limits.sh
