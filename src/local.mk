@@ -28,7 +28,14 @@ src_libui_a_SOURCES = \
 	src/popup.c src/popup.h \
 	src/ui.c src/ui.h src/ui_preflight.c
 
+# The importer (dossier --import): curses-free, the only user of libxml2.
+noinst_LIBRARIES += src/libimport.a
+src_libimport_a_CFLAGS = $(AM_CFLAGS) $(LIBXML_CFLAGS)
+src_libimport_a_SOURCES = \
+	src/recwrite.c src/recwrite.h \
+	src/reldate.c src/reldate.h
+
 bin_PROGRAMS += src/dossier
 src_dossier_SOURCES = src/main.c src/options.h
 src_dossier_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
-src_dossier_LDADD = src/libui.a src/libcore.a $(NCURSESW_LIBS)
+src_dossier_LDADD = src/libui.a src/libimport.a src/libcore.a $(NCURSESW_LIBS) $(LIBXML_LIBS)

@@ -31,3 +31,9 @@ tests_test_layout_LDADD = src/libcore.a $(CMOCKA_LIBS)
 
 # The bundled data against the seed article.
 EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt
+
+# The importer's modules.
+check_PROGRAMS += tests/test-reldate
+TESTS += tests/test-reldate
+tests_test_reldate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_reldate_LDADD = src/libimport.a src/libcore.a $(CMOCKA_LIBS) $(LIBXML_LIBS)
