@@ -33,7 +33,8 @@ noinst_LIBRARIES += src/libimport.a
 src_libimport_a_CFLAGS = $(AM_CFLAGS) $(LIBXML_CFLAGS)
 src_libimport_a_SOURCES = \
 	src/recwrite.c src/recwrite.h \
-	src/reldate.c src/reldate.h
+	src/reldate.c src/reldate.h \
+	src/names.c src/names.h
 
 bin_PROGRAMS += src/dossier
 src_dossier_SOURCES = src/main.c src/options.h

@@ -33,7 +33,9 @@ tests_test_layout_LDADD = src/libcore.a $(CMOCKA_LIBS)
 EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt
 
 # The importer's modules.
-check_PROGRAMS += tests/test-reldate
-TESTS += tests/test-reldate
+check_PROGRAMS += tests/test-reldate tests/test-names
+TESTS += tests/test-reldate tests/test-names
 tests_test_reldate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_reldate_LDADD = src/libimport.a src/libcore.a $(CMOCKA_LIBS) $(LIBXML_LIBS)
+tests_test_names_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_names_LDADD = src/libimport.a src/libcore.a $(CMOCKA_LIBS) $(LIBXML_LIBS)
