@@ -34,7 +34,9 @@ src_libimport_a_CFLAGS = $(AM_CFLAGS) $(LIBXML_CFLAGS)
 src_libimport_a_SOURCES = \
 	src/recwrite.c src/recwrite.h \
 	src/reldate.c src/reldate.h \
-	src/names.c src/names.h
+	src/names.c src/names.h \
+	src/import_doc.h src/import_text.c src/import_html.c \
+	src/import.c src/import.h
 
 bin_PROGRAMS += src/dossier
 src_dossier_SOURCES = src/main.c src/options.h

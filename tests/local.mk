@@ -34,7 +34,8 @@ EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt
 
 # The importer's modules.
 check_PROGRAMS += tests/test-reldate tests/test-names
-TESTS += tests/test-reldate tests/test-names
+TESTS += tests/test-reldate tests/test-names tests/import-recall.sh
+EXTRA_DIST += tests/import-recall.sh
 tests_test_reldate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_reldate_LDADD = src/libimport.a src/libcore.a $(CMOCKA_LIBS) $(LIBXML_LIBS)
 tests_test_names_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
