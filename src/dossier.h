@@ -4,6 +4,7 @@
 #ifndef DOSSIER_DOSSIER_H
 #define DOSSIER_DOSSIER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -106,5 +107,12 @@ void dossier_free(struct dossier *d);
 long dossier_find(const struct dossier *d, enum ds_kind kind, const char *id, size_t n);
 
 const char *dossier_kind_name(enum ds_kind kind);
+
+/* Whether record rec (an index into d->rf.recs, as the .rec of every
+ * table entry) is marked "Status: draft": made by dossier --import and
+ * not yet reviewed.  Looked up when asked, so loading pays nothing. */
+bool dossier_draft(const struct dossier *d, size_t rec);
+/* How many records are drafts. */
+size_t dossier_drafts(const struct dossier *d);
 
 #endif

@@ -21,6 +21,15 @@
 
 enum { EX_CANTCREAT_ = 73 };
 
+/* The record types the importer writes, in the order of a new file. */
+enum { C_ARTICLE, C_PARA, C_PERSON, C_ORG, C_EVENT, C_NOTE, NCHUNKS };
+static const char *const chunk_type[NCHUNKS] = {
+	"Article", "Paragraph", "Person", "Org", "Event", "Note" };
+static const char *const chunk_desc[NCHUNKS] = {
+	"%key: Id\n", "%key: Id\n", "%key: Id\n%mandatory: Name\n",
+	"%key: Id\n%mandatory: Name\n", "%key: Id\n%mandatory: Date Title\n",
+	"%mandatory: Paragraph Quote Text\n" };
+
 /* Something the text names: a candidate found in the article, or a
  * Person or Org of the dossier it is added to. */
 struct ent {
@@ -45,7 +54,7 @@ struct job {
 	size_t nids, ids_cap;
 	char article_id[64];
 	char (*para_ids)[64];
-	struct rw_buf events, notes;
+	struct rw_buf chunk[NCHUNKS];  /* the new records of each type */
 	size_t nevents, nnotes;
 	bool oom;
 };
@@ -450,6 +459,8 @@ clause(const char *s, size_t n, size_t a, size_t b, size_t *from, size_t *to)
 	*from = start;
 	if (*to < *from)
 		*to = *from;
+	while (*to > *from && strchr(" .,;:", s[*to - 1]))
+		--*to;
 }
 
 static void
@@ -471,7 +482,7 @@ put_links(struct job *j, struct rw_buf *b, const char *s, size_t n)
 static void
 unresolved(struct job *j, size_t p, const struct rd_match *m, const char *s)
 {
-	struct rw_buf *b = &j->notes;
+	struct rw_buf *b = &j->chunk[C_NOTE];
 
 	rw_puts(b, "\n");
 	rw_field(b, "Paragraph", j->para_ids[p], strlen(j->para_ids[p]));
@@ -489,7 +500,7 @@ unresolved(struct job *j, size_t p, const struct rd_match *m, const char *s)
 static void
 event(struct job *j, size_t p, const struct rd_match *m, const char *s, size_t n, unsigned k)
 {
-	struct rw_buf *b = &j->events;
+	struct rw_buf *b = &j->chunk[C_EVENT];
 	char id[64], base[64], date[16];
 	size_t from, to;
 
@@ -531,6 +542,14 @@ find_dates(struct job *j)
 
 /* ---- writing ---- */
 
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
 static bool
 mostly_chinese(const struct imp_doc *d)
 {
@@ -545,18 +564,14 @@ mostly_chinese(const struct imp_doc *d)
 }
 
 static void
-write_entities(struct job *j, struct rw_buf *b, bool person)
+write_entities(struct job *j, bool person)
 {
-	bool any = false;
+	struct rw_buf *b = &j->chunk[person ? C_PERSON : C_ORG];
 
 	for (size_t e = 0; e < j->nents; e++) {
 		const struct ent *x = &j->ents[e];
 		if (!x->is_new || x->person != person)
 			continue;
-		if (!any)
-			rw_puts(b, person ? "\n%rec: Person\n%key: Id\n%mandatory: Name\n" :
-			    "\n%rec: Org\n%key: Id\n%mandatory: Name\n");
-		any = true;
 		rw_puts(b, "\n");
 		rw_field(b, "Id", x->id, strlen(x->id));
 		rw_fields(b, "Name", x->cand->name);
@@ -573,26 +588,13 @@ write_entities(struct job *j, struct rw_buf *b, bool person)
 }
 
 static void
-write_dossier(struct job *j, struct rw_buf *b)
+write_article(struct job *j)
 {
 	const struct imp_doc *d = &j->doc;
-	const char *base = strrchr(j->name, '/') ? strrchr(j->name, '/') + 1 : j->name;
+	struct rw_buf *b = &j->chunk[C_ARTICLE];
 	char pub[16];
 
-	if (j->has_old) {
-		rw_put(b, j->old.rf.data, j->old.rf.size);
-		if (b->n && b->s[b->n - 1] != '\n')
-			rw_puts(b, "\n");
-		rw_puts(b, "\n");
-	} else {
-		rw_puts(b, "# A dossier made by dossier --import; every record with\n"
-		    "# Status: draft is a guess for a person to review (see dossier(5)).\n"
-		    "%rec: Dossier\n\n");
-		rw_fields(b, "Title", d->title ? d->title : base);
-		rw_fields(b, "Language", mostly_chinese(d) ? "zh" : "en");
-		rw_puts(b, "Status: draft\n\n");
-	}
-	rw_puts(b, "%rec: Article\n%key: Id\n\n");
+	rw_puts(b, "\n");
 	rw_field(b, "Id", j->article_id, strlen(j->article_id));
 	rw_fields(b, "Title", d->title);
 	rw_fields(b, "Author", d->author);
@@ -603,9 +605,9 @@ write_dossier(struct job *j, struct rw_buf *b)
 	} else {
 		rw_fields(b, "Date", d->date);
 	}
-	rw_fields(b, "Source", d->source ? d->source : base);
+	rw_fields(b, "Source", d->source ? d->source : base_name(j->name));
 	rw_puts(b, "Status: draft\n");
-	rw_puts(b, "\n%rec: Paragraph\n%key: Id\n");
+	b = &j->chunk[C_PARA];
 	for (size_t p = 0; p < d->npara; p++) {
 		rw_puts(b, "\n");
 		rw_field(b, "Id", j->para_ids[p], strlen(j->para_ids[p]));
@@ -613,17 +615,110 @@ write_dossier(struct job *j, struct rw_buf *b)
 		rw_fields(b, "Section", d->paras[p].section);
 		rw_fields(b, "Text", d->paras[p].text);
 	}
-	write_entities(j, b, true);
-	write_entities(j, b, false);
-	if (j->nevents) {
-		rw_puts(b, "\n%rec: Event\n%key: Id\n%mandatory: Date Title\n");
-		rw_put(b, j->events.s, j->events.n);
+	write_entities(j, true);
+	write_entities(j, false);
+}
+
+/* Where the records of type go in the old file s[0..n) (which ends with a
+ * newline): after the last record of its last section, before the
+ * comments and blank lines that lead to the next section.  n when the
+ * type has no section. */
+static size_t
+insertion_point(const char *s, size_t n, const char *type, bool *found)
+{
+	size_t i = 0, at = n, k = strlen(type);
+	bool in = false;
+
+	*found = false;
+	while (i < n) {
+		const char *e = memchr(s + i, '\n', n - i);
+		size_t next = e ? (size_t)(e - s) + 1 : n;
+		if (n - i > 5 && memcmp(s + i, "%rec:", 5) == 0) {
+			size_t t = i + 5;
+			while (t < next && (s[t] == ' ' || s[t] == '\t'))
+				t++;
+			if (in)
+				at = i;
+			in = next - t >= k && memcmp(s + t, type, k) == 0 &&
+			    (t + k == next || strchr(" \t\r\n", s[t + k]));
+			if (in) {
+				*found = true;
+				at = n;
+			}
+		} else if (in) {
+			at = n;
+		}
+		i = next;
 	}
-	if (j->nnotes) {
-		rw_puts(b, "\n%rec: Note\n%mandatory: Paragraph Quote Text\n");
-		rw_put(b, j->notes.s, j->notes.n);
+	if (!*found)
+		return n;
+	/* back over the blank and comment lines before the next section */
+	while (at > 0) {
+		size_t start = at - 1;
+		while (start > 0 && s[start - 1] != '\n')
+			start--;
+		size_t t = start;
+		while (t < at - 1 && (s[t] == ' ' || s[t] == '\t' || s[t] == '\r'))
+			t++;
+		if (s[t] != '#' && t != at - 1)
+			break;
+		at = start;
 	}
-	j->oom |= b->oom || j->events.oom || j->notes.oom;
+	return at;
+}
+
+static void
+write_dossier(struct job *j, struct rw_buf *b)
+{
+	const struct imp_doc *d = &j->doc;
+	size_t at[NCHUNKS], from = 0;
+	bool found[NCHUNKS];
+	struct rw_buf old;
+
+	write_article(j);
+	rw_init(&old);
+	if (j->has_old) {
+		rw_put(&old, j->old.rf.data, j->old.rf.size);
+		if (old.n && old.s[old.n - 1] != '\n')
+			rw_puts(&old, "\n");
+	} else {
+		rw_puts(&old, "# A dossier made by dossier --import; every record with\n"
+		    "# Status: draft is a guess for a person to review (see dossier(5)).\n"
+		    "%rec: Dossier\n\n");
+		rw_fields(&old, "Title", d->title ? d->title : base_name(j->name));
+		rw_fields(&old, "Language", mostly_chinese(d) ? "zh" : "en");
+		rw_puts(&old, "Status: draft\n");
+	}
+	/* Into the sections of the old file in file order, then new sections. */
+	for (int c = 0; c < NCHUNKS; c++)
+		at[c] = old.oom ? 0 : insertion_point(old.s, old.n, chunk_type[c], &found[c]);
+	for (;;) {
+		int c = -1;
+		for (int k = 0; k < NCHUNKS; k++)
+			if (found[k] && (c < 0 || at[k] < at[c]))
+				c = k;
+		if (c < 0)
+			break;
+		found[c] = false;
+		if (!j->chunk[c].n)
+			continue;
+		rw_put(b, old.s + from, at[c] - from);
+		from = at[c];
+		rw_put(b, j->chunk[c].s, j->chunk[c].n);
+		if (from < old.n && old.s[from] != '\n')
+			rw_puts(b, "\n");
+		j->chunk[c].n = 0;
+	}
+	rw_put(b, old.s + from, old.n - from);
+	for (int c = 0; c < NCHUNKS; c++)
+		if (j->chunk[c].n) {
+			rw_printf(b, "\n%%rec: %s\n%s", chunk_type[c], chunk_desc[c]);
+			rw_put(b, j->chunk[c].s, j->chunk[c].n);
+		}
+	j->oom |= b->oom || old.oom;
+	for (int c = 0; c < NCHUNKS; c++)
+		j->oom |= j->chunk[c].oom;
+	rw_free(&old);
 }
 
 static void
@@ -658,8 +753,8 @@ job_free(struct job *j)
 	free(j->ids);
 	free(j->ents);
 	free(j->para_ids);
-	rw_free(&j->events);
-	rw_free(&j->notes);
+	for (int c = 0; c < NCHUNKS; c++)
+		rw_free(&j->chunk[c]);
 }
 
 static void
@@ -703,8 +798,8 @@ import_buffer(const struct import_opts *o, const char *name, const char *buf, si
 	j.err = err;
 	imp_doc_init(&j.doc);
 	names_init(&j.names);
-	rw_init(&j.events);
-	rw_init(&j.notes);
+	for (int c = 0; c < NCHUNKS; c++)
+		rw_init(&j.chunk[c]);
 	if ((rc = validate(&j, &buf, &n)) != 0)
 		goto done;
 	if (looks_html(buf, n)) {

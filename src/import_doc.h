@@ -35,7 +35,8 @@ void imp_text_parse(struct imp_doc *, const char *buf, size_t n);
 bool imp_html_parse(struct imp_doc *, const char *buf, size_t n);
 
 /* If s[0..n) is a byline (编辑:王靖, 文|某人, By A. Writer, 来源:...),
- * stores its value in doc (first one of each kind wins) and returns true. */
+ * stores its value in doc and returns true: the first one of each kind,
+ * but writers are all kept, separated by ", ". */
 bool imp_byline(struct imp_doc *, const char *s, size_t n);
 
 /* Takes bylines off the start and the end of the paragraphs, and a title

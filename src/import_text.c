@@ -129,8 +129,21 @@ store(struct imp_doc *d, int field, const char *v, size_t n)
 	char **slot = field == 0 ? &d->author : field == 1 ? &d->editor :
 	    field == 2 ? &d->source : &d->date;
 
-	if (!*slot)
+	if (!*slot) {
 		*slot = dup(d, v, n);
+	} else if (field == 0) {
+		/* several writers: 作者:甲 then 文|乙 */
+		size_t old = strlen(*slot);
+		char *more = realloc(*slot, old + n + 3);
+		if (!more) {
+			d->oom = true;
+			return;
+		}
+		memcpy(more + old, ", ", 2);
+		memcpy(more + old + 2, v, n);
+		more[old + 2 + n] = '\0';
+		*slot = more;
+	}
 }
 
 bool
@@ -283,8 +296,9 @@ imp_text_parse(struct imp_doc *d, const char *buf, size_t n)
 	}
 	/* Blank lines between blocks of several lines: paragraphs are
 	 * separated by blank lines, their lines hard-wrapped. */
-	for (size_t j = 0; j < k; j++) {
-		blanks += !len[j] && j > 0 && len[j - 1];
+	for (size_t j = 0, seen = 0; j < k; j++) {
+		blanks += len[j] && seen && !len[j - 1];
+		seen |= len[j] != 0;
 		run = len[j] ? run + 1 : 0;
 		if (run > maxblock)
 			maxblock = run;

@@ -547,6 +547,8 @@ resolve(struct rd_ctx *ctx, struct found *f, struct ds_date *out)
 		*out = f->t;
 		return true;
 	}
+	if (f->need == NEED_LAST && ctx->lost)
+		return false;
 	if (f->need == NEED_LAST)
 		base = ctx->last.year || !f->pub_ok ? ctx->last : ctx->pub;
 	else
@@ -623,6 +625,7 @@ reldate_init(struct rd_ctx *ctx, const struct ds_date *pub)
 {
 	ctx->pub = pub ? *pub : (struct ds_date){ 0, 0, 0 };
 	ctx->last = (struct ds_date){ 0, 0, 0 };
+	ctx->lost = false;
 }
 
 bool
@@ -642,6 +645,7 @@ reldate_next(struct rd_ctx *ctx, const char *s, size_t n, size_t from, struct rd
 				m->date = (struct ds_date){ 0, 0, 0 };
 			else
 				ctx->last = m->date;
+			ctx->lost = !m->resolved;
 			return true;
 		}
 		/* next character */

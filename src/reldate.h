@@ -23,14 +23,16 @@ struct rd_match {
 struct rd_ctx {
 	struct ds_date pub;        /* publication date; year 0 when unknown */
 	struct ds_date last;       /* the date resolved last; year 0: none yet */
+	bool lost;                 /* the date found last could not be resolved */
 };
 
 /* Publication date pub (may be NULL: unknown); no date seen yet. */
 void reldate_init(struct rd_ctx *, const struct ds_date *pub);
 
 /* The first date expression in s[from..n) (from on a character boundary),
- * resolved, into *m; ctx->last follows every date resolved.  False when
- * there is none. */
+ * resolved, into *m; ctx->last follows every date resolved.  After a date
+ * that cannot be resolved, the anaphoric ones cannot either, until the
+ * next one that can.  False when there is none. */
 bool reldate_next(struct rd_ctx *, const char *s, size_t n, size_t from,
     struct rd_match *m);
 

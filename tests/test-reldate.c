@@ -85,6 +85,9 @@ static const struct row rows[] = {
 	{ "2023-09", "in June it grew", "June=2023-06" },
 	{ "2023-09", "They may go. Mayhem", "" },
 	{ "", "last year", "last year=?" },
+	/* after a date that cannot be resolved, no anaphora either */
+	{ "", "2013年,去年底,次年3月,5月", "2013年=2013; 去年底=?; 次年3月=?; 5月=?" },
+	{ "", "去年,2015年,次年", "去年=?; 2015年=2015; 次年=2016" },
 };
 
 static void
@@ -139,8 +142,9 @@ test_table(void **state)
 static void
 test_kinds(void **state)
 {
-	static const char text[] = "2013年,去年,次年,同年";
-	static const enum rd_kind want[] = { RD_ABSOLUTE, RD_RELATIVE, RD_ANAPHORIC, RD_ANAPHORIC };
+	static const char text[] = "2013年,去年,次年,2020年,同年";
+	static const enum rd_kind want[] = { RD_ABSOLUTE, RD_RELATIVE, RD_ANAPHORIC,
+		RD_ABSOLUTE, RD_ANAPHORIC };
 	struct rd_ctx ctx;
 	struct rd_match m;
 	size_t from = 0, k = 0;
@@ -148,18 +152,20 @@ test_kinds(void **state)
 	(void)state;
 	reldate_init(&ctx, NULL);
 	while (reldate_next(&ctx, text, strlen(text), from, &m)) {
-		assert_true(k < 4);
+		assert_true(k < 5);
 		assert_int_equal(m.kind, want[k]);
-		if (k == 1) {
+		/* 去年 has no publication date; 次年 follows it, so neither */
+		if (k == 1 || k == 2) {
 			assert_false(m.resolved);
 			assert_int_equal(m.date.year, 0);
+		} else {
+			assert_true(m.resolved);
 		}
 		k++;
 		from = m.start + m.len;
 	}
-	assert_int_equal(k, 4);
-	/* 次年 follows 2013年 across the unresolved 去年. */
-	assert_int_equal(ctx.last.year, 2014);
+	assert_int_equal(k, 5);
+	assert_int_equal(ctx.last.year, 2020);
 }
 
 int
