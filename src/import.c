@@ -323,6 +323,13 @@ find_names(struct job *j)
 	j->oom |= j->names.oom;
 }
 
+/* A byline's name: the writer's (else the editor's). */
+static bool
+is_writer(const struct job *j, const struct nm_cand *c)
+{
+	return j->doc.author && strstr(j->doc.author, c->name);
+}
+
 static void
 make_entities(struct job *j)
 {
@@ -349,7 +356,7 @@ make_entities(struct job *j)
 		const char *latin = c->nalias ? c->alias[0] : "", *last = strrchr(latin, ' ');
 		bool byline = strcmp(c->rule, "named in the byline") == 0;
 		slug(c->person && last ? last + 1 : latin,
-		    byline ? (c == &j->names.v[0] && j->doc.author ? "author" : "editor") :
+		    byline ? (is_writer(j, c) ? "author" : "editor") :
 		    c->person ? "person" : "org", base);
 		new_id(j, c->person ? 'P' : 'O', base, e->id);
 		e->is_new = true;
@@ -578,8 +585,7 @@ write_entities(struct job *j, bool person)
 		for (size_t a = 0; a < x->cand->nalias; a++)
 			rw_fields(b, "Alias", x->cand->alias[a]);
 		if (person && strcmp(x->cand->rule, "named in the byline") == 0)
-			rw_fields(b, "Role", j->doc.author && strstr(j->doc.author, x->cand->name) ?
-			    "writer" : "editor");
+			rw_fields(b, "Role", is_writer(j, x->cand) ? "writer" : "editor");
 		if (!person)
 			rw_fields(b, "Kind", "organization");
 		rw_printf(b, "Note: Found by dossier --import: %s.\n", x->cand->rule);

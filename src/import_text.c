@@ -131,7 +131,7 @@ store(struct imp_doc *d, int field, const char *v, size_t n)
 
 	if (!*slot) {
 		*slot = dup(d, v, n);
-	} else if (field == 0) {
+	} else if (field == 0 && !memmem(*slot, strlen(*slot), v, n)) {
 		/* several writers: 作者:甲 then 文|乙 */
 		size_t old = strlen(*slot);
 		char *more = realloc(*slot, old + n + 3);

@@ -33,10 +33,15 @@ tests_test_layout_LDADD = src/libcore.a $(CMOCKA_LIBS)
 EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt
 
 # The importer's modules.
-check_PROGRAMS += tests/test-reldate tests/test-names
-TESTS += tests/test-reldate tests/test-names tests/import-recall.sh
-EXTRA_DIST += tests/import-recall.sh
+check_PROGRAMS += tests/test-reldate tests/test-names tests/test-import
+TESTS += tests/test-reldate tests/test-names tests/test-import tests/import-recall.sh \
+	tests/import-cli.sh
+EXTRA_DIST += tests/import-recall.sh tests/import-cli.sh tests/data/import/article.html \
+	tests/data/import/no-article.html tests/data/import/wrapped.txt \
+	tests/data/import/fullwidth.txt
 tests_test_reldate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_reldate_LDADD = src/libimport.a src/libcore.a $(CMOCKA_LIBS) $(LIBXML_LIBS)
 tests_test_names_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_names_LDADD = src/libimport.a src/libcore.a $(CMOCKA_LIBS) $(LIBXML_LIBS)
+tests_test_import_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_import_LDADD = src/libimport.a src/libcore.a $(CMOCKA_LIBS) $(LIBXML_LIBS)
