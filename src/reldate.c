@@ -252,45 +252,42 @@ cn_absolute(struct cur *c, struct found *f)
 	return true;
 }
 
-/* 今年, 去年底, 前年3月, 明年 (years from the publication date). */
-static bool
-cn_year_word(struct cur *c, struct found *f)
+/* "N月D日" after a word that gives the year: the day is checked in a
+ * leap year here and again once the year is known. */
+static void
+cn_month_day_later(struct cur *c, struct found *f)
 {
-	static const struct { const char *w; int delta; } t[] = {
-		{ "今年", 0 }, { "去年", -1 }, { "前年", -2 }, { "明年", 1 },
-	};
-
-	for (size_t j = 0; j < sizeof t / sizeof *t; j++)
-		if (lit(c, t[j].w)) {
-			f->kind = RD_RELATIVE;
-			f->need = NEED_PUB;
-			f->delta = t[j].delta;
-			f->unit = 0;
-			f->t.year = 2000;  /* placeholder for the day check */
-			cn_month_day(c, &f->t);
-			f->t.year = 0;
-			f->keep_year = true;
-			cn_part(c);
-			return true;
-		}
-	return false;
+	f->t.year = 2000;
+	cn_month_day(c, &f->t);
+	f->t.year = 0;
+	f->keep_year = true;
 }
 
-/* 本月初, 上个月, 下月 (months from the publication date). */
+/* Words for a year or a month: 今年, 去年底, 前年3月 and 本月初, 上个月
+ * from the publication date; 次年, 同年9月, 那一年 from the date before. */
 static bool
-cn_month_word(struct cur *c, struct found *f)
+cn_word(struct cur *c, struct found *f)
 {
-	static const struct { const char *w; int delta; } t[] = {
-		{ "本月", 0 }, { "这个月", 0 }, { "上个月", -1 }, { "上月", -1 },
-		{ "下个月", 1 }, { "下月", 1 },
+	static const struct { const char *w; int unit, delta; enum need need; } t[] = {
+		{ "今年", 0, 0, NEED_PUB }, { "去年", 0, -1, NEED_PUB },
+		{ "前年", 0, -2, NEED_PUB }, { "明年", 0, 1, NEED_PUB },
+		{ "本月", 1, 0, NEED_PUB }, { "这个月", 1, 0, NEED_PUB },
+		{ "上个月", 1, -1, NEED_PUB }, { "上月", 1, -1, NEED_PUB },
+		{ "下个月", 1, 1, NEED_PUB }, { "下月", 1, 1, NEED_PUB },
+		{ "次年", 0, 1, NEED_LAST }, { "翌年", 0, 1, NEED_LAST },
+		{ "同年", 0, 0, NEED_LAST }, { "当年", 0, 0, NEED_LAST },
+		{ "那一年", 0, 0, NEED_LAST }, { "这一年", 0, 0, NEED_LAST },
+		{ "那年", 0, 0, NEED_LAST },
 	};
 
 	for (size_t j = 0; j < sizeof t / sizeof *t; j++)
 		if (lit(c, t[j].w)) {
-			f->kind = RD_RELATIVE;
-			f->need = NEED_PUB;
-			f->unit = 1;
+			f->kind = t[j].need == NEED_PUB ? RD_RELATIVE : RD_ANAPHORIC;
+			f->need = t[j].need;
+			f->unit = t[j].unit;
 			f->delta = t[j].delta;
+			if (t[j].unit == 0)
+				cn_month_day_later(c, f);
 			cn_part(c);
 			return true;
 		}
@@ -319,44 +316,17 @@ cn_ago(struct cur *c, struct found *f)
 	return true;
 }
 
-/* 次年, 同年9月, 当年, 那一年 (from the date resolved last). */
-static bool
-cn_anaphoric(struct cur *c, struct found *f)
-{
-	static const struct { const char *w; int delta; } t[] = {
-		{ "次年", 1 }, { "翌年", 1 }, { "同年", 0 }, { "当年", 0 },
-		{ "那一年", 0 }, { "这一年", 0 }, { "那年", 0 },
-	};
-
-	for (size_t j = 0; j < sizeof t / sizeof *t; j++)
-		if (lit(c, t[j].w)) {
-			f->kind = RD_ANAPHORIC;
-			f->need = NEED_LAST;
-			f->delta = t[j].delta;
-			f->t.year = 2000;
-			cn_month_day(c, &f->t);
-			f->t.year = 0;
-			f->keep_year = true;
-			cn_part(c);
-			return true;
-		}
-	return false;
-}
-
 /* 5月, 7月底, 8月3日: the year of the date resolved last, else of the
  * publication. */
 static bool
 cn_bare_month(struct cur *c, struct found *f)
 {
-	f->t.year = 2000;
-	cn_month_day(c, &f->t);
-	f->t.year = 0;
+	cn_month_day_later(c, f);
 	if (!f->t.month)
 		return false;
 	cn_part(c);
 	f->kind = RD_ANAPHORIC;
 	f->need = NEED_LAST;
-	f->keep_year = true;
 	f->pub_ok = true;
 	return true;
 }
@@ -595,8 +565,7 @@ after_digit(const char *s, size_t i)
 static bool
 match_at(struct cur *c, struct found *f)
 {
-	static const matcher cn[] = { cn_absolute, cn_year_word, cn_month_word,
-		cn_anaphoric, cn_ago, cn_bare_month };
+	static const matcher cn[] = { cn_absolute, cn_word, cn_ago, cn_bare_month };
 	static const matcher en[] = { en_month_first, en_day_first, en_bare_year, en_relative };
 	size_t at = c->i;
 

@@ -109,6 +109,21 @@ expect_paras(const struct imp_doc *d, size_t n, const char *const *text,
 	assert_int_equal(d->npara, n);
 }
 
+/* Reads a fixture into d, as HTML or as text. */
+static void
+parse(const char *path, bool html, struct imp_doc *d)
+{
+	size_t n;
+	char *buf = slurp(path, &n);
+
+	imp_doc_init(d);
+	if (html)
+		assert_true(imp_html_parse(d, buf, n));
+	else
+		imp_text_parse(d, buf, n);
+	free(buf);
+}
+
 static void
 test_html_article(void **state)
 {
@@ -120,12 +135,9 @@ test_html_article(void **state)
 	};
 	static const char *const section[] = { NULL, NULL, "Now", "Now" };
 	struct imp_doc d;
-	size_t n;
-	char *buf = slurp(FIXTURE("article.html"), &n);
 
 	(void)state;
-	imp_doc_init(&d);
-	assert_true(imp_html_parse(&d, buf, n));
+	parse(FIXTURE("article.html"), true, &d);
 	assert_string_equal(d.title, "A lab changes hands");
 	assert_string_equal(d.author, "A. Writer");
 	assert_string_equal(d.date, "2024-03-05T09:30:00+00:00");
@@ -133,7 +145,6 @@ test_html_article(void **state)
 	/* no nav, header, figure caption, aside, footer, script or byline */
 	expect_paras(&d, 4, text, section);
 	imp_doc_free(&d);
-	free(buf);
 }
 
 static void
@@ -146,18 +157,14 @@ test_html_without_article(void **state)
 	};
 	static const char *const section[] = { NULL, NULL, "小标题" };
 	struct imp_doc d;
-	size_t n;
-	char *buf = slurp(FIXTURE("no-article.html"), &n);
 
 	(void)state;
-	imp_doc_init(&d);
-	assert_true(imp_html_parse(&d, buf, n));
+	parse(FIXTURE("no-article.html"), true, &d);
 	assert_string_equal(d.title, "示例新闻");
 	assert_string_equal(d.author, "示例作者");
 	assert_string_equal(d.date, "2023-09-18");
 	expect_paras(&d, 3, text, section);
 	imp_doc_free(&d);
-	free(buf);
 }
 
 static void
@@ -171,17 +178,13 @@ test_text_wrapped(void **state)
 	};
 	static const char *const section[] = { NULL, "Now" };
 	struct imp_doc d;
-	size_t n;
-	char *buf = slurp(FIXTURE("wrapped.txt"), &n);
 
 	(void)state;
-	imp_doc_init(&d);
-	imp_text_parse(&d, buf, n);
+	parse(FIXTURE("wrapped.txt"), false, &d);
 	assert_string_equal(d.title, "A lab changes hands");
 	assert_string_equal(d.author, "A. Writer");
 	expect_paras(&d, 2, text, section);
 	imp_doc_free(&d);
-	free(buf);
 }
 
 static void
@@ -194,12 +197,9 @@ test_text_lines(void **state)
 	};
 	static const char *const section[] = { NULL, NULL, "小标题" };
 	struct imp_doc d;
-	size_t n;
-	char *buf = slurp(FIXTURE("fullwidth.txt"), &n);
 
 	(void)state;
-	imp_doc_init(&d);
-	imp_text_parse(&d, buf, n);
+	parse(FIXTURE("fullwidth.txt"), false, &d);
 	assert_string_equal(d.title, "示例标题");
 	/* full-width colon, and a bar with blanks */
 	assert_string_equal(d.author, "张小明, 李小红");
@@ -207,7 +207,6 @@ test_text_lines(void **state)
 	assert_null(d.editor);
 	expect_paras(&d, 3, text, section);
 	imp_doc_free(&d);
-	free(buf);
 }
 
 static void
