@@ -952,6 +952,12 @@ import_run(const struct import_opts *o, FILE *err)
 		fprintf(err, "dossier: -o %s would replace the article\n", o->out);
 		return EX_USAGE_;
 	}
+	if ((!o->out || strcmp(o->out, "-") == 0) && isatty(STDOUT_FILENO)) {
+		/* The article's bytes are not for a terminal to interpret. */
+		fputs("dossier: --import writes a dossier: give -o OUT, or redirect "
+		    "standard output\n", err);
+		return EX_USAGE_;
+	}
 	if ((rc = read_all(o->article, &buf, &n, err)) != 0) {
 		free(buf);
 		return rc;

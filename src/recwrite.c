@@ -96,6 +96,9 @@ rw_field(struct rw_buf *b, const char *name, const char *v, size_t n)
 			/* "+" alone for an empty line, "+ " before any other. */
 			bool empty = i + 1 == n || v[i + 1] == '\n';
 			rw_puts(b, empty ? "\n+" : "\n+ ");
+		} else if (c == 0xc2 && i + 1 < n && (unsigned char)v[i + 1] >= 0x80 &&
+		    (unsigned char)v[i + 1] <= 0x9f) {
+			i++;   /* a C1 control, U+0080..U+009F: a terminal would obey it */
 		} else if (c >= 0x20 && c != 0x7f) {
 			rw_put(b, v + i, 1);
 		} else if (c == '\t') {

@@ -22,7 +22,7 @@ void rw_printf(struct rw_buf *, const char *fmt, ...)
 
 /* "Name: value\n", with each newline of value[0..n) as a continuation
  * line.  Carriage returns and other control characters but the tab are
- * dropped, and blanks at the start of the value (the reader would skip
+ * dropped (C1 ones too), and blanks at the start of the value (the reader would skip
  * them) too.  An empty value gives "Name:". */
 void rw_field(struct rw_buf *, const char *name, const char *value, size_t n);
 /* The same for a NUL-terminated value; NULL writes nothing. */

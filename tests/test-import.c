@@ -85,8 +85,8 @@ test_recwrite(void **state)
 	dossier_free(&d);
 	/* What the reader would lose is dropped: leading blanks, CR, controls. */
 	rw_free(&b);
-	rw_field(&b, "Text", "  \tx\ry\x1b[2Jz\x7f", 13);
-	assert_string_equal(b.s, "Text: xy[2Jz\n");
+	rw_field(&b, "Text", "  \tx\ry\x1b[2Jz\x7f\xc2\x9b1m\xc2\xb7", 19);
+	assert_string_equal(b.s, "Text: xy[2Jz1m\xc2\xb7\n");
 	rw_free(&b);
 	rw_field(&b, "Text", "", 0);
 	assert_string_equal(b.s, "Text:\n");
