@@ -245,6 +245,8 @@ publication(struct job *j, struct ds_date *pub)
 
 /* ---- names ---- */
 
+static bool mostly_chinese(const struct imp_doc *);
+
 static bool
 forms_meet(const struct nm_cand *c, const struct ds_entity *e)
 {
@@ -318,6 +320,8 @@ find_names(struct job *j)
 		names_scan(&j->names, texts[i], lens[i]);
 	}
 	names_short_forms(&j->names, texts, lens, n);
+	if (mostly_chinese(&j->doc))
+		names_latin_orgs(&j->names, texts, lens, n);
 	free(texts);
 	free(lens);
 	j->oom |= j->names.oom;
@@ -353,7 +357,8 @@ make_entities(struct job *j)
 			continue;
 		}
 		char base[48];
-		const char *latin = c->nalias ? c->alias[0] : "", *last = strrchr(latin, ' ');
+		const char *latin = c->nalias ? c->alias[0] : (unsigned char)c->name[0] < 0x80 ?
+		    c->name : "", *last = strrchr(latin, ' ');
 		bool byline = strcmp(c->rule, "named in the byline") == 0;
 		slug(c->person && last ? last + 1 : latin,
 		    byline ? (is_writer(j, c) ? "author" : "editor") :
@@ -586,8 +591,6 @@ write_entities(struct job *j, bool person)
 			rw_fields(b, "Alias", x->cand->alias[a]);
 		if (person && strcmp(x->cand->rule, "named in the byline") == 0)
 			rw_fields(b, "Role", is_writer(j, x->cand) ? "writer" : "editor");
-		if (!person)
-			rw_fields(b, "Kind", "organization");
 		rw_printf(b, "Note: Found by dossier --import: %s.\n", x->cand->rule);
 		rw_puts(b, "Status: draft\n");
 	}

@@ -417,3 +417,88 @@ names_short_forms(struct nm_list *l, const char *const *texts, const size_t *len
 		}
 	}
 }
+
+/* Abbreviations that are words of the language more than names. */
+static const char *const not_names[] = { "AI", "VR", "AR", "XR", "MR", "CEO", "CTO",
+	"CFO", "COO", "GPU", "GPUs", "CPU", "PC", "IT", "MRI", "IPO", "App", "APP", "PR",
+	"US", "UK", "EU", "OK", "TV", "ID", "DNA", "USB", "API", "APIs", "SDK", "PPT",
+	"KPI", "AIGC", "AGI", "LLM", "LLMs", "GDP", "CEOs", "All", "The", "A", "I" };
+
+static bool
+alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The Latin run at s[i], i at the start of a word: its end (at least i),
+ * and in *ok whether it can be a name. */
+static size_t
+latin_run(const char *s, size_t n, size_t i, bool *ok)
+{
+	size_t e = i, words = 1;
+
+	*ok = false;
+	if (!alnum((unsigned char)s[i]) || (i > 0 && (alnum((unsigned char)s[i - 1]) ||
+	    strchr("-.'", s[i - 1]))))
+		return i;
+	for (;;) {
+		while (e < n && alnum((unsigned char)s[e]))
+			e++;
+		/* one space, a hyphen or a dot inside the name, then more of it */
+		if (e + 1 < n && strchr(" -.", s[e]) && alnum((unsigned char)s[e + 1])) {
+			words += s[e] == ' ';
+			e++;
+			continue;
+		}
+		break;
+	}
+	*ok = s[i] >= 'A' && s[i] <= 'Z' && words <= 4 &&
+	    !(e < n && strchr("'-", s[e]));
+	return e;
+}
+
+static bool
+common(const char *s, size_t n)
+{
+	for (size_t k = 0; k < sizeof not_names / sizeof *not_names; k++)
+		if (strlen(not_names[k]) == n && memcmp(not_names[k], s, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether s[0..n) is inside one of c's forms (Joulin in Armand Joulin). */
+static bool
+in_forms(const struct nm_cand *c, const char *s, size_t n)
+{
+	if (memmem(c->name, strlen(c->name), s, n))
+		return true;
+	for (size_t a = 0; a < c->nalias; a++)
+		if (memmem(c->alias[a], strlen(c->alias[a]), s, n))
+			return true;
+	return false;
+}
+
+void
+names_latin_orgs(struct nm_list *l, const char *const *texts, const size_t *lens,
+    size_t nt)
+{
+	for (size_t t = 0; t < nt; t++) {
+		const char *s = texts[t];
+		for (size_t i = 0; i < lens[t]; i++) {
+			bool ok, known = false;
+			size_t e = latin_run(s, lens[t], i, &ok);
+			if (!ok) {
+				i = e;
+				continue;
+			}
+			for (size_t c = 0; c < l->n && !known; c++)
+				known = names_has_form(&l->v[c], s + i, e - i) ||
+				    (l->v[c].person && in_forms(&l->v[c], s + i, e - i));
+			if (!known && !common(s + i, e - i) &&
+			    count(texts, lens, nt, s + i, e - i) >= 2)
+				names_add(l, s + i, e - i, false,
+				    "a Latin name used more than once in the text");
+			i = e;
+		}
+	}
+}

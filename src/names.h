@@ -45,6 +45,13 @@ long names_add(struct nm_list *l, const char *name, size_t n, bool person,
 void names_short_forms(struct nm_list *l, const char *const *texts,
     const size_t *lens, size_t ntexts);
 
+/* Latin names in Chinese text, Meta or Llama 2, as organizations: a run
+ * of ASCII words starting with a capital, at most four words, used at
+ * least twice on its own, not a common abbreviation (AI, CEO, GPU...) and
+ * not a form of a candidate already found. */
+void names_latin_orgs(struct nm_list *l, const char *const *texts,
+    const size_t *lens, size_t ntexts);
+
 /* Whether form (n bytes) is the name or an alias of c. */
 bool names_has_form(const struct nm_cand *c, const char *form, size_t n);
 

@@ -18,10 +18,12 @@ trap 'exit 1' HUP INT TERM
 # Floors: what the importer reaches today, in percent (rounded down).
 people_recall_floor=90
 people_precision_floor=80
-events_recall_floor=45
+events_recall_floor=65
 events_precision_floor=75
+orgs_recall_floor=25
+orgs_precision_floor=80
 
-echo 1..6
+echo 1..7
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
@@ -66,9 +68,11 @@ floor() {   # what, found, of, floor
 
 # 4: people.  A bundled person is found when an imported one shares a
 # name or alias with it.
-"$DOSSIER" --list people -f "$ref" >"$tmp/ref-people"
-"$DOSSIER" --list people -f "$tmp/imp.rec" >"$tmp/imp-people"
-awk -F '\t' '
+# Shares: "found of-bundled good of-imported" for people or orgs.
+shares() {
+	"$DOSSIER" --list "$1" -f "$ref" >"$tmp/ref-$1"
+	"$DOSSIER" --list "$1" -f "$tmp/imp.rec" >"$tmp/imp-$1"
+	awk -F '\t' '
 	function forms(line, out,   k, a, i) {
 		split(line, f, "\t"); k = 0; out[++k] = f[2]
 		if (f[3] != "") { split(f[3], a, ", "); for (i in a) out[++k] = a[i] }
@@ -79,29 +83,37 @@ awk -F '\t' '
 	  for (i = 1; i <= k; i++) if (fs[i] in owner) { found[owner[fs[i]]] = 1; hit = 1 }
 	  good += hit }
 	END { for (x in found) nf++; printf "%d %d %d %d\n", nf, nr, good, ni }
-' "$tmp/ref-people" "$tmp/imp-people" >"$tmp/people"
+	' "$tmp/ref-$1" "$tmp/imp-$1"
+}
+shares people >"$tmp/people"
 read -r pf pr pg pi <"$tmp/people"
 echo "# people: recall $pf/$pr, precision $pg/$pi"
+shares orgs >"$tmp/orgs"
+read -r of or og oi <"$tmp/orgs"
+echo "# organizations: recall $of/$or, precision $og/$oi"
 floor "people recall" "$pf" "$pr" "$people_recall_floor"
+floor "organizations recall" "$of" "$or" "$orgs_recall_floor"
 
 # 5 and 6: dated events, matched by paragraph and date.
 "$DOSSIER" --list events -f "$ref" >"$tmp/ref-events"
 "$DOSSIER" --list events -f "$tmp/imp.rec" >"$tmp/imp-events"
 awk -F '\t' '
-	FNR == NR { nr++; split($7, p, ","); for (i in p) { key[$2 "|" p[i]] = 1; ev[$2 "|" p[i]] = $1 }; next }
-	{ ni++; split($7, p, ","); hit = 0
-	  for (i in p) if (($2 "|" p[i]) in key) { found[ev[$2 "|" p[i]]] = 1; hit = 1 }
-	  good += hit }
-	END { for (x in found) nf++; printf "%d %d %d %d\n", nf, nr, good, ni }
-' "$tmp/ref-events" "$tmp/imp-events" >"$tmp/events"
+	FNR == NR { ni++; imp[ni] = $2 SUBSEP $7; n = split($7, p, ",")
+	  for (i = 1; i <= n; i++) have[$2 "|" p[i]] = 1; next }
+	{ nr++; n = split($7, p, ","); hit = 0
+	  for (i = 1; i <= n; i++) { want[$2 "|" p[i]] = 1; if (($2 "|" p[i]) in have) hit = 1 }
+	  nf += hit }
+	END { for (e = 1; e <= ni; e++) { split(imp[e], x, SUBSEP); n = split(x[2], p, ",")
+	        hit = 0; for (i = 1; i <= n; i++) if ((x[1] "|" p[i]) in want) hit = 1; good += hit }
+	      printf "%d %d %d %d\n", nf, nr, good, ni }
+' "$tmp/imp-events" "$tmp/ref-events" >"$tmp/events"
 read -r ef er eg ei <"$tmp/events"
 echo "# events (paragraph and date): recall $ef/$er, precision $eg/$ei"
-echo "# people precision: $(pct "$pg" "$pi")% (floor $people_precision_floor%)," \
-    "events precision: $(pct "$eg" "$ei")% (floor $events_precision_floor%)"
 floor "events recall" "$ef" "$er" "$events_recall_floor"
-p1=$(pct "$pg" "$pi") p2=$(pct "$eg" "$ei")
-if [ "$p1" -ge "$people_precision_floor" ] && [ "$p2" -ge "$events_precision_floor" ]; then
-	ok "precision: people $p1%, events $p2%"
+p1=$(pct "$pg" "$pi") p2=$(pct "$eg" "$ei") p3=$(pct "$og" "$oi")
+if [ "$p1" -ge "$people_precision_floor" ] && [ "$p2" -ge "$events_precision_floor" ] &&
+    [ "$p3" -ge "$orgs_precision_floor" ]; then
+	ok "precision: people $p1%, events $p2%, organizations $p3%"
 else
-	not_ok "precision: people $p1% (floor $people_precision_floor%), events $p2% (floor $events_precision_floor%)"
+	not_ok "precision: people $p1% (floor $people_precision_floor%), events $p2% (floor $events_precision_floor%), organizations $p3% (floor $orgs_precision_floor%)"
 fi

@@ -27,7 +27,7 @@ show(const struct nm_list *l, char *out, size_t cap)
 }
 
 static void
-expect(const char *const *texts, size_t nt, const char *want)
+expect_with(const char *const *texts, size_t nt, const char *want, bool latin)
 {
 	struct nm_list l;
 	size_t lens[8];
@@ -39,6 +39,8 @@ expect(const char *const *texts, size_t nt, const char *want)
 		names_scan(&l, texts[t], lens[t]);
 	}
 	names_short_forms(&l, texts, lens, nt);
+	if (latin)
+		names_latin_orgs(&l, texts, lens, nt);
 	assert_false(l.oom);
 	show(&l, got, sizeof got);
 	if (strcmp(got, want) != 0)
@@ -48,7 +50,11 @@ expect(const char *const *texts, size_t nt, const char *want)
 
 #define EXPECT(want, ...) do { \
 	const char *const t_[] = { __VA_ARGS__ }; \
-	expect(t_, sizeof t_ / sizeof *t_, want); \
+	expect_with(t_, sizeof t_ / sizeof *t_, want, false); \
+} while (0)
+#define EXPECT_LATIN(want, ...) do { \
+	const char *const t_[] = { __VA_ARGS__ }; \
+	expect_with(t_, sizeof t_ / sizeof *t_, want, true); \
 } while (0)
 
 static void
@@ -116,6 +122,22 @@ test_merge(void **state)
 	    "高管内特·米切尔(Nate Mitchell)", "内特·米切尔(Nate Michell)");
 }
 
+static void
+test_latin_orgs(void **state)
+{
+	(void)state;
+	/* twice or more, on its own; a digit and a hyphen inside */
+	EXPECT_LATIN("O Basement Lab[]; O Model-7 2[]",
+	    "Basement Lab发布了Model-7 2。", "Basement Lab的Model-7 2很受欢迎。");
+	/* once only; an abbreviation; a lowercase start */
+	EXPECT_LATIN("", "Basement Lab的AI和VR,以及GPU。", "AI和VR都是iPhone和iPhone的。");
+	/* part of a person's Latin name: not an organization */
+	EXPECT_LATIN("P 艾达·洛芙莱斯[Ada Lovelace|Lovelace]",
+	    "艾达·洛芙莱斯(Ada Lovelace)说", "Lovelace和Ada认为");
+	/* more than four words: a sentence, not a name */
+	EXPECT_LATIN("", "他说This Is Not A Name At All。", "This Is Not A Name At All。");
+}
+
 int
 main(void)
 {
@@ -126,6 +148,7 @@ main(void)
 		cmocka_unit_test(test_organizations),
 		cmocka_unit_test(test_short_forms),
 		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_latin_orgs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
