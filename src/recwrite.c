@@ -2,10 +2,15 @@
  * written for the reader (src/rec.c) to give it back unchanged. */
 #include <config.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "recwrite.h"
 
@@ -113,4 +118,131 @@ rw_fields(struct rw_buf *b, const char *name, const char *value)
 {
 	if (value)
 		rw_field(b, name, value, strlen(value));
+}
+
+/* Where the records of type go in the old file s[0..n) (which ends with a
+ * newline): after the last record of its last section, before the
+ * comments and blank lines that lead to the next section.  n when the
+ * type has no section. */
+size_t
+rw_section_end(const char *s, size_t n, const char *type, bool *found)
+{
+	size_t i = 0, at = n, k = strlen(type);
+	bool in = false;
+
+	*found = false;
+	while (i < n) {
+		const char *e = memchr(s + i, '\n', n - i);
+		size_t next = e ? (size_t)(e - s) + 1 : n;
+		if (n - i > 5 && memcmp(s + i, "%rec:", 5) == 0) {
+			size_t t = i + 5;
+			while (t < next && (s[t] == ' ' || s[t] == '\t'))
+				t++;
+			if (in)
+				at = i;
+			in = next - t >= k && memcmp(s + t, type, k) == 0 &&
+			    (t + k == next || strchr(" \t\r\n", s[t + k]));
+			if (in) {
+				*found = true;
+				at = n;
+			}
+		} else if (in) {
+			at = n;
+		}
+		i = next;
+	}
+	if (!*found)
+		return n;
+	/* back over the blank and comment lines before the next section */
+	while (at > 0) {
+		size_t start = at - 1;
+		while (start > 0 && s[start - 1] != '\n')
+			start--;
+		size_t t = start;
+		while (t < at - 1 && (s[t] == ' ' || s[t] == '\t' || s[t] == '\r'))
+			t++;
+		if (s[t] != '#' && t != at - 1)
+			break;
+		at = start;
+	}
+	return at;
+}
+
+static bool
+write_fd(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		s += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+/* Temporary file beside path, fsync, rename over path, fsync the
+ * directory: path is the old file or the new one, never a part. */
+int
+rw_replace_file(const char *path, const char *s, size_t n, FILE *err)
+{
+	char *dcopy = strdup(path), *fcopy = strdup(path), *tmp = NULL;
+	const char *dir, *file;
+	struct stat st;
+	mode_t mask;
+	int fd = -1, dfd, rc = -1;
+
+	if (!dcopy || !fcopy) {
+		fputs("dossier: out of memory\n", err);
+		goto out;
+	}
+	dir = dirname(dcopy);
+	file = basename(fcopy);
+	if (!(tmp = malloc(strlen(dir) + strlen(file) + 16))) {
+		fputs("dossier: out of memory\n", err);
+		goto out;
+	}
+	sprintf(tmp, "%s/.%s.XXXXXX", dir, file);
+	if ((fd = mkstemp(tmp)) < 0) {
+		fprintf(err, "dossier: %s: %s\n", path, strerror(errno));
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, stat(path, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask) != 0 ||
+	    !write_fd(fd, s, n) || fsync(fd) != 0) {
+		fprintf(err, "dossier: %s: %s\n", tmp, strerror(errno));
+		goto out;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		fprintf(err, "dossier: %s: %s\n", tmp, strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		fprintf(err, "dossier: %s: %s\n", path, strerror(errno));
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	rc = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	if (tmp) {
+		unlink(tmp);
+		free(tmp);
+	}
+	free(dcopy);
+	free(fcopy);
+	return rc;
 }

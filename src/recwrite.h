@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct rw_buf {
 	char *s;                   /* NUL-terminated while !oom */
@@ -27,5 +28,17 @@ void rw_printf(struct rw_buf *, const char *fmt, ...)
 void rw_field(struct rw_buf *, const char *name, const char *value, size_t n);
 /* The same for a NUL-terminated value; NULL writes nothing. */
 void rw_fields(struct rw_buf *, const char *name, const char *value);
+
+/* Where records of type go in rec text s[0..n) that ends with a newline:
+ * after the last record of its last section, before the comments and
+ * blank lines leading to the next section; *found tells whether it has
+ * one (n otherwise). */
+size_t rw_section_end(const char *s, size_t n, const char *type, bool *found);
+
+/* Replaces the file path with s[0..n) at once: a temporary file beside
+ * it, fsync, rename over it, fsync of the directory.  The mode of the old
+ * file is kept.  Returns 0, or -1 with the reason on err (path is then as
+ * it was). */
+int rw_replace_file(const char *path, const char *s, size_t n, FILE *err);
 
 #endif

@@ -85,12 +85,38 @@ test_recwrite(void **state)
 	dossier_free(&d);
 	/* What the reader would lose is dropped: leading blanks, CR, controls. */
 	rw_free(&b);
-	rw_field(&b, "Text", "  \tx\ry\x1b[2Jz\x7f\xc2\x9b1m\xc2\xb7", 19);
+	static const char raw[] = "  \tx\ry\x1b[2Jz\x7f\xc2\x9b" "1m\xc2\xb7";
+	rw_field(&b, "Text", raw, sizeof raw - 1);
 	assert_string_equal(b.s, "Text: xy[2Jz1m\xc2\xb7\n");
 	rw_free(&b);
 	rw_field(&b, "Text", "", 0);
 	assert_string_equal(b.s, "Text:\n");
 	rw_free(&b);
+}
+
+/* Where new records of a type go: after the last record of its section,
+ * before the comments that lead to the next one. */
+static void
+test_section_end(void **state)
+{
+	static const char text[] =
+	    "%rec: Dossier\n\nTitle: t\n\n"
+	    "%rec: Person\n%key: Id\n\nId: a\nName: A\n+ more\n\n"
+	    "# the organizations\n\n%rec: Org\n\nId: o\nName: O\n";
+	size_t n = sizeof text - 1;
+	bool found;
+
+	(void)state;
+	assert_int_equal(rw_section_end(text, n, "Person", &found),
+	    (size_t)(strstr(text, "+ more\n") + 7 - text));
+	assert_true(found);
+	assert_int_equal(rw_section_end(text, n, "Org", &found), n);
+	assert_true(found);
+	assert_int_equal(rw_section_end(text, n, "Event", &found), n);
+	assert_false(found);
+	/* "%rec: Persons" is another type */
+	assert_int_equal(rw_section_end("%rec: Persons\n\nId: x\n", 21, "Person", &found), 21);
+	assert_false(found);
 }
 
 /* ---- reading text and HTML ---- */
@@ -405,6 +431,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_recwrite),
+		cmocka_unit_test(test_section_end),
 		cmocka_unit_test(test_html_article),
 		cmocka_unit_test(test_html_without_article),
 		cmocka_unit_test(test_text_wrapped),
