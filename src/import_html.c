@@ -40,7 +40,10 @@ collect(const xmlNode *n, struct rw_buf *b)
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			for (const xmlChar *p = c->content; p && *p; p++) {
-				if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
+				/* &nbsp; (U+00A0) is a blank like the others here */
+				bool nbsp = p[0] == 0xc2 && p[1] == 0xa0;
+				p += nbsp;
+				if (nbsp || *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
 					if (b->n && b->s[b->n - 1] != ' ' && b->s[b->n - 1] != '\n')
 						rw_put(b, " ", 1);
 				} else {
@@ -58,22 +61,34 @@ collect(const xmlNode *n, struct rw_buf *b)
 	}
 }
 
+/* Blanks at either end: spaces, newlines and U+3000 (an indent). */
+static bool
+blank_at(const char *s, size_t i, size_t n, size_t *k)
+{
+	if (i < n && (s[i] == ' ' || s[i] == '\n'))
+		return *k = 1, true;
+	if (i + 3 <= n && memcmp(s + i, "\u3000", 3) == 0)
+		return *k = 3, true;
+	return false;
+}
+
 static char *
 text_of(const xmlNode *n)
 {
 	struct rw_buf b;
-	size_t i = 0;
+	size_t i = 0, k;
 
 	rw_init(&b);
 	collect(n, &b);
-	while (b.n && (b.s[b.n - 1] == ' ' || b.s[b.n - 1] == '\n'))
-		b.s[--b.n] = '\0';
+	while (b.n && ((b.n >= 1 && blank_at(b.s, b.n - 1, b.n, &k)) ||
+	    (b.n >= 3 && blank_at(b.s, b.n - 3, b.n, &k) && k == 3)))
+		b.s[b.n -= k] = '\0';
 	if (b.oom || !b.n) {
 		rw_free(&b);
 		return NULL;
 	}
-	while (b.s[i] == ' ' || b.s[i] == '\n')
-		i++;
+	while (blank_at(b.s, i, b.n, &k))
+		i += k;
 	memmove(b.s, b.s + i, b.n - i + 1);
 	return b.s;
 }
