@@ -3,6 +3,7 @@
  * named there, or, when it cannot be resolved, a Note saying so. */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "import_job.h"
@@ -39,41 +40,112 @@ ascii_alnum(unsigned char c)
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* Whether form occurs in s[0..n), not inside a run of ASCII letters and
- * digits when it begins or ends with one (as the index matches). */
-static bool
-occurs(const char *s, size_t n, const char *form, size_t fn)
+/* One occurrence of a form of an entity in a clause. */
+struct hit {
+	size_t off, len, ent;
+	bool person;
+};
+
+struct hits {
+	struct hit *v;
+	size_t n, cap;
+	bool oom;
+};
+
+/* Adds the occurrences of form in s[0..n) that are not inside a run of
+ * ASCII letters and digits when it begins or ends with one (as the index
+ * matches). */
+static void
+find_form(struct hits *h, const char *s, size_t n, const char *form, size_t fn,
+    size_t ent, bool person)
 {
 	if (!fn)
-		return false;
+		return;
 	for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), form, fn)); p++) {
 		bool left = p > s && ascii_alnum((unsigned char)form[0]) && ascii_alnum((unsigned char)p[-1]);
 		bool right = p + fn < s + n && ascii_alnum((unsigned char)form[fn - 1]) &&
 		    ascii_alnum((unsigned char)p[fn]);
-		if (!left && !right)
-			return true;
+		if (left || right)
+			continue;
+		if (h->n == h->cap) {
+			size_t cap = h->cap ? h->cap * 2 : 16;
+			struct hit *v = realloc(h->v, cap * sizeof *v);
+			if (!v) {
+				h->oom = true;
+				return;
+			}
+			h->v = v;
+			h->cap = cap;
+		}
+		h->v[h->n++] = (struct hit){ (size_t)(p - s), fn, ent, person };
 	}
-	return false;
+}
+
+static void
+find_forms(struct hits *h, const struct ent *e, size_t k, const char *s, size_t n)
+{
+	if (e->cand) {
+		find_form(h, s, n, e->cand->name, strlen(e->cand->name), k, e->person);
+		for (size_t a = 0; a < e->cand->nalias; a++)
+			find_form(h, s, n, e->cand->alias[a], strlen(e->cand->alias[a]), k, e->person);
+	}
+	if (e->old) {
+		find_form(h, s, n, e->old->name.s, e->old->name.n, k, e->person);
+		for (size_t a = 0; a < e->old->nalias; a++)
+			find_form(h, s, n, e->old->alias[a].s, e->old->alias[a].n, k, e->person);
+	}
+}
+
+/* The longest first; of equal ones, people before organizations, each in
+ * the order found: the index's rule for overlapping forms. */
+static int
+by_length(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	if (x->person != y->person)
+		return x->person ? -1 : 1;
+	if (x->ent != y->ent)
+		return x->ent < y->ent ? -1 : 1;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* Marks in named[] the entities mentioned in s[0..n), where a form inside
+ * a longer one (Llama in Llama 2) is not a mention. */
+static void
+mentioned(struct job *j, const char *s, size_t n, bool *named)
+{
+	struct hits h = { 0 };
+	bool *taken = calloc(n ? n : 1, 1);
+
+	for (size_t e = 0; e < j->nents; e++)
+		find_forms(&h, &j->ents[e], e, s, n);
+	if (!taken || h.oom) {
+		j->oom = true;
+		free(taken);
+		free(h.v);
+		return;
+	}
+	qsort(h.v, h.n, sizeof *h.v, by_length);
+	for (size_t i = 0; i < h.n; i++) {
+		bool free_span = true;
+		for (size_t b = h.v[i].off; b < h.v[i].off + h.v[i].len && free_span; b++)
+			free_span = !taken[b];
+		if (!free_span)
+			continue;
+		memset(taken + h.v[i].off, 1, h.v[i].len);
+		named[h.v[i].ent] = true;
+	}
+	free(taken);
+	free(h.v);
 }
 
 static bool
-ent_in(const struct ent *e, const char *s, size_t n)
+digit(char c)
 {
-	if (e->cand) {
-		if (occurs(s, n, e->cand->name, strlen(e->cand->name)))
-			return true;
-		for (size_t a = 0; a < e->cand->nalias; a++)
-			if (occurs(s, n, e->cand->alias[a], strlen(e->cand->alias[a])))
-				return true;
-	}
-	if (e->old) {
-		if (occurs(s, n, e->old->name.s, e->old->name.n))
-			return true;
-		for (size_t a = 0; a < e->old->nalias; a++)
-			if (occurs(s, n, e->old->alias[a].s, e->old->alias[a].n))
-				return true;
-	}
-	return false;
+	return c >= '0' && c <= '9';
 }
 
 static bool
@@ -85,9 +157,10 @@ is_clause_end(const char *s, size_t n, size_t i, size_t *k)
 	for (size_t j = 0; j < sizeof ends / sizeof *ends; j++) {
 		size_t l = strlen(ends[j]);
 		if (n - i >= l && memcmp(s + i, ends[j], l) == 0) {
-			/* a comma between digits is a number's */
-			if (ends[j][0] == ',' && i > 0 && i + 1 < n && s[i - 1] >= '0' &&
-			    s[i - 1] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9')
+			/* a thousands comma is a number's: 1,000 */
+			if (ends[j][0] == ',' && i > 0 && i + 4 <= n && digit(s[i - 1]) &&
+			    digit(s[i + 1]) && digit(s[i + 2]) && digit(s[i + 3]) &&
+			    (i + 4 == n || !digit(s[i + 4])))
 				return false;
 			*k = l;
 			return true;
@@ -132,17 +205,26 @@ clause(const char *s, size_t n, size_t a, size_t b, size_t *from, size_t *to)
 static void
 put_links(struct job *j, struct rw_buf *b, const char *s, size_t n)
 {
+	bool *named = calloc(j->nents ? j->nents : 1, sizeof *named);
+
+	if (!named) {
+		j->oom = true;
+		return;
+	}
+	mentioned(j, s, n, named);
 	for (int kind = 1; kind >= 0; kind--)
 		for (size_t e = 0; e < j->nents; e++) {
 			bool dup = false;
-			if (j->ents[e].person != kind || !ent_in(&j->ents[e], s, n))
+			if (j->ents[e].person != kind || !named[e])
 				continue;
+			/* a candidate that is an old record: one link */
 			for (size_t f = 0; f < e; f++)
-				dup |= j->ents[f].person == kind && strcmp(j->ents[f].id, j->ents[e].id) == 0 &&
-				    ent_in(&j->ents[f], s, n);
+				dup |= named[f] && j->ents[f].person == kind &&
+				    strcmp(j->ents[f].id, j->ents[e].id) == 0;
 			if (!dup)
 				rw_field(b, kind ? "Person" : "Org", j->ents[e].id, strlen(j->ents[e].id));
 		}
+	free(named);
 }
 
 static void

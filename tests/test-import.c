@@ -379,6 +379,37 @@ test_events(void **state)
 	rw_free(&out);
 }
 
+/* A form inside a longer one is no mention (Model in Model 2), and a
+ * comma between digits ends a clause unless it is a thousands comma. */
+static void
+test_links(void **state)
+{
+	static const char text[] =
+	    "示例公司的Model 2和Model都很受欢迎。\n"
+	    "2020年,Model 2售出1,000份,2,3月Model又发布了。\n";
+	struct import_opts o = { 0 };
+	struct rw_buf out;
+	struct dossier d;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(import(&o, text, strlen(text), &out, err, sizeof err), 0);
+	load(&d, &out);
+	assert_int_equal(d.norgs, 2);
+	assert_int_equal(d.nevents, 2);
+	/* 2020年: the clause runs past the thousands comma, Model 2 only */
+	assert_memory_equal(d.events[0].title.s, "2020年,Model 2售出1,000份", d.events[0].title.n);
+	assert_int_equal(d.events[0].orgs.n, 1);
+	assert_memory_equal(d.idkeys[DS_ORG][d.events[0].orgs.v[0]].s, "model-2", 7);
+	/* 3月 (of 2020): "2,3月" is no number, so its clause starts after the comma */
+	assert_memory_equal(d.events[1].date_text.s, "2020-03", 7);
+	assert_memory_equal(d.events[1].title.s, "3月Model又发布了", d.events[1].title.n);
+	assert_int_equal(d.events[1].orgs.n, 1);
+	assert_memory_equal(d.idkeys[DS_ORG][d.events[1].orgs.v[0]].s, "model", 5);
+	dossier_free(&d);
+	rw_free(&out);
+}
+
 /* Import, then import another article into the result. */
 static void
 test_round_trip(void **state)
@@ -440,6 +471,7 @@ main(void)
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_unresolved),
 		cmocka_unit_test(test_events),
+		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
