@@ -36,6 +36,18 @@ imp_mostly_chinese(const struct imp_doc *d)
 	return cjk * 3 > latin;
 }
 
+/* The title found, else the file's name without its extension. */
+static void
+write_title(struct job *j, struct rw_buf *b)
+{
+	const char *base = imp_base_name(j->name), *dot = strrchr(base, '.');
+
+	if (j->doc.title)
+		rw_fields(b, "Title", j->doc.title);
+	else
+		rw_field(b, "Title", base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
+}
+
 static void
 write_entities(struct job *j, bool person)
 {
@@ -66,7 +78,7 @@ write_article(struct job *j)
 
 	rw_puts(b, "\n");
 	rw_field(b, "Id", j->article_id, strlen(j->article_id));
-	rw_fields(b, "Title", d->title);
+	write_title(j, b);
 	rw_fields(b, "Author", d->author);
 	rw_fields(b, "Editor", d->editor);
 	if (j->o->has_published) {
@@ -107,7 +119,7 @@ imp_write_dossier(struct job *j, struct rw_buf *b)
 		rw_puts(&old, "# A dossier made by dossier --import; every record with\n"
 		    "# Status: draft is a guess for a person to review (see dossier(5)).\n"
 		    "%rec: Dossier\n\n");
-		rw_fields(&old, "Title", d->title ? d->title : imp_base_name(j->name));
+		write_title(j, &old);
 		rw_fields(&old, "Language", imp_mostly_chinese(d) ? "zh" : "en");
 		rw_puts(&old, "Status: draft\n");
 	}
