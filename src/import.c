@@ -15,24 +15,15 @@
 
 enum { EX_CANTCREAT_ = 73 };
 
+/* All of f into *buf. */
 static int
-read_all(const char *path, char **buf, size_t *n, FILE *err)
+read_stream(FILE *f, const char *path, char **buf, size_t *n, FILE *err)
 {
-	FILE *f = fopen(path, "rb");
-	struct stat st;
 	size_t cap = 1 << 16;
 
 	*n = 0;
-	if (!f || fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
-		fprintf(err, "dossier: %s: %s\n", path, f ? "is a directory" : strerror(errno));
-		if (f)
-			fclose(f);
-		return EX_NOINPUT_;
-	}
-	*buf = malloc(cap);
-	for (;;) {
+	for (*buf = malloc(cap);; cap *= 2) {
 		if (!*buf) {
-			fclose(f);
 			fputs("dossier: out of memory\n", err);
 			return EX_SOFTWARE_;
 		}
@@ -40,22 +31,41 @@ read_all(const char *path, char **buf, size_t *n, FILE *err)
 		if (*n < cap)
 			break;
 		if (cap >= REC_MAX_FILE) {
-			fclose(f);
 			fprintf(err, "dossier: %s: larger than %lu bytes\n", path, REC_MAX_FILE);
 			return EX_DATAERR_;
 		}
-		char *b = realloc(*buf, cap *= 2);
+		char *b = realloc(*buf, cap * 2);
 		if (!b)
 			free(*buf);
 		*buf = b;
 	}
 	if (ferror(f)) {
 		fprintf(err, "dossier: %s: %s\n", path, strerror(errno));
-		fclose(f);
 		return EX_NOINPUT_;
 	}
-	fclose(f);
 	return 0;
+}
+
+/* The whole file, or standard input for "-". */
+static int
+read_all(const char *path, char **buf, size_t *n, FILE *err)
+{
+	struct stat st;
+	FILE *f;
+	int rc;
+
+	*buf = NULL;
+	if (strcmp(path, "-") == 0)
+		return read_stream(stdin, path, buf, n, err);
+	if (!(f = fopen(path, "rb")) || fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
+		fprintf(err, "dossier: %s: %s\n", path, f ? "is a directory" : strerror(errno));
+		if (f)
+			fclose(f);
+		return EX_NOINPUT_;
+	}
+	rc = read_stream(f, path, buf, n, err);
+	fclose(f);
+	return rc;
 }
 
 static unsigned long

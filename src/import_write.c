@@ -36,7 +36,8 @@ imp_mostly_chinese(const struct imp_doc *d)
 	return cjk * 3 > latin;
 }
 
-/* The title found, else the file's name without its extension. */
+/* The title found, else the file's name without its extension (standard
+ * input has none). */
 static void
 write_title(struct job *j, struct rw_buf *b)
 {
@@ -44,7 +45,7 @@ write_title(struct job *j, struct rw_buf *b)
 
 	if (j->doc.title)
 		rw_fields(b, "Title", j->doc.title);
-	else
+	else if (strcmp(j->name, "-") != 0)
 		rw_field(b, "Title", base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
 }
 
@@ -87,7 +88,8 @@ write_article(struct job *j)
 	} else {
 		rw_fields(b, "Date", d->date);
 	}
-	rw_fields(b, "Source", d->source ? d->source : imp_base_name(j->name));
+	rw_fields(b, "Source", d->source ? d->source :
+	    strcmp(j->name, "-") != 0 ? imp_base_name(j->name) : NULL);
 	rw_puts(b, "Status: draft\n");
 	b = &j->chunk[C_PARA];
 	for (size_t p = 0; p < d->npara; p++) {

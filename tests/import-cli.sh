@@ -12,7 +12,7 @@ mkdir "$tmp" || exit 99
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
 
-echo 1..12
+echo 1..13
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
@@ -92,3 +92,10 @@ check "a bad dossier: exit 65 ($rc), its error with the line, no output" \
 # 12: an output that cannot be written: exit 73, the old one untouched.
 "$DOSSIER" --import "$seed" -o "$tmp/a.orig/x.rec" 2>"$tmp/err"; rc=$?
 check "an output under a regular file: exit 73 (got $rc)" '[ $rc -eq 73 ]'
+
+# 13: the article from standard input.
+"$DOSSIER" --import - --published 2023-09 <"$seed" >"$tmp/stdin.rec" 2>"$tmp/err"; rc=$?
+"$DOSSIER" --list paragraphs -f "$tmp/stdout.rec" >"$tmp/want" 2>>"$tmp/err"
+"$DOSSIER" --list paragraphs -f "$tmp/stdin.rec" >"$tmp/got" 2>>"$tmp/err"
+check "--import - reads standard input (exit $rc), the same paragraphs" \
+    '[ $rc -eq 0 ] && [ -s "$tmp/want" ] && cmp -s "$tmp/want" "$tmp/got"'
