@@ -128,7 +128,8 @@ mentioned(struct job *j, const char *s, size_t n, bool *named)
 		free(h.v);
 		return;
 	}
-	qsort(h.v, h.n, sizeof *h.v, by_length);
+	if (h.n)
+		qsort(h.v, h.n, sizeof *h.v, by_length);
 	for (size_t i = 0; i < h.n; i++) {
 		bool free_span = true;
 		for (size_t b = h.v[i].off; b < h.v[i].off + h.v[i].len && free_span; b++)
