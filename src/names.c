@@ -478,27 +478,92 @@ in_forms(const struct nm_cand *c, const char *s, size_t n)
 	return false;
 }
 
+struct run {
+	const char *s;
+	size_t n, order;
+};
+
+static int
+by_text(const void *a, const void *b)
+{
+	const struct run *x = a, *y = b;
+	int c = memcmp(x->s, y->s, x->n < y->n ? x->n : y->n);
+
+	if (c)
+		return c;
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int
+by_order(const void *a, const void *b)
+{
+	const struct run *x = a, *y = b;
+
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Every Latin run that can be a name, in text order; NULL when there are
+ * none or memory runs out (then l->oom). */
+static struct run *
+latin_runs(struct nm_list *l, const char *const *texts, const size_t *lens, size_t nt,
+    size_t *nr)
+{
+	struct run *r = NULL;
+	size_t cap = 0;
+
+	*nr = 0;
+	for (size_t t = 0; t < nt; t++)
+		for (size_t i = 0; i < lens[t]; i++) {
+			bool ok;
+			size_t e = latin_run(texts[t], lens[t], i, &ok);
+			if (ok && !common(texts[t] + i, e - i)) {
+				if (*nr == cap) {
+					struct run *v = realloc(r, (cap = cap ? cap * 2 : 64) * sizeof *v);
+					if (!v) {
+						l->oom = true;
+						free(r);
+						return NULL;
+					}
+					r = v;
+				}
+				r[*nr] = (struct run){ texts[t] + i, e - i, *nr };
+				++*nr;
+			}
+			if (e > i)
+				i = e;
+		}
+	return r;
+}
+
 void
 names_latin_orgs(struct nm_list *l, const char *const *texts, const size_t *lens,
     size_t nt)
 {
-	for (size_t t = 0; t < nt; t++) {
-		const char *s = texts[t];
-		for (size_t i = 0; i < lens[t]; i++) {
-			bool ok, known = false;
-			size_t e = latin_run(s, lens[t], i, &ok);
-			if (!ok) {
-				i = e;
-				continue;
-			}
-			for (size_t c = 0; c < l->n && !known; c++)
-				known = names_has_form(&l->v[c], s + i, e - i) ||
-				    (l->v[c].person && in_forms(&l->v[c], s + i, e - i));
-			if (!known && !common(s + i, e - i) &&
-			    count(texts, lens, nt, s + i, e - i) >= 2)
-				names_add(l, s + i, e - i, false,
-				    "a Latin name used more than once in the text");
-			i = e;
-		}
+	size_t nr, kept = 0;
+	struct run *r = latin_runs(l, texts, lens, nt, &nr);
+
+	if (!r)
+		return;
+	/* Equal runs side by side: the first of each group of two or more. */
+	qsort(r, nr, sizeof *r, by_text);
+	for (size_t i = 0, j; i < nr; i = j) {
+		for (j = i + 1; j < nr && r[j].n == r[i].n && memcmp(r[j].s, r[i].s, r[i].n) == 0; j++)
+			;
+		if (j - i >= 2)
+			r[kept++] = r[i];
 	}
+	/* In the order of the text, so that ids follow it. */
+	qsort(r, kept, sizeof *r, by_order);
+	for (size_t i = 0; i < kept; i++) {
+		bool known = false;
+		for (size_t c = 0; c < l->n && !known; c++)
+			known = names_has_form(&l->v[c], r[i].s, r[i].n) ||
+			    (l->v[c].person && in_forms(&l->v[c], r[i].s, r[i].n));
+		if (!known)
+			names_add(l, r[i].s, r[i].n, false,
+			    "a Latin name used more than once in the text");
+	}
+	free(r);
 }

@@ -46,8 +46,8 @@ void names_short_forms(struct nm_list *l, const char *const *texts,
     const size_t *lens, size_t ntexts);
 
 /* Latin names in Chinese text, Meta or Llama 2, as organizations: a run
- * of ASCII words starting with a capital, at most four words, used at
- * least twice on its own, not a common abbreviation (AI, CEO, GPU...) and
+ * of ASCII words starting with a capital, at most four words, found at
+ * least twice as a whole run, not a common abbreviation (AI, CEO, GPU...) and
  * not a form of a candidate already found. */
 void names_latin_orgs(struct nm_list *l, const char *const *texts,
     const size_t *lens, size_t ntexts);
