@@ -1,6 +1,7 @@
 /* HTML articles through libxml2's HTML parser: the title, the byline and
  * the publication time from the metadata, and the paragraphs of the
- * article's body, the element that holds the most paragraph text. */
+ * article's body: the <article> that holds the most paragraph text, else
+ * the element with the most paragraphs of its own. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -101,7 +102,9 @@ attr(const xmlNode *n, const char *name)
 
 struct meta {
 	char *og_title, *author, *date, *site;
-	const xmlNode *h1, *time, *article, *title_el;
+	const xmlNode *h1, *time, *title_el;
+	const xmlNode *article;    /* the <article> with the most paragraph text */
+	size_t article_text;
 };
 
 static void
@@ -141,6 +144,26 @@ meta_of(const xmlNode *n, struct meta *m)
 	}
 }
 
+/* The bytes of paragraph text anywhere under n. */
+static size_t
+all_p_text(const xmlNode *n)
+{
+	size_t sum = 0;
+
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || skipped(c))
+			continue;
+		if (named(c, "p")) {
+			xmlChar *t = xmlNodeGetContent(c);
+			sum += t ? strlen((char *)t) : 0;
+			xmlFree(t);
+		} else {
+			sum += all_p_text(c);
+		}
+	}
+	return sum;
+}
+
 /* One walk for the metadata and the landmarks. */
 static void
 survey(const xmlNode *n, struct meta *m)
@@ -156,8 +179,10 @@ survey(const xmlNode *n, struct meta *m)
 			m->h1 = c;
 		else if (named(c, "time") && !m->time)
 			m->time = c;
-		else if (named(c, "article") && !m->article)
+		else if (named(c, "article") && all_p_text(c) > m->article_text) {
 			m->article = c;
+			m->article_text = all_p_text(c);
+		}
 		if (named(c, "script") || named(c, "style"))
 			continue;
 		survey(c->children, m);
@@ -235,16 +260,12 @@ imp_html_parse(struct imp_doc *d, const char *buf, size_t n)
 	if (!doc)
 		return false;
 	survey(xmlDocGetRootElement(doc), &m);
-	if (m.article && p_text(m.article) == 0) {
-		/* an <article> whose paragraphs are nested deeper */
-		most_p(m.article->children, &best, &most);
-	} else if (m.article) {
+	/* The <article> with the most paragraph text, else the element with
+	 * the most paragraphs of its own. */
+	if (m.article)
 		best = m.article;
-	} else {
+	else
 		most_p(xmlDocGetRootElement(doc), &best, &most);
-	}
-	if (!best)
-		best = m.article;
 	if (best)
 		body(d, best, &section);
 	free(section);
