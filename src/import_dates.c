@@ -237,7 +237,7 @@ unresolved(struct job *j, size_t p, const struct rd_match *m, const char *s)
 	rw_field(b, "Paragraph", j->para_ids[p], strlen(j->para_ids[p]));
 	rw_field(b, "Quote", s + m->start, m->len);
 	rw_printf(b, "Text: Unresolved date: '%.*s' is %s, which %s; "
-	    "give the Event its date by hand.\n", (int)m->len, s + m->start,
+	    "no Event was made for it.\n", (int)m->len, s + m->start,
 	    m->kind == RD_ANAPHORIC ? "relative to an earlier date" :
 	    "relative to the publication date",
 	    m->kind == RD_ANAPHORIC ? "the article does not give before it" :
