@@ -2,6 +2,8 @@
 #ifndef DOSSIER_OPTIONS_H
 #define DOSSIER_OPTIONS_H
 
+#include <stdbool.h>
+
 enum mode { MODE_BROWSE, MODE_CHECK, MODE_LIST, MODE_SEARCH, MODE_IMPORT };
 
 struct options {
@@ -10,7 +12,7 @@ struct options {
 	const char *arg;           /* --list WHAT, --search QUERY, --import ARTICLE */
 	const char *published;     /* --published DATE */
 	const char *output;        /* -o OUT */
-	int file_given;            /* -f or the operand, not the default */
+	bool file_given;           /* -f or the operand, not the default */
 };
 
 #endif
