@@ -309,7 +309,7 @@ cn_ago(struct cur *c, struct found *f)
 		f->unit = 0;
 	else if (lit(c, "个月前") || lit(c, "個月前"))
 		f->unit = 1;
-	else if (lit(c, "天前") || lit(c, "日前"))
+	else if (lit(c, "天前"))
 		f->unit = 2;
 	else
 		return false;
