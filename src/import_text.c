@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "import_doc.h"
 
@@ -246,8 +247,18 @@ imp_head(struct imp_doc *d, bool headings)
 	free(section);
 }
 
-/* Joins the lines of a block: a space between Latin words, none between
- * Chinese characters. */
+/* Chinese, Japanese or Korean, or their full-width punctuation: no
+ * space is written between two lines where one of them is. */
+static bool
+wide(ucs4_t c)
+{
+	return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) ||
+	    (c >= 0xff00 && c <= 0xffef) || (c >= 0x20000 && c <= 0x3ffff);
+}
+
+/* Joins the lines of a block: a space between them, except beside a
+ * Chinese character and after a hyphen that ends a word. */
 static void
 join(struct imp_doc *d, const char **lines, const size_t *lens, size_t k, char *section)
 {
@@ -261,9 +272,13 @@ join(struct imp_doc *d, const char **lines, const size_t *lens, size_t k, char *
 		return;
 	}
 	for (size_t j = 0; j < k; j++) {
-		if (j && ((unsigned char)p[-1] < 0x80 || (unsigned char)lines[j][0] < 0x80) &&
-		    !(p[-1] == '-' && p - t >= 2 && p[-2] != ' '))
-			*p++ = ' ';
+		if (j) {
+			ucs4_t before = 0, after = 0;
+			u8_prev(&before, (const uint8_t *)p, (const uint8_t *)t);
+			u8_mbtouc(&after, (const uint8_t *)lines[j], lens[j]);
+			if (!wide(before) && !wide(after) && !(before == '-' && p - t >= 2 && p[-2] != ' '))
+				*p++ = ' ';
+		}
 		memcpy(p, lines[j], lens[j]);
 		p += lens[j];
 	}

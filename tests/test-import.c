@@ -235,6 +235,30 @@ test_text_lines(void **state)
 	imp_doc_free(&d);
 }
 
+/* Hard-wrapped lines: joined with a space, except beside a Chinese
+ * character or full-width punctuation, and after a word's hyphen. */
+static void
+test_text_joined(void **state)
+{
+	static const char text[] =
+	    "A title\n\n"
+	    "第一段的发展\nMeta在AI领域，\nMeta再次说:\n“好”\nand left.\n\n"
+	    "Second para-\ngraph, a well-\nknown - fact.\n";
+	static const char *const want[] = {
+		"第一段的发展Meta在AI领域，Meta再次说: “好” and left.",
+		"Second para-graph, a well-known - fact.",
+	};
+	static const char *const section[] = { NULL, NULL };
+	struct imp_doc d;
+
+	(void)state;
+	imp_doc_init(&d);
+	imp_text_parse(&d, text, sizeof text - 1);
+	assert_string_equal(d.title, "A title");
+	expect_paras(&d, 2, want, section);
+	imp_doc_free(&d);
+}
+
 static void
 test_bylines(void **state)
 {
@@ -467,6 +491,7 @@ main(void)
 		cmocka_unit_test(test_html_without_article),
 		cmocka_unit_test(test_text_wrapped),
 		cmocka_unit_test(test_text_lines),
+		cmocka_unit_test(test_text_joined),
 		cmocka_unit_test(test_bylines),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_unresolved),
