@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "import_job.h"
 #include "text.h"
 
@@ -31,7 +32,9 @@ read_stream(FILE *f, const char *path, char **buf, size_t *n, FILE *err)
 		if (*n < cap)
 			break;
 		if (cap >= REC_MAX_FILE) {
-			fprintf(err, "dossier: %s: larger than %lu bytes\n", path, REC_MAX_FILE);
+			char why[64];
+			snprintf(why, sizeof why, "larger than %lu bytes", REC_MAX_FILE);
+			rw_complain(err, path, why);
 			return EX_DATAERR_;
 		}
 		char *b = realloc(*buf, cap * 2);
@@ -40,7 +43,7 @@ read_stream(FILE *f, const char *path, char **buf, size_t *n, FILE *err)
 		*buf = b;
 	}
 	if (ferror(f)) {
-		fprintf(err, "dossier: %s: %s\n", path, strerror(errno));
+		rw_complain(err, path, strerror(errno));
 		return EX_NOINPUT_;
 	}
 	return 0;
@@ -58,7 +61,7 @@ read_all(const char *path, char **buf, size_t *n, FILE *err)
 	if (strcmp(path, "-") == 0)
 		return read_stream(stdin, path, buf, n, err);
 	if (!(f = fopen(path, "rb")) || fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
-		fprintf(err, "dossier: %s: %s\n", path, f ? "is a directory" : strerror(errno));
+		rw_complain(err, path, f ? "is a directory" : strerror(errno));
 		if (f)
 			fclose(f);
 		return EX_NOINPUT_;
@@ -66,6 +69,16 @@ read_all(const char *path, char **buf, size_t *n, FILE *err)
 	rc = read_stream(f, path, buf, n, err);
 	fclose(f);
 	return rc;
+}
+
+/* "NAME:LINE: what", or "NAME: what" for line 0, the name escaped. */
+static void
+bad_data(FILE *err, const char *name, unsigned long line, const char *what)
+{
+	esc_put(err, name, strlen(name));
+	if (line)
+		fprintf(err, ":%lu", line);
+	fprintf(err, ": %s\n", what);
 }
 
 static unsigned long
@@ -89,7 +102,7 @@ validate(struct job *j, const char **buf, size_t *n)
 		const char *nul = memchr(*buf, '\0', *n);
 		if (nul && (size_t)(nul - *buf) < ok)
 			ok = (size_t)(nul - *buf);
-		fprintf(j->err, "%s:%lu: %s\n", j->name, line_at(*buf, ok),
+		bad_data(j->err, j->name, line_at(*buf, ok),
 		    nul && (size_t)(nul - *buf) == ok ?
 		    "NUL byte: not a text or HTML file" :
 		    "invalid UTF-8: not a text or HTML file in UTF-8");
@@ -98,7 +111,7 @@ validate(struct job *j, const char **buf, size_t *n)
 	for (size_t i = 0; i < *n; i++)
 		if (!strchr(" \t\r\n\f\v", (*buf)[i]))
 			return 0;
-	fprintf(j->err, "%s: empty article\n", j->name);
+	bad_data(j->err, j->name, 0, "empty article");
 	return EX_DATAERR_;
 }
 
@@ -175,7 +188,7 @@ import_buffer(const struct import_opts *o, const char *name, const char *buf, si
 		goto done;
 	if (looks_html(buf, n)) {
 		if (!imp_html_parse(&j.doc, buf, n)) {
-			fprintf(err, "%s: not HTML that can be read\n", name);
+			bad_data(err, name, 0, "not HTML that can be read");
 			rc = EX_DATAERR_;
 			goto done;
 		}
@@ -183,7 +196,7 @@ import_buffer(const struct import_opts *o, const char *name, const char *buf, si
 		imp_text_parse(&j.doc, buf, n);
 	}
 	if (!j.doc.npara && !j.doc.oom) {
-		fprintf(err, "%s: no paragraphs found\n", name);
+		bad_data(err, name, 0, "no paragraphs found");
 		rc = EX_DATAERR_;
 		goto done;
 	}
@@ -234,7 +247,9 @@ import_run(const struct import_opts *o, FILE *err)
 	int rc;
 
 	if (o->out && strcmp(o->out, "-") != 0 && same_file(o->out, o->article)) {
-		fprintf(err, "dossier: -o %s would replace the article\n", o->out);
+		fputs("dossier: -o ", err);
+		esc_put(err, o->out, strlen(o->out));
+		fputs(" would replace the article\n", err);
 		return EX_USAGE_;
 	}
 	if ((!o->out || strcmp(o->out, "-") == 0) && isatty(STDOUT_FILENO)) {
@@ -252,10 +267,8 @@ import_run(const struct import_opts *o, FILE *err)
 	free(buf);
 	if (rc == 0) {
 		if (!o->out || strcmp(o->out, "-") == 0) {
-			if (fwrite(out.s, 1, out.n, stdout) != out.n || fflush(stdout) != 0) {
-				perror("dossier: write error");
-				rc = EX_CANTCREAT_;
-			}
+			/* a write error is reported at exit, as for any output */
+			fwrite(out.s, 1, out.n, stdout);
 		} else {
 			rc = rw_replace_file(o->out, out.s, out.n, err) ? EX_CANTCREAT_ : 0;
 		}

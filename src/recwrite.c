@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "escape.h"
 #include "recwrite.h"
 
 void
@@ -206,7 +207,7 @@ rw_replace_file(const char *path, const char *s, size_t n, FILE *err)
 	}
 	sprintf(tmp, "%s/.%s.XXXXXX", dir, file);
 	if ((fd = mkstemp(tmp)) < 0) {
-		fprintf(err, "dossier: %s: %s\n", path, strerror(errno));
+		rw_complain(err, path, strerror(errno));
 		free(tmp);
 		tmp = NULL;
 		goto out;
@@ -215,17 +216,17 @@ rw_replace_file(const char *path, const char *s, size_t n, FILE *err)
 	umask(mask);
 	if (fchmod(fd, stat(path, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask) != 0 ||
 	    !write_fd(fd, s, n) || fsync(fd) != 0) {
-		fprintf(err, "dossier: %s: %s\n", tmp, strerror(errno));
+		rw_complain(err, tmp, strerror(errno));
 		goto out;
 	}
 	if (close(fd) != 0) {
 		fd = -1;
-		fprintf(err, "dossier: %s: %s\n", tmp, strerror(errno));
+		rw_complain(err, tmp, strerror(errno));
 		goto out;
 	}
 	fd = -1;
 	if (rename(tmp, path) != 0) {
-		fprintf(err, "dossier: %s: %s\n", path, strerror(errno));
+		rw_complain(err, path, strerror(errno));
 		goto out;
 	}
 	free(tmp);
@@ -245,4 +246,12 @@ out:
 	free(dcopy);
 	free(fcopy);
 	return rc;
+}
+
+void
+rw_complain(FILE *err, const char *path, const char *reason)
+{
+	fputs("dossier: ", err);
+	esc_put(err, path, strlen(path));
+	fprintf(err, ": %s\n", reason);
 }

@@ -41,4 +41,7 @@ size_t rw_section_end(const char *s, size_t n, const char *type, bool *found);
  * it was). */
 int rw_replace_file(const char *path, const char *s, size_t n, FILE *err);
 
+/* "dossier: PATH: reason" on err, the path escaped as every message is. */
+void rw_complain(FILE *err, const char *path, const char *reason);
+
 #endif

@@ -12,7 +12,7 @@ mkdir "$tmp" || exit 99
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
 
-echo 1..13
+echo 1..14
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
@@ -99,3 +99,10 @@ check "an output under a regular file: exit 73 (got $rc)" '[ $rc -eq 73 ]'
 "$DOSSIER" --list paragraphs -f "$tmp/stdin.rec" >"$tmp/got" 2>>"$tmp/err"
 check "--import - reads standard input (exit $rc), the same paragraphs" \
     '[ $rc -eq 0 ] && [ -s "$tmp/want" ] && cmp -s "$tmp/want" "$tmp/got"'
+
+# 14: a file name with an escape in it is escaped in the message.
+esc=$(printf '\033')
+: >"$tmp/bad${esc}[2Jname.txt"
+"$DOSSIER" --import "$tmp/bad${esc}[2Jname.txt" -o "$tmp/d.rec" 2>"$tmp/err"; rc=$?
+check "a name with ESC in it: exit 65 ($rc), written \\x1b in the message, no raw ESC" \
+    '[ $rc -eq 65 ] && grep -q "bad\\\\x1b\[2Jname.txt: empty article" "$tmp/err" && ! grep -q "$esc" "$tmp/err"'

@@ -19,7 +19,17 @@
 #include "import_doc.h"
 #include "recwrite.h"
 
-#define FIXTURE(name) BUILD_TOP_SRCDIR "/tests/data/import/" name
+/* A fixture of tests/data/import, found from $top_srcdir, else here. */
+static const char *
+fixture(const char *name)
+{
+	static char path[4096];
+	const char *top = getenv("top_srcdir");
+
+	snprintf(path, sizeof path, "%s/tests/data/import/%s", top ? top : BUILD_TOP_SRCDIR, name);
+	return path;
+}
+#define FIXTURE(name) fixture(name)
 
 static char *
 slurp(const char *path, size_t *n)

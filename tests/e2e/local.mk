@@ -1,5 +1,7 @@
 # rules for tests/e2e: libvt.a runs a program in a pty emulated by libvterm
 # so screen tests can assert on what it draws; test-vt checks the harness.
+# Without libvterm or cmocka they are skipped (tests/missing-libs.sh).
+if HAVE_SCREEN_TESTS
 check_LIBRARIES = tests/e2e/libvt.a
 tests_e2e_libvt_a_SOURCES = tests/e2e/vt.c tests/e2e/vt.h
 tests_e2e_libvt_a_CFLAGS = $(AM_CFLAGS) $(VTERM_CFLAGS)
@@ -43,3 +45,4 @@ TESTS += tests/e2e/test-import-screen
 tests_e2e_test_import_screen_SOURCES = tests/e2e/test-import-screen.c $(e2e_helpers)
 tests_e2e_test_import_screen_CFLAGS = $(e2e_cflags)
 tests_e2e_test_import_screen_LDADD = $(e2e_ldadd)
+endif
