@@ -236,12 +236,11 @@ unresolved(struct job *j, size_t p, const struct rd_match *m, const char *s)
 	rw_puts(b, "\n");
 	rw_field(b, "Paragraph", j->para_ids[p], strlen(j->para_ids[p]));
 	rw_field(b, "Quote", s + m->start, m->len);
-	rw_printf(b, "Text: Unresolved date: '%.*s' is %s, which %s; "
-	    "no Event was made for it.\n", (int)m->len, s + m->start,
-	    m->kind == RD_ANAPHORIC ? "relative to an earlier date" :
-	    "relative to the publication date",
-	    m->kind == RD_ANAPHORIC ? "the article does not give before it" :
-	    "is not known (import again with --published DATE)");
+	rw_printf(b, "Text: Unresolved date: '%.*s' is relative to %s, which is not "
+	    "known; no Event was made for it.  Import again with --published DATE, "
+	    "or add the Event by hand.\n", (int)m->len, s + m->start,
+	    m->kind == RD_ANAPHORIC ? "the date before it in the article" :
+	    "the publication date");
 	rw_puts(b, "Status: draft\n");
 	j->nnotes++;
 }
