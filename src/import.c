@@ -267,8 +267,13 @@ import_run(const struct import_opts *o, FILE *err)
 	free(buf);
 	if (rc == 0) {
 		if (!o->out || strcmp(o->out, "-") == 0) {
-			/* a write error is reported at exit, as for any output */
-			fwrite(out.s, 1, out.n, stdout);
+			/* Straight to the descriptor, so that the error is
+			 * known here with its reason, as the other modes
+			 * report it: exit 70. */
+			if (!rw_write_all(STDOUT_FILENO, out.s, out.n)) {
+				fprintf(err, "dossier: write error: %s\n", strerror(errno));
+				rc = EX_SOFTWARE_;
+			}
 		} else {
 			rc = rw_replace_file(o->out, out.s, out.n, err) ? EX_CANTCREAT_ : 0;
 		}

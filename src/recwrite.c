@@ -169,8 +169,8 @@ rw_section_end(const char *s, size_t n, const char *type, bool *found)
 	return at;
 }
 
-static bool
-write_fd(int fd, const char *s, size_t n)
+bool
+rw_write_all(int fd, const char *s, size_t n)
 {
 	while (n) {
 		ssize_t w = write(fd, s, n);
@@ -215,7 +215,7 @@ rw_replace_file(const char *path, const char *s, size_t n, FILE *err)
 	mask = umask(0);
 	umask(mask);
 	if (fchmod(fd, stat(path, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask) != 0 ||
-	    !write_fd(fd, s, n) || fsync(fd) != 0) {
+	    !rw_write_all(fd, s, n) || fsync(fd) != 0) {
 		rw_complain(err, tmp, strerror(errno));
 		goto out;
 	}

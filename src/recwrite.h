@@ -41,6 +41,10 @@ size_t rw_section_end(const char *s, size_t n, const char *type, bool *found);
  * it was). */
 int rw_replace_file(const char *path, const char *s, size_t n, FILE *err);
 
+/* Writes s[0..n) to fd whole, again after a short write or EINTR;
+ * false with errno set on failure. */
+bool rw_write_all(int fd, const char *s, size_t n);
+
 /* "dossier: PATH: reason" on err, the path escaped as every message is. */
 void rw_complain(FILE *err, const char *path, const char *reason);
 
