@@ -70,3 +70,21 @@ AM_TESTS_ENVIRONMENT += PREFIX_MAP_CFLAGS='$(PREFIX_MAP_CFLAGS)'; \
 
 # The bundled data against the seed article.
 EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/limits.sh
+
+# The importer: its modules' unit tests, the measure on the seed and the
+# command line.
+if HAVE_CMOCKA
+check_PROGRAMS += tests/test-reldate tests/test-names tests/test-import
+TESTS += tests/test-reldate tests/test-names tests/test-import
+tests_test_reldate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_reldate_LDADD = src/libimport.a src/libcore.a $(CMOCKA_LIBS) $(LIBXML_LIBS)
+tests_test_names_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_names_LDADD = src/libimport.a src/libcore.a $(CMOCKA_LIBS) $(LIBXML_LIBS)
+tests_test_import_CPPFLAGS = $(bundled_cppflags)
+tests_test_import_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_import_LDADD = src/libimport.a src/libcore.a $(CMOCKA_LIBS) $(LIBXML_LIBS)
+endif
+TESTS += tests/import-recall.sh tests/import-cli.sh
+EXTRA_DIST += tests/import-recall.sh tests/import-cli.sh tests/data/import/article.html \
+	tests/data/import/no-article.html tests/data/import/wrapped.txt \
+	tests/data/import/fullwidth.txt
