@@ -31,3 +31,17 @@ tests_test_layout_LDADD = src/libcore.a $(CMOCKA_LIBS)
 
 # The bundled data against the seed article.
 EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt
+
+# The reader's own state: the format and merge, the files, and faults
+# (a writer killed, a full disk, an unwritable directory, two writers).
+check_PROGRAMS += tests/test-state tests/test-state-store tests/test-state-faults
+TESTS += tests/test-state tests/test-state-store tests/test-state-faults
+tests_test_state_SOURCES = tests/test-state.c tests/state-util.c tests/state-util.h
+tests_test_state_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_state_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_state_store_SOURCES = tests/test-state-store.c tests/state-util.c tests/state-util.h
+tests_test_state_store_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_state_store_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_state_faults_SOURCES = tests/test-state-faults.c tests/state-util.c tests/state-util.h
+tests_test_state_faults_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_state_faults_LDADD = src/libcore.a $(CMOCKA_LIBS)
