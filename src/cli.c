@@ -21,6 +21,12 @@ put(FILE *out, struct ds_str s)
 	}
 }
 
+void
+cli_put(FILE *out, struct ds_str s)
+{
+	put(out, s);
+}
+
 static void
 put_ids(FILE *out, const struct ds_refs *r, const struct ds_str *ids)
 {

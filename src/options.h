@@ -2,12 +2,16 @@
 #ifndef DOSSIER_OPTIONS_H
 #define DOSSIER_OPTIONS_H
 
+#include <stdbool.h>
+
 enum mode { MODE_BROWSE, MODE_CHECK, MODE_LIST, MODE_SEARCH };
 
 struct options {
 	enum mode mode;
 	const char *file;
 	const char *arg;           /* --list WHAT, --search QUERY */
+	const char *state_dir;     /* --state-dir DIR, or NULL */
+	bool no_state;             /* --no-state */
 };
 
 #endif

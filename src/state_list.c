@@ -1,0 +1,121 @@
+/* --list mynotes and --list marks: the reader's own state as
+ * tab-separated rows, escaped as every --list row is. */
+#include <config.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "state_anchor.h"
+#include "state_list.h"
+
+int
+state_open_for(struct state *st, const struct options *o, const struct dossier *d,
+    bool readonly)
+{
+	char *dir = o->no_state ? NULL : state_dir_default(o->state_dir);
+	int rc = state_open(st, dir, d->path, d->rf.data, d->rf.size, readonly);
+
+	free(dir);
+	return rc;
+}
+
+static void
+put(FILE *out, const char *s)
+{
+	cli_put(out, (struct ds_str){ s, strlen(s) });
+}
+
+struct row {
+	const struct state_note *n;
+	long para;                 /* LONG_MAX: orphaned, listed last */
+	enum state_anchor how;
+};
+
+static int
+row_order(const void *pa, const void *pb)
+{
+	const struct row *a = pa, *b = pb;
+
+	if (a->para != b->para)
+		return a->para < b->para ? -1 : 1;
+	return (a->n->created > b->n->created) - (a->n->created < b->n->created);
+}
+
+static int
+list_notes(const struct dossier *d, const struct state *st, FILE *out)
+{
+	static const char *const how[] = { "", "moved", "orphaned" };
+	struct row *rows = malloc((st->d.nnotes + 1) * sizeof *rows);
+	size_t n = 0;
+	char t[32];
+
+	if (!rows)
+		return EX_SOFTWARE_;
+	for (size_t i = 0; i < st->d.nnotes; i++) {
+		const struct state_note *note = &st->d.notes[i];
+		long p;
+		if (note->deleted)
+			continue;
+		enum state_anchor a = state_note_anchor(d, note, &p);
+		rows[n++] = (struct row){ note, p >= 0 ? p : LONG_MAX, a };
+	}
+	qsort(rows, n, sizeof *rows, row_order);
+	for (size_t i = 0; i < n; i++) {
+		const struct state_note *note = rows[i].n;
+		put(out, note->id);
+		putc('\t', out);
+		if (rows[i].para != LONG_MAX)
+			cli_put(out, d->paras[rows[i].para].id);
+		else
+			put(out, note->para);
+		putc('\t', out);
+		put(out, note->quote);
+		putc('\t', out);
+		put(out, note->text);
+		state_time_format(note->updated, t);
+		fprintf(out, "\t%s\t%s\n", t, how[rows[i].how]);
+	}
+	free(rows);
+	return 0;
+}
+
+static void
+list_marks(const struct dossier *d, const struct state *st, FILE *out)
+{
+	for (int i = 0; i < STATE_NMARKS; i++) {
+		const struct state_mark *m = &st->d.marks[i];
+		if (!m->para)
+			continue;
+		fprintf(out, "%c\t", i < 26 ? 'a' + i : 'A' + i - 26);
+		put(out, m->para);
+		fprintf(out, "\t%zu\t%s\n", m->offset,
+		    state_para_index(d, m->para) < 0 ? "orphaned" : "");
+	}
+}
+
+int
+state_list(const struct dossier *d, const struct options *o, const char *what, FILE *out)
+{
+	struct state st;
+	char w[512];
+	int rc = 0;
+
+	if (state_open_for(&st, o, d, true) != 0) {
+		state_close(&st);
+		return EX_SOFTWARE_;
+	}
+	if (state_take_warning(&st, w)) {
+		fputs("dossier: ", stderr);
+		cli_put(stderr, (struct ds_str){ w, strlen(w) });
+		putc('\n', stderr);
+	}
+	if (strcmp(what, "mynotes") == 0)
+		rc = list_notes(d, &st, out);
+	else
+		list_marks(d, &st, out);
+	state_close(&st);
+	return rc;
+}

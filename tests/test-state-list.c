@@ -1,0 +1,126 @@
+/* Unit tests of --list mynotes and --list marks (src/state_list.c) and of
+ * where own notes stand in the dossier (src/state_anchor.c), on the
+ * bundled dossier. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <cmocka.h>
+
+#include "bundled.h"
+#include "state_anchor.h"
+#include "state_list.h"
+#include "state-util.h"
+
+#define T0 ((state_time)1795000000 * 1000000)
+
+static struct dossier d;
+
+static int
+load(void **unused)
+{
+	return load_bundled(&d) == 0 ? 0 : -1;
+}
+
+static int
+unload(void **unused)
+{
+	dossier_free(&d);
+	return 0;
+}
+
+static void
+anchors(void **unused)
+{
+	struct state_note n = { (char *)"x", (char *)"p3", (char *)"辞职", (char *)"t", 0, 0,
+		false };
+	long p;
+
+	assert_int_equal(state_note_anchor(&d, &n, &p), ANCHOR_PARAGRAPH);
+	assert_int_equal(p, state_para_index(&d, "p3"));
+	n.para = (char *)"gone";
+	assert_int_equal(state_note_anchor(&d, &n, &p), ANCHOR_QUOTE);
+	assert_int_equal(p, state_para_index(&d, "p3"));
+	n.quote = (char *)"Meta";   /* in many paragraphs: says nothing */
+	assert_int_equal(state_note_anchor(&d, &n, &p), ANCHOR_ORPHANED);
+	assert_int_equal(p, -1);
+	n.quote = (char *)"";
+	assert_int_equal(state_note_anchor(&d, &n, &p), ANCHOR_ORPHANED);
+}
+
+/* The output of state_list for what, in a NUL-terminated malloc'd string. */
+static char *
+list(const struct options *o, const char *what)
+{
+	char *buf;
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	assert_int_equal(state_list(&d, o, what, f), 0);
+	assert_int_equal(fclose(f), 0);
+	return buf;
+}
+
+static void
+lists(void **unused)
+{
+	char dir[4096];
+	struct options o = { 0 };
+	struct state st;
+	char *out, want[4096], t[32];
+
+	tmp_path(dir, sizeof dir, "list");
+	o.state_dir = dir;
+	assert_int_equal(state_open_for(&st, &o, &d, false), 0);
+	assert_int_equal(state_add_note(&st, "gone", "nowhere to be found", "orphan", T0), 0);
+	assert_int_equal(state_add_note(&st, "p5", "q", "line one\nline\ttwo \\", T0 + 1), 0);
+	assert_int_equal(state_add_note(&st, "p3", "辞职", "on p3", T0 + 2), 0);
+	assert_int_equal(state_add_note(&st, "renamed", "辞职", "moved", T0 + 3), 0);
+	assert_int_equal(state_add_note(&st, "p3", "q", "deleted", T0 + 4), 0);
+	assert_int_equal(state_delete_note(&st, st.d.notes[4].id, T0 + 5), 0);
+	assert_int_equal(state_set_mark(&st, 'b', "p2", 7, T0), 0);
+	assert_int_equal(state_set_mark(&st, 'a', "gone", 0, T0), 0);
+	assert_int_equal(state_save(&st, T0 + 6), 0);
+
+	out = list(&o, "mynotes");
+	state_time_format(T0, t);
+	char t1[32], t2[32], t3[32];
+	state_time_format(T0 + 1, t1);
+	state_time_format(T0 + 2, t2);
+	state_time_format(T0 + 3, t3);
+	snprintf(want, sizeof want,
+	    "%s\tp3\t辞职\ton p3\t%s\t\n"
+	    "%s\tp3\t辞职\tmoved\t%s\tmoved\n"
+	    "%s\tp5\tq\tline one\\nline\\ttwo \\\\\t%s\t\n"
+	    "%s\tgone\tnowhere to be found\torphan\t%s\torphaned\n",
+	    st.d.notes[2].id, t2, st.d.notes[3].id, t3, st.d.notes[1].id, t1,
+	    st.d.notes[0].id, t);
+	assert_string_equal(out, want);
+	free(out);
+	out = list(&o, "marks");
+	assert_string_equal(out, "a\tgone\t0\torphaned\nb\tp2\t7\t\n");
+	free(out);
+	o.no_state = true;
+	out = list(&o, "mynotes");
+	assert_string_equal(out, "");
+	free(out);
+	state_close(&st);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(anchors),
+		cmocka_unit_test(lists),
+	};
+	return cmocka_run_group_tests(tests, load, unload);
+}
