@@ -43,3 +43,48 @@ state_note_anchor(const struct dossier *d, const struct state_note *n, long *par
 	*para = n->quote ? find_quote(d, n->quote) : -1;
 	return *para >= 0 ? ANCHOR_QUOTE : ANCHOR_ORPHANED;
 }
+
+long
+state_offset_resolve(const struct dossier *d, const char *para, size_t offset,
+    size_t *out)
+{
+	long p = state_para_index(d, para);
+
+	*out = 0;
+	if (p < 0)
+		return -1;
+	const struct ds_str *t = &d->paras[p].text;
+	size_t off = offset < t->n ? offset : t->n;
+	/* The text may have changed under the offset: back to a character. */
+	while (off > 0 && off < t->n && ((unsigned char)t->s[off] & 0xc0) == 0x80)
+		off--;
+	*out = off;
+	return p;
+}
+
+void
+state_place_resolve(const struct dossier *d, const struct state_place *p,
+    struct state_spot *out)
+{
+	out->para = state_offset_resolve(d, p->para, p->offset, &out->offset);
+	out->event = p->event ? dossier_find(d, DS_EVENT, p->event, strlen(p->event)) : -1;
+	out->person = p->person ? dossier_find(d, DS_PERSON, p->person, strlen(p->person)) : -1;
+}
+
+size_t
+state_note_counts(const struct dossier *d, const struct state_data *sd, uint32_t *counts)
+{
+	size_t orphans = 0;
+
+	memset(counts, 0, d->nparas * sizeof *counts);
+	for (size_t i = 0; i < sd->nnotes; i++) {
+		long p;
+		if (sd->notes[i].deleted)
+			continue;
+		if (state_note_anchor(d, &sd->notes[i], &p) == ANCHOR_ORPHANED)
+			orphans++;
+		else
+			counts[p]++;
+	}
+	return orphans;
+}

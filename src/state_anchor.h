@@ -17,4 +17,23 @@ long state_para_index(const struct dossier *d, const char *id);
 enum state_anchor state_note_anchor(const struct dossier *d, const struct state_note *n,
     long *para);
 
+/* A saved place against the dossier as it is now: model indexes, -1 for
+ * what is not there (any more); the offset within the paragraph's text,
+ * on the start of a character. */
+struct state_spot {
+	long para;
+	size_t offset;
+	long event, person;
+};
+void state_place_resolve(const struct dossier *d, const struct state_place *p,
+    struct state_spot *out);
+/* The same for a paragraph id and an offset (a mark). */
+long state_offset_resolve(const struct dossier *d, const char *para, size_t offset,
+    size_t *out);
+
+/* counts[i] = the live own notes anchored in paragraph i (d->nparas of
+ * them); returns the number of orphaned ones. */
+size_t state_note_counts(const struct dossier *d, const struct state_data *sd,
+    uint32_t *counts);
+
 #endif

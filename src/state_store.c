@@ -474,7 +474,8 @@ write_locked(struct state *st, int dirfd, state_time now)
 	if (merge_disk(st, dirfd) != 0)
 		return -1;
 	free(st->d.dossier);
-	st->d.dossier = strdup(st->canonical);
+	/* A path need not be UTF-8; the file must be. */
+	st->d.dossier = state_clean(st->canonical, true);
 	if (content_id(st) && (c = strdup(st->content)) != NULL) {
 		free(st->d.content);
 		st->d.content = c;

@@ -26,7 +26,15 @@ static struct dossier d;
 static int
 load(void **unused)
 {
-	return load_bundled(&d) == 0 ? 0 : -1;
+	static char path[4096];
+	const char *top = getenv("top_srcdir");
+
+	if (load_bundled(&d) != 0)
+		return -1;
+	/* The path load_bundled read, which it does not keep. */
+	snprintf(path, sizeof path, "%s/data/meta-ai.rec", top ? top : BUILD_TOP_SRCDIR);
+	d.path = path;
+	return 0;
 }
 
 static int
@@ -53,6 +61,53 @@ anchors(void **unused)
 	assert_int_equal(p, -1);
 	n.quote = (char *)"";
 	assert_int_equal(state_note_anchor(&d, &n, &p), ANCHOR_ORPHANED);
+}
+
+static void
+places(void **unused)
+{
+	struct state_place p = { (char *)"article", (char *)"p3", 4, NULL, (char *)"lecun" };
+	struct state_spot s;
+	const struct ds_str *t;
+	size_t off;
+
+	state_place_resolve(&d, &p, &s);
+	assert_int_equal(s.para, state_para_index(&d, "p3"));
+	t = &d.paras[s.para].text;
+	/* 4 is inside the second character (3 bytes each): back to 3. */
+	assert_int_equal(s.offset, 3);
+	assert_int_equal(s.event, -1);
+	assert_int_equal(s.person, dossier_find(&d, DS_PERSON, "lecun", 5));
+	assert_true(s.person >= 0);
+	p.offset = t->n + 100;     /* the paragraph got shorter */
+	p.event = d.events[0].id.n < 64 ? (char *)"nope" : NULL;
+	state_place_resolve(&d, &p, &s);
+	assert_int_equal(s.offset, t->n);
+	assert_int_equal(s.event, -1);
+	p.para = (char *)"gone";
+	state_place_resolve(&d, &p, &s);
+	assert_int_equal(s.para, -1);
+	assert_int_equal(state_offset_resolve(&d, "p1", 0, &off), state_para_index(&d, "p1"));
+	assert_int_equal(off, 0);
+}
+
+static void
+counts(void **unused)
+{
+	struct state st = { 0 };
+	uint32_t *c = calloc(d.nparas, sizeof *c);
+
+	assert_int_equal(state_add_note(&st, "p3", "q", "a", T0), 0);
+	assert_int_equal(state_add_note(&st, "p3", "q", "b", T0), 0);
+	assert_int_equal(state_add_note(&st, "gone", "辞职", "found by quote", T0), 0);
+	assert_int_equal(state_add_note(&st, "gone", "q", "orphan", T0), 0);
+	assert_int_equal(state_add_note(&st, "p1", "q", "deleted", T0), 0);
+	assert_int_equal(state_delete_note(&st, st.d.notes[4].id, T0), 0);
+	assert_int_equal(state_note_counts(&d, &st.d, c), 1);
+	assert_int_equal(c[state_para_index(&d, "p3")], 3);
+	assert_int_equal(c[state_para_index(&d, "p1")], 0);
+	free(c);
+	state_close(&st);
 }
 
 /* The output of state_list for what, in a NUL-terminated malloc'd string. */
@@ -120,6 +175,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(anchors),
+		cmocka_unit_test(places),
+		cmocka_unit_test(counts),
 		cmocka_unit_test(lists),
 	};
 	return cmocka_run_group_tests(tests, load, unload);

@@ -374,6 +374,25 @@ unwritable_dir(void **unused)
 	state_close(&st);
 }
 
+/* A dossier whose path is not UTF-8 still gets a state file that reads
+ * back. */
+static void
+path_not_utf8(void **unused)
+{
+	char dir[4096], path[4200];
+	struct state st;
+
+	setup_dir(dir, sizeof dir, "latin1");
+	dossier_at(path, sizeof path, dir, "caf\xe9.rec", bytes1);
+	open_ok(&st, dir, path, bytes1);
+	assert_int_equal(state_add_note(&st, "p1", "q", "n", T0), 0);
+	save_ok(&st, T0);
+	state_close(&st);
+	open_ok(&st, dir, path, bytes1);
+	assert_non_null(live(&st, "n"));
+	state_close(&st);
+}
+
 /* A temporary file left by a writer that died goes at the next save. */
 static void
 stale_temporary_removed(void **unused)
@@ -406,6 +425,7 @@ main(void)
 		cmocka_unit_test(left_alone),
 		cmocka_unit_test(unwritable_dir),
 		cmocka_unit_test(stale_temporary_removed),
+		cmocka_unit_test(path_not_utf8),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
