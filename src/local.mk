@@ -15,7 +15,8 @@ core_sources = \
 	src/cli.c src/cli.h \
 	src/layout.c src/layout.h \
 	src/state.c src/state.h src/state_format.c src/state_store.c \
-	src/state_anchor.c src/state_anchor.h src/state_list.c src/state_list.h
+	src/state_anchor.c src/state_anchor.h src/state_list.c src/state_list.h \
+	src/state_find.c src/state_find.h
 src_libcore_a_SOURCES = $(core_sources)
 
 # The screen: curses from here on.

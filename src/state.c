@@ -427,7 +427,7 @@ state_set_mark(struct state *st, int letter, const char *para, size_t offset,
 		return -1;
 	free(st->d.marks[i].para);
 	st->d.marks[i] = (struct state_mark){ p, offset, now };
-	st->dirty = true;
+	st->dirty = st->urgent = true;
 	return 0;
 }
 
@@ -468,7 +468,7 @@ state_add_note(struct state *st, const char *para, const char *quote,
 		return -1;
 	}
 	st->d.notes[st->d.nnotes++] = n;
-	st->dirty = true;
+	st->dirty = st->urgent = true;
 	return 0;
 }
 
@@ -501,7 +501,7 @@ state_edit_note(struct state *st, const char *id, const char *text, state_time n
 	free(n->text);
 	n->text = t;
 	n->updated = later(now, n->updated);
-	st->dirty = true;
+	st->dirty = st->urgent = true;
 	return 0;
 }
 
@@ -518,7 +518,7 @@ state_delete_note(struct state *st, const char *id, state_time now)
 	n->para = n->quote = n->text = NULL;
 	n->deleted = true;
 	n->updated = later(now, n->updated);
-	st->dirty = true;
+	st->dirty = st->urgent = true;
 	return 0;
 }
 

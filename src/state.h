@@ -80,6 +80,9 @@ struct state {
 	bool readonly;             /* never write nor move anything */
 	bool nosave;               /* a file that must not be replaced is in the way */
 	bool dirty;
+	/* A note or a mark changed: worth saving after this keystroke (the
+	 * place and the searches wait for the end of the session). */
+	bool urgent;
 	unsigned serial;           /* makes note ids of this process unique */
 	char warning[512];         /* the last warning, "" if none */
 };

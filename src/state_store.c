@@ -526,7 +526,7 @@ state_save(struct state *st, state_time now)
 		for (size_t i = 0; i < st->nqueries; i++)
 			free(st->queries[i]);
 		st->nqueries = 0;
-		st->dirty = false;
+		st->dirty = st->urgent = false;
 	}
 	return rc;
 }

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "state.h"
+#include "state_find.h"
 #include "state-util.h"
 
 #define T0 ((state_time)1795000000 * 1000000)   /* 2026-11-18 */
@@ -300,12 +301,15 @@ changes(void **unused)
 
 	assert_int_equal(state_set_place(&st, &p, T0), 0);
 	assert_true(st.dirty);
+	assert_false(st.urgent);   /* a place waits for the end of the session */
 	st.dirty = false;
 	assert_int_equal(state_set_place(&st, &p, T0 + 1), 0);
 	assert_false(st.dirty);   /* the same place is no change */
 	assert_true(st.d.place_set == T0);
-	assert_int_equal(state_set_mark(&st, 'q', "p9", 4, T0), 0);
 	assert_int_equal(state_set_mark(&st, '1', "p9", 4, T0), 0);
+	assert_false(st.urgent);   /* not a mark */
+	assert_int_equal(state_set_mark(&st, 'q', "p9", 4, T0), 0);
+	assert_true(st.urgent);
 	assert_non_null(state_get_mark(&st, 'q'));
 	assert_null(state_get_mark(&st, 'Q'));
 	assert_null(state_get_mark(&st, '1'));
@@ -325,6 +329,30 @@ changes(void **unused)
 	state_close(&st);
 }
 
+/* One query finds own notes as the search finds the dossier's text:
+ * case and width folded, in the text or the quote, not in deleted ones. */
+static void
+find_notes(void **unused)
+{
+	struct state st = { 0 };
+	size_t out[4];
+
+	assert_int_equal(state_add_note(&st, "p1", "Ｌｌａｍａ 2", "first", T0), 0);
+	assert_int_equal(state_add_note(&st, "p2", "q", "About LLAMA and Meta", T0), 0);
+	assert_int_equal(state_add_note(&st, "p3", "q", "nothing here", T0), 0);
+	assert_int_equal(state_add_note(&st, "p4", "llama", "deleted", T0), 0);
+	assert_int_equal(state_delete_note(&st, st.d.notes[3].id, T0), 0);
+	assert_int_equal(state_find_notes(&st.d, "llama", out, 4), 2);
+	assert_int_equal(out[0], 0);
+	assert_int_equal(out[1], 1);
+	assert_int_equal(state_find_notes(&st.d, "llama", out, 1), 2);
+	assert_int_equal(state_find_notes(&st.d, "ＭＥＴＡ", out, 4), 1);
+	assert_int_equal(out[0], 1);
+	assert_int_equal(state_find_notes(&st.d, "", out, 4), 0);
+	assert_int_equal(state_find_notes(&st.d, "absent", out, 4), 0);
+	state_close(&st);
+}
+
 int
 main(void)
 {
@@ -340,6 +368,7 @@ main(void)
 		cmocka_unit_test(merge_marks_place_history),
 		cmocka_unit_test(history_bounded),
 		cmocka_unit_test(changes),
+		cmocka_unit_test(find_notes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
