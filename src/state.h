@@ -136,6 +136,10 @@ enum state_load state_parse(struct state_data *d, const char *name,
  * else a malloc'd string. */
 char *state_dir_default(const char *dir);
 
+/* How long a save waits for another session's save to end (ms); a
+ * variable for the tests. */
+extern int state_lock_wait_ms;
+
 /* Opens the state of the dossier at path, whose bytes are bytes[0..size)
  * (they must outlive st): with dir NULL, st runs without state.  Finds
  * the file as dossier(5) says (by path, else by the identity of the

@@ -24,6 +24,7 @@
 
 /* Far above what a reader writes by hand (a note is at most 4 KB). */
 #define STATE_FILE_MAX (64L * 1024 * 1024)
+int state_lock_wait_ms = 5000;
 
 static void
 warn(struct state *st, const char *fmt, ...)
@@ -307,12 +308,25 @@ adopt(struct state *st, int dirfd)
 	st->dirty = true;
 }
 
+/* Locks the directory against other sessions' saves, which take
+ * milliseconds: a session stopped in the middle of one (^Z) must not
+ * hang the others, so after a while this gives up (EWOULDBLOCK).  Where
+ * the file system has no locks (some network ones), a save goes on
+ * without: it still merges, with a small window for a race. */
 static int
 lock_dir(int dirfd)
 {
-	while (flock(dirfd, LOCK_EX) != 0)
-		if (errno != EINTR)
+	for (int waited = 0; flock(dirfd, LOCK_EX | LOCK_NB) != 0; waited++) {
+		if (errno == ENOLCK || errno == EOPNOTSUPP || errno == ENOSYS)
+			return 0;
+		if (errno != EWOULDBLOCK && errno != EINTR)
 			return -1;
+		if (waited >= state_lock_wait_ms / 10) {
+			errno = EWOULDBLOCK;
+			return -1;
+		}
+		nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
+	}
 	return 0;
 }
 
@@ -342,14 +356,16 @@ state_open(struct state *st, const char *dir, const char *path, const char *byte
 		return 0;
 	}
 	/* Under the lock, so as not to set aside a file another process
-	 * has just replaced. */
+	 * has just replaced; without it, a damaged file is left for the
+	 * first save to set aside. */
 	if (!readonly && lock_dir(dirfd) != 0)
-		warn(st, "state directory %s: cannot lock: %s", dir, strerror(errno));
+		st->readonly = true;
 	r = load_file(dirfd, st->name, &st->d, why, sizeof why);
 	if (r == STATE_ABSENT)
 		adopt(st, dirfd);
 	else if (r != STATE_OK)
 		damaged(st, dirfd, r, why);
+	st->readonly = readonly;
 	close(dirfd);
 	return 0;
 }

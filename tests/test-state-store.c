@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -374,6 +376,44 @@ unwritable_dir(void **unused)
 	state_close(&st);
 }
 
+/* A lock held for long (a session stopped in the middle of a save): a
+ * save gives up with a warning and keeps the notes for the next one; an
+ * open reads, and leaves a damaged file for a save to set aside. */
+static void
+lock_held(void **unused)
+{
+	char dir[4096], path[4200], file[8400];
+	struct state st;
+	int fd;
+
+	setup_dir(dir, sizeof dir, "locked");
+	dossier_at(path, sizeof path, dir, "d.rec", bytes1);
+	open_ok(&st, dir, path, bytes1);
+	state_file(file, sizeof file, &st);
+	state_close(&st);
+	write_bytes(file, "junk\n", 5);
+	assert_true((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+	state_lock_wait_ms = 50;
+	/* flock locks belong to the open file: this process's own open of
+	 * the directory is another one, and waits like another process. */
+	assert_int_equal(state_open(&st, dir, path, bytes1, strlen(bytes1), false), 0);
+	assert_non_null(strstr(st.warning, "field line without"));
+	assert_int_equal(count_files(dir, ".bad-"), 0);
+	assert_int_equal(state_add_note(&st, "p1", "q", "waits", T0), 0);
+	assert_int_equal(state_save(&st, T0), -1);
+	assert_non_null(strstr(st.warning, "cannot lock"));
+	assert_true(st.dirty);
+	close(fd);
+	save_ok(&st, T0 + 1);
+	assert_int_equal(count_files(dir, ".bad-"), 1);
+	state_close(&st);
+	open_ok(&st, dir, path, bytes1);
+	assert_non_null(live(&st, "waits"));
+	state_close(&st);
+	state_lock_wait_ms = 5000;
+}
+
 /* A dossier whose path is not UTF-8 still gets a state file that reads
  * back. */
 static void
@@ -426,6 +466,7 @@ main(void)
 		cmocka_unit_test(unwritable_dir),
 		cmocka_unit_test(stale_temporary_removed),
 		cmocka_unit_test(path_not_utf8),
+		cmocka_unit_test(lock_held),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
