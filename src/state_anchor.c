@@ -3,6 +3,8 @@
  * around them) by the quoted words, else nowhere: orphaned, but kept. */
 #include <config.h>
 
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "state_anchor.h"
@@ -87,4 +89,46 @@ state_note_counts(const struct dossier *d, const struct state_data *sd, uint32_t
 			counts[p]++;
 	}
 	return orphans;
+}
+
+struct order {
+	long para;                 /* LONG_MAX: orphaned */
+	state_time created;
+	size_t note;
+};
+
+static int
+by_place(const void *pa, const void *pb)
+{
+	const struct order *a = pa, *b = pb;
+
+	if (a->para != b->para)
+		return a->para < b->para ? -1 : 1;
+	if (a->created != b->created)
+		return a->created < b->created ? -1 : 1;
+	return (a->note > b->note) - (a->note < b->note);
+}
+
+long
+state_notes_in_order(const struct dossier *d, const struct state_data *sd,
+    const size_t *only, size_t nonly, size_t *out)
+{
+	size_t n = 0, m = only ? nonly : sd->nnotes;
+	struct order *o = malloc((m + 1) * sizeof *o);
+
+	if (!o)
+		return -1;
+	for (size_t k = 0; k < m; k++) {
+		size_t i = only ? only[k] : k;
+		long p;
+		if (i >= sd->nnotes || sd->notes[i].deleted)
+			continue;
+		state_note_anchor(d, &sd->notes[i], &p);
+		o[n++] = (struct order){ p >= 0 ? p : LONG_MAX, sd->notes[i].created, i };
+	}
+	qsort(o, n, sizeof *o, by_place);
+	for (size_t k = 0; k < n; k++)
+		out[k] = o[k].note;
+	free(o);
+	return (long)n;
 }

@@ -31,6 +31,13 @@ void state_place_resolve(const struct dossier *d, const struct state_place *p,
 long state_offset_resolve(const struct dossier *d, const char *para, size_t offset,
     size_t *out);
 
+/* The live notes of sd (all, or those whose indexes are only[0..nonly)
+ * when only is not NULL) in reading order: by paragraph, then as made;
+ * orphaned ones last.  Their indexes go to out (room for sd->nnotes);
+ * returns how many, or -1 when memory runs out. */
+long state_notes_in_order(const struct dossier *d, const struct state_data *sd,
+    const size_t *only, size_t nonly, size_t *out);
+
 /* counts[i] = the live own notes anchored in paragraph i (d->nparas of
  * them); returns the number of orphaned ones. */
 size_t state_note_counts(const struct dossier *d, const struct state_data *sd,

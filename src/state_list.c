@@ -2,7 +2,6 @@
  * tab-separated rows, escaped as every --list row is. */
 #include <config.h>
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,47 +27,22 @@ put(FILE *out, const char *s)
 	cli_put(out, (struct ds_str){ s, strlen(s) });
 }
 
-struct row {
-	const struct state_note *n;
-	long para;                 /* LONG_MAX: orphaned, listed last */
-	enum state_anchor how;
-};
-
-static int
-row_order(const void *pa, const void *pb)
-{
-	const struct row *a = pa, *b = pb;
-
-	if (a->para != b->para)
-		return a->para < b->para ? -1 : 1;
-	return (a->n->created > b->n->created) - (a->n->created < b->n->created);
-}
-
 static int
 list_notes(const struct dossier *d, const struct state *st, FILE *out)
 {
 	static const char *const how[] = { "", "moved", "orphaned" };
-	struct row *rows = malloc((st->d.nnotes + 1) * sizeof *rows);
-	size_t n = 0;
+	size_t *order = malloc((st->d.nnotes + 1) * sizeof *order);
+	long n = order ? state_notes_in_order(d, &st->d, NULL, 0, order) : -1;
 	char t[32];
 
-	if (!rows)
-		return EX_SOFTWARE_;
-	for (size_t i = 0; i < st->d.nnotes; i++) {
-		const struct state_note *note = &st->d.notes[i];
+	for (long i = 0; i < n; i++) {
+		const struct state_note *note = &st->d.notes[order[i]];
 		long p;
-		if (note->deleted)
-			continue;
 		enum state_anchor a = state_note_anchor(d, note, &p);
-		rows[n++] = (struct row){ note, p >= 0 ? p : LONG_MAX, a };
-	}
-	qsort(rows, n, sizeof *rows, row_order);
-	for (size_t i = 0; i < n; i++) {
-		const struct state_note *note = rows[i].n;
 		put(out, note->id);
 		putc('\t', out);
-		if (rows[i].para != LONG_MAX)
-			cli_put(out, d->paras[rows[i].para].id);
+		if (p >= 0)
+			cli_put(out, d->paras[p].id);
 		else
 			put(out, note->para);
 		putc('\t', out);
@@ -76,10 +50,10 @@ list_notes(const struct dossier *d, const struct state *st, FILE *out)
 		putc('\t', out);
 		put(out, note->text);
 		state_time_format(note->updated, t);
-		fprintf(out, "\t%s\t%s\n", t, how[rows[i].how]);
+		fprintf(out, "\t%s\t%s\n", t, how[a]);
 	}
-	free(rows);
-	return 0;
+	free(order);
+	return n < 0 ? EX_SOFTWARE_ : 0;
 }
 
 static void

@@ -110,6 +110,30 @@ counts(void **unused)
 	state_close(&st);
 }
 
+/* Reading order, orphans last, deleted ones left out; or only some. */
+static void
+order(void **unused)
+{
+	struct state st = { 0 };
+	size_t out[8], only[] = { 0, 2, 4 };
+
+	assert_int_equal(state_add_note(&st, "gone", "q", "orphan", T0), 0);
+	assert_int_equal(state_add_note(&st, "p9", "q", "p9 later", T0 + 2), 0);
+	assert_int_equal(state_add_note(&st, "p2", "q", "p2", T0 + 3), 0);
+	assert_int_equal(state_add_note(&st, "p9", "q", "p9 first", T0 + 1), 0);
+	assert_int_equal(state_add_note(&st, "p5", "q", "deleted", T0), 0);
+	assert_int_equal(state_delete_note(&st, st.d.notes[4].id, T0 + 5), 0);
+	assert_int_equal(state_notes_in_order(&d, &st.d, NULL, 0, out), 4);
+	assert_int_equal(out[0], 2);
+	assert_int_equal(out[1], 3);
+	assert_int_equal(out[2], 1);
+	assert_int_equal(out[3], 0);
+	assert_int_equal(state_notes_in_order(&d, &st.d, only, 3, out), 2);
+	assert_int_equal(out[0], 2);
+	assert_int_equal(out[1], 0);
+	state_close(&st);
+}
+
 /* The output of state_list for what, in a NUL-terminated malloc'd string. */
 static char *
 list(const struct options *o, const char *what)
@@ -177,6 +201,7 @@ main(void)
 		cmocka_unit_test(anchors),
 		cmocka_unit_test(places),
 		cmocka_unit_test(counts),
+		cmocka_unit_test(order),
 		cmocka_unit_test(lists),
 	};
 	return cmocka_run_group_tests(tests, load, unload);
