@@ -283,13 +283,79 @@ state_merge_note(struct state_data *mine, const struct state_note *t)
 	return 0;
 }
 
+struct id_key {
+	const char *id;
+	size_t i;
+};
+
+static int
+by_id(const void *pa, const void *pb)
+{
+	const struct id_key *a = pa, *b = pb;
+	int c = strcmp(a->id, b->id);
+
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+int
+state_dedupe_notes(struct state_data *d)
+{
+	size_t n = d->nnotes, kept = 0;
+	struct id_key *k;
+	bool *drop;
+
+	if (n < 2)
+		return 0;
+	k = malloc(n * sizeof *k);
+	drop = calloc(n, sizeof *drop);
+	if (!k || !drop) {
+		free(k);
+		free(drop);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		k[i] = (struct id_key){ d->notes[i].id, i };
+	qsort(k, n, sizeof *k, by_id);
+	for (size_t a = 0, b; a < n; a = b) {
+		size_t w = a;
+		for (b = a + 1; b < n && strcmp(k[b].id, k[a].id) == 0; b++)
+			if (note_wins(&d->notes[k[b].i], &d->notes[k[w].i]))
+				w = b;
+		/* The winner takes the place of the first of them. */
+		if (w != a) {
+			struct state_note t = d->notes[k[a].i];
+			d->notes[k[a].i] = d->notes[k[w].i];
+			d->notes[k[w].i] = t;
+		}
+		for (size_t j = a + 1; j < b; j++)
+			drop[k[j].i] = true;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (drop[i])
+			note_free(&d->notes[i]);
+		else
+			d->notes[kept++] = d->notes[i];
+	}
+	d->nnotes = kept;
+	free(k);
+	free(drop);
+	return 0;
+}
+
+/* Theirs are added after mine and each id kept once, the winner in the
+ * place of the first: a sort rather than a search per note, as a file
+ * may hold thousands. */
 static int
 merge_notes(struct state_data *mine, const struct state_data *theirs)
 {
-	for (size_t i = 0; i < theirs->nnotes; i++)
-		if (state_merge_note(mine, &theirs->notes[i]) != 0)
+	if (notes_reserve(mine, theirs->nnotes) != 0)
+		return -1;
+	for (size_t i = 0; i < theirs->nnotes; i++) {
+		if (note_copy(&mine->notes[mine->nnotes], &theirs->notes[i]) != 0)
 			return -1;
-	return 0;
+		mine->nnotes++;
+	}
+	return state_dedupe_notes(mine);
 }
 
 static int

@@ -110,6 +110,9 @@ int state_merge(struct state_data *mine, const struct state_data *theirs,
     char *const *queries, size_t nqueries);
 /* The same for one note (copied when it wins or is new). */
 int state_merge_note(struct state_data *mine, const struct state_note *n);
+/* Keeps one note of each id, the one the merge's rule picks, in the place
+ * of the first.  Returns 0, or -1 on ENOMEM. */
+int state_dedupe_notes(struct state_data *d);
 
 /* Formats t as 2026-11-29T10:15:00.123456Z (28 bytes and NUL). */
 void state_time_format(state_time t, char buf[32]);

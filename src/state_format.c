@@ -272,17 +272,27 @@ read_mark(struct reader *rd)
 	free(m.para);
 }
 
-/* Keeps n unless a record of the same id wins over it, by the merge's
- * rule; frees n's strings. */
+/* Takes n (its strings); two records of one id are settled at the end. */
 static void
 keep_note(struct reader *rd, struct state_note *n)
 {
-	if (state_merge_note(rd->d, n) != 0)
-		rd->oom = true;
-	free(n->id);
-	free(n->para);
-	free(n->quote);
-	free(n->text);
+	struct state_data *d = rd->d;
+
+	if (d->nnotes == d->notes_cap) {
+		size_t cap = d->notes_cap ? 2 * d->notes_cap : 16;
+		struct state_note *m = realloc(d->notes, cap * sizeof *m);
+		if (!m) {
+			free(n->id);
+			free(n->para);
+			free(n->quote);
+			free(n->text);
+			rd->oom = true;
+			return;
+		}
+		d->notes = m;
+		d->notes_cap = cap;
+	}
+	d->notes[d->nnotes++] = *n;
 }
 
 static void
@@ -409,6 +419,8 @@ read_records(struct reader *rd)
 	}
 	if (!ended && rd->dg->count == 0)
 		diag_error(rd->dg, 0, "cut short (no End record)");
+	if (state_dedupe_notes(rd->d) != 0)
+		rd->oom = true;
 	return rd->dg->count ? STATE_BAD : STATE_OK;
 }
 

@@ -238,6 +238,53 @@ merge_notes(void **unused)
 	state_data_free(&b);
 }
 
+/* One note per id, the winner in the place of the first: in a merge of
+ * many, and in a file that holds two records of one id (edited by hand). */
+static void
+dedupe(void **unused)
+{
+	const char *text = "%rec: State\n\nFormat: 1\n\n%rec: Note\n\n"
+	    "Id: a\nParagraph: p1\nQuote: q\nText: old\n"
+	    "Created: 2026-01-01T00:00:00.000000Z\nUpdated: 2026-01-01T00:00:00.000000Z\n\n"
+	    "Id: b\nParagraph: p1\nQuote: q\nText: b\n"
+	    "Created: 2026-01-01T00:00:00.000000Z\nUpdated: 2026-01-01T00:00:00.000000Z\n\n"
+	    "Id: a\nParagraph: p1\nQuote: q\nText: new\n"
+	    "Created: 2026-01-01T00:00:00.000000Z\nUpdated: 2026-01-02T00:00:00.000000Z\n\n"
+	    "%rec: End\n\nSaved: 2026-01-03T00:00:00.000000Z\n";
+	struct state_data d = { 0 }, a = { 0 }, b = { 0 };
+	char err[512], id[32];
+
+	assert_int_equal(state_parse(&d, "s.rec", text, strlen(text), err, sizeof err), STATE_OK);
+	assert_int_equal(d.nnotes, 2);
+	assert_string_equal(d.notes[0].id, "a");
+	assert_string_equal(d.notes[0].text, "new");
+	assert_string_equal(d.notes[1].id, "b");
+	state_data_free(&d);
+	for (int i = 0; i < 500; i++) {
+		snprintf(id, sizeof id, "n%d", i);
+		add(&a, id, "a's", T0 + (i % 2), false);
+		snprintf(id, sizeof id, "n%d", 499 - i);
+		add(&b, id, "b's", T0 + (i % 3 == 0), i % 5 == 0);
+	}
+	snprintf(id, sizeof id, "only-b");
+	add(&b, id, "b's own", T0, false);
+	assert_int_equal(state_merge(&a, &b, NULL, 0), 0);
+	assert_int_equal(a.nnotes, 501);
+	for (int i = 0; i < 500; i++) {
+		snprintf(id, sizeof id, "n%d", i);
+		assert_string_equal(a.notes[i].id, id);   /* in mine's order */
+		const struct state_note *bn = &b.notes[499 - i];
+		struct state_note an = a.notes[i];
+		bool b_wins = bn->updated > T0 + (i % 2) ||
+		    (bn->updated == T0 + (i % 2) && (bn->deleted || strcmp("b's", "a's") > 0));
+		if (b_wins != (an.deleted == bn->deleted && (an.deleted || strcmp(an.text, "b's") == 0)))
+			fail_msg("note %s: the wrong one kept", id);
+	}
+	assert_string_equal(a.notes[500].id, "only-b");
+	state_data_free(&a);
+	state_data_free(&b);
+}
+
 static void
 merge_marks_place_history(void **unused)
 {
@@ -365,6 +412,7 @@ main(void)
 		cmocka_unit_test(bad_files),
 		cmocka_unit_test(damaged_file_salvaged),
 		cmocka_unit_test(merge_notes),
+		cmocka_unit_test(dedupe),
 		cmocka_unit_test(merge_marks_place_history),
 		cmocka_unit_test(history_bounded),
 		cmocka_unit_test(changes),
