@@ -9,6 +9,17 @@
 
 #include "state_anchor.h"
 
+int
+state_open_dossier(struct state *st, const char *dir, const struct dossier *d,
+    bool readonly)
+{
+	char *sd = state_dir_default(dir);
+	int rc = state_open(st, sd, d->path, d->rf.data, d->rf.size, readonly);
+
+	free(sd);
+	return rc;
+}
+
 long
 state_para_index(const struct dossier *d, const char *id)
 {

@@ -11,6 +11,11 @@ enum state_anchor {
 	ANCHOR_ORPHANED            /* neither: shown apart, never dropped */
 };
 
+/* Opens the state of d in dir as state_dir_default chooses it from dir
+ * (the --state-dir option, "-" for --no-state, or NULL); see state_open. */
+int state_open_dossier(struct state *st, const char *dir, const struct dossier *d,
+    bool readonly);
+
 /* The index of the paragraph with this id (NULL: none), or -1. */
 long state_para_index(const struct dossier *d, const char *id);
 /* Where note n belongs now; *para is the paragraph's index, or -1. */

@@ -10,17 +10,6 @@
 #include "state_anchor.h"
 #include "state_list.h"
 
-int
-state_open_for(struct state *st, const struct options *o, const struct dossier *d,
-    bool readonly)
-{
-	char *dir = o->no_state ? NULL : state_dir_default(o->state_dir);
-	int rc = state_open(st, dir, d->path, d->rf.data, d->rf.size, readonly);
-
-	free(dir);
-	return rc;
-}
-
 static void
 put(FILE *out, const char *s)
 {
@@ -77,7 +66,7 @@ state_list(const struct dossier *d, const struct options *o, const char *what, F
 	char w[512];
 	int rc = 0;
 
-	if (state_open_for(&st, o, d, true) != 0) {
+	if (state_open_dossier(&st, o->no_state ? "-" : o->state_dir, d, true) != 0) {
 		state_close(&st);
 		return EX_SOFTWARE_;
 	}

@@ -9,10 +9,6 @@
 #include "options.h"
 #include "state.h"
 
-/* Opens the state of d in the directory the options and environment
- * choose (none with --no-state); see state_open. */
-int state_open_for(struct state *st, const struct options *o, const struct dossier *d,
-    bool readonly);
 /* --list mynotes or marks (what): a row per live note, in reading order,
  * orphaned notes last; a row per mark.  Returns an exit status. */
 int state_list(const struct dossier *d, const struct options *o, const char *what,

@@ -158,7 +158,7 @@ lists(void **unused)
 
 	tmp_path(dir, sizeof dir, "list");
 	o.state_dir = dir;
-	assert_int_equal(state_open_for(&st, &o, &d, false), 0);
+	assert_int_equal(state_open_dossier(&st, dir, &d, false), 0);
 	assert_int_equal(state_add_note(&st, "gone", "nowhere to be found", "orphan", T0), 0);
 	assert_int_equal(state_add_note(&st, "p5", "q", "line one\nline\ttwo \\", T0 + 1), 0);
 	assert_int_equal(state_add_note(&st, "p3", "辞职", "on p3", T0 + 2), 0);
