@@ -10,9 +10,6 @@
 enum { EX_OK_ = 0, EX_NOMATCH = 1, EX_USAGE_ = 64, EX_DATAERR_ = 65,
 	EX_NOINPUT_ = 66, EX_SOFTWARE_ = 70, EX_CONFIG_ = 78 };
 
-/* Writes s as one field of a tab-separated row (\n, \t, \\ escaped). */
-void cli_put(FILE *out, struct ds_str s);
-
 int cli_check(const struct dossier *d, FILE *out);
 /* what: people, orgs, events or paragraphs; returns 64 for anything else. */
 int cli_list(const struct dossier *d, const char *what, FILE *out);

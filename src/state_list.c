@@ -7,13 +7,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "state_anchor.h"
 #include "state_list.h"
 
 static void
 put(FILE *out, const char *s)
 {
-	cli_put(out, (struct ds_str){ s, strlen(s) });
+	esc_put(out, s, strlen(s));
 }
 
 static int
@@ -31,7 +32,7 @@ list_notes(const struct dossier *d, const struct state *st, FILE *out)
 		put(out, note->id);
 		putc('\t', out);
 		if (p >= 0)
-			cli_put(out, d->paras[p].id);
+			esc_put(out, d->paras[p].id.s, d->paras[p].id.n);
 		else
 			put(out, note->para);
 		putc('\t', out);
@@ -72,7 +73,7 @@ state_list(const struct dossier *d, const struct options *o, const char *what, F
 	}
 	if (state_take_warning(&st, w)) {
 		fputs("dossier: ", stderr);
-		cli_put(stderr, (struct ds_str){ w, strlen(w) });
+		esc_put(stderr, w, strlen(w));
 		putc('\n', stderr);
 	}
 	if (strcmp(what, "mynotes") == 0)
