@@ -30,6 +30,7 @@ src_libui_a_SOURCES = \
 	src/draw.c src/draw.h \
 	src/pane.h src/pane_timeline.c src/pane_people.c src/pane_article.c \
 	src/popup.c src/popup.h \
+	src/reload.c src/reload.h \
 	src/ui.c src/ui.h src/ui_preflight.c \
 	src/ui_signal.c src/ui_signal.h
 
