@@ -14,7 +14,10 @@ core_sources = \
 	src/fold.c src/fold.h \
 	src/search.c src/search.h \
 	src/cli.c src/cli.h \
-	src/layout.c src/layout.h
+	src/layout.c src/layout.h \
+	src/state.c src/state.h src/state_format.c src/state_store.c \
+	src/state_anchor.c src/state_anchor.h src/state_list.c src/state_list.h \
+	src/state_find.c src/state_find.h
 src_libcore_a_SOURCES = $(core_sources)
 
 # The screen: curses from here on.

@@ -24,6 +24,7 @@
 #include "import.h"
 #include "keys.h"
 #include "options.h"
+#include "state_list.h"
 #include "ui.h"
 
 static const struct option long_options[] = {
@@ -35,6 +36,8 @@ static const struct option long_options[] = {
 	{ "published", required_argument, NULL, 'p' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "keys", no_argument, NULL, 'k' },
+	{ "state-dir", required_argument, NULL, 'S' },
+	{ "no-state", no_argument, NULL, 'N' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -51,8 +54,8 @@ usage(FILE *out)
 "  -f, --file=FILE      read the dossier FILE (default: $DOSSIER_FILE, else\n"
 "                       the bundled " PKGDATADIR "/meta-ai.rec)\n"
 "  -c, --check          validate the dossier and print counts per record type\n"
-"  -l, --list=WHAT      print people, orgs, events, paragraphs or glosses,\n"
-"                       tab-separated\n"
+"  -l, --list=WHAT      print people, orgs, events, paragraphs, glosses, or\n"
+"                       your own mynotes or marks, tab-separated\n"
 "  -s, --search=QUERY   print every hit of QUERY, one per line\n"
 "  -i, --import=ARTICLE make a dossier of ARTICLE (text or HTML), or add it\n"
 "                       to the dossier given by -f or FILE; see IMPORTING\n"
@@ -61,6 +64,10 @@ usage(FILE *out)
 "  -o, --output=OUT     write the imported dossier to OUT, replacing it\n"
 "                       atomically, instead of standard output\n"
 "  -k, --keys           print the key bindings and exit\n"
+"      --state-dir=DIR  keep the reading place, marks, own notes and searches\n"
+"                       in DIR (default: $DOSSIER_STATE_DIR, else\n"
+"                       $XDG_STATE_HOME/dossier or ~/.local/state/dossier)\n"
+"      --no-state       neither read nor write them\n"
 "  -h, --help           display this help and exit\n"
 "  -V, --version        output version information and exit\n"
 "\n"
@@ -155,6 +162,8 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'l': o->mode = MODE_LIST; o->arg = optarg; break;
 		case 's': o->mode = MODE_SEARCH; o->arg = optarg; break;
 		case 'k': key_table_print(stdout); exit(0);
+		case 'S': o->state_dir = optarg; break;
+		case 'N': o->no_state = true; break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
 		default:
@@ -179,8 +188,9 @@ parse_args(int argc, char **argv, struct options *o)
 	}
 	if (o->mode == MODE_LIST && strcmp(o->arg, "people") && strcmp(o->arg, "orgs") &&
 	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs") &&
-	    strcmp(o->arg, "glosses")) {
-		fputs("dossier: --list wants people, orgs, events, paragraphs or glosses, not '", stderr);
+	    strcmp(o->arg, "glosses") && strcmp(o->arg, "mynotes") && strcmp(o->arg, "marks")) {
+		fputs("dossier: --list wants people, orgs, events, paragraphs, glosses, mynotes "
+		    "or marks, not '", stderr);
 		esc_put(stderr, o->arg, strlen(o->arg));
 		fputs("'\nTry 'dossier --help' for more information.\n", stderr);
 		return EX_USAGE_;
@@ -255,7 +265,10 @@ run_mode(const struct options *o, struct dossier *d, struct index *ix)
 {
 	switch (o->mode) {
 	case MODE_CHECK: return cli_check(d, stdout);
-	case MODE_LIST: return cli_list(d, o->arg, stdout);
+	case MODE_LIST:
+		if (strcmp(o->arg, "mynotes") == 0 || strcmp(o->arg, "marks") == 0)
+			return state_list(d, o, o->arg, stdout);
+		return cli_list(d, o->arg, stdout);
 	case MODE_SEARCH: return cli_search(d, o->arg, stdout);
 	default: return ui_run(d, ix, o);
 	}

@@ -13,6 +13,8 @@ struct options {
 	const char *published;     /* --published DATE */
 	const char *output;        /* -o OUT */
 	bool file_given;           /* -f or the operand, not the default */
+	const char *state_dir;     /* --state-dir DIR, or NULL */
+	bool no_state;             /* --no-state */
 };
 
 #endif

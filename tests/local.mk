@@ -88,3 +88,28 @@ TESTS += tests/import-recall.sh tests/import-cli.sh
 EXTRA_DIST += tests/import-recall.sh tests/import-cli.sh tests/data/import/article.html \
 	tests/data/import/no-article.html tests/data/import/wrapped.txt \
 	tests/data/import/fullwidth.txt
+
+# The reader's own state: the format and merge, the files, and faults
+# (a writer killed, a full disk, an unwritable directory, two writers).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/test-state tests/test-state-store tests/test-state-faults \
+	tests/test-state-list
+TESTS += tests/test-state tests/test-state-store tests/test-state-faults \
+	tests/test-state-list
+EXTRA_DIST += tests/state-cli.sh
+tests_test_state_SOURCES = tests/test-state.c tests/state-util.c tests/state-util.h
+tests_test_state_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_state_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_state_store_SOURCES = tests/test-state-store.c tests/state-util.c tests/state-util.h
+tests_test_state_store_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_state_store_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_state_faults_SOURCES = tests/test-state-faults.c tests/state-util.c tests/state-util.h
+tests_test_state_faults_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_state_faults_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_state_list_SOURCES = tests/test-state-list.c tests/state-util.c tests/state-util.h \
+	tests/bundled.c tests/bundled.h
+tests_test_state_list_CPPFLAGS = $(bundled_cppflags)
+tests_test_state_list_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_state_list_LDADD = src/libcore.a $(CMOCKA_LIBS)
+endif
+TESTS += tests/state-cli.sh
