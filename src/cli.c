@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "cli.h"
 #include "escape.h"
 #include "search.h"
@@ -170,7 +171,8 @@ cli_search(const struct dossier *d, const char *query, FILE *out)
 	search_init(&s, d);
 	n = search_run(&s, query, strlen(query));
 	if (n < 0) {
-		fprintf(stderr, "dossier: cannot search: %s\n", s.error);
+		fputs("dossier: ", stderr);
+		fprintf(stderr, _("cannot search: %s\n"), s.error);
 		search_free(&s);
 		return EX_SOFTWARE_;
 	}

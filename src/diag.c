@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "diag.h"
 #include "escape.h"
 
@@ -129,7 +130,9 @@ diag_print(const struct diag *d, FILE *out)
 			fprintf(out, "%s\n", d->msg[i]);
 	if (d->count > DIAG_MAX) {
 		esc_put(out, d->file, strlen(d->file));
-		fprintf(out, ": %zu more errors not shown\n", d->count - DIAG_MAX);
+		fputs(": ", out);
+		fprintf(out, P_("%zu more error not shown\n", "%zu more errors not shown\n",
+		    d->count - DIAG_MAX), d->count - DIAG_MAX);
 	}
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "dossier.h"
 
 static const char *const kind_names[DS_NKINDS] = {
@@ -106,7 +107,7 @@ require(struct loader *L, const struct rec_record *r, const char *name, size_t n
 {
 	if (field_of(&L->d->rf, r, name, n))
 		return true;
-	diag_error(L->diag, r->line, "%.*s record without %s field",
+	diag_error(L->diag, r->line, _("%.*s record without %s field"),
 	    (int)r->type_len, r->type, name);
 	return false;
 }
@@ -125,13 +126,13 @@ take_id(struct loader *L, const struct rec_record *r, enum ds_kind kind, size_t 
 		return id;
 	}
 	if (!valid_id(id)) {
-		diag_error(L->diag, f->line, id.n ? "malformed Id '%.*s' (allowed: A-Z a-z 0-9 _ -)"
-		    : "empty Id%.*s", (int)id.n, id.s);
+		diag_error(L->diag, f->line, id.n ? _("malformed Id '%.*s' (allowed: A-Z a-z 0-9 _ -)")
+		    : _("empty Id%.*s"), (int)id.n, id.s);
 		return id;
 	}
 	dup = idmap_insert(&L->d->ids[kind], L->d->idkeys[kind], k);
 	if (dup >= 0)
-		diag_error(L->diag, f->line, "duplicate %s Id '%.*s'",
+		diag_error(L->diag, f->line, _("duplicate %s Id '%.*s'"),
 		    kind_names[kind], (int)id.n, id.s);
 	return id;
 }
@@ -149,7 +150,7 @@ resolve_field(struct loader *L, const struct rec_field *f, const char *name, siz
 		return -1;
 	k = dossier_find(L->d, kind, f->value, f->len);
 	if (k < 0)
-		diag_error(L->diag, f->line, "%s '%.*s' does not exist",
+		diag_error(L->diag, f->line, _("%s '%.*s' does not exist"),
 		    name, (int)f->len, f->value);
 	return k;
 }
@@ -270,13 +271,13 @@ load_event(struct loader *L, const struct rec_record *r, size_t ri, size_t k)
 	if (REQUIRE(L, r, "Date") && (f = FIELD(&L->d->rf, r, "Date"))) {
 		e->date_text = field_str(f);
 		if (!date_parse(f->value, f->len, &e->date))
-			diag_error_at(L->diag, f->line, rec_value_col(&L->d->rf, f), "bad Date '%.*s' (want YYYY, YYYY-MM or YYYY-MM-DD, a real day)",
+			diag_error_at(L->diag, f->line, rec_value_col(&L->d->rf, f), _("bad Date '%.*s' (want YYYY, YYYY-MM or YYYY-MM-DD, a real day)"),
 			    (int)f->len, f->value);
 	}
 	e->sort = e->date;
 	if ((f = FIELD(&L->d->rf, r, "Sort")) &&
 	    (!date_parse(f->value, f->len, &e->sort) || !date_within(&e->sort, &e->date)))
-		diag_error(L->diag, f->line, "bad Sort '%.*s' (want a date within the event's Date, such as 2022-05 for 2022)",
+		diag_error(L->diag, f->line, _("bad Sort '%.*s' (want a date within the event's Date, such as 2022-05 for 2022)"),
 		    (int)f->len, f->value);
 	if (REQUIRE(L, r, "Title"))
 		e->title = GET(L, r, "Title");
@@ -297,7 +298,7 @@ check_types(struct loader *L, size_t desc, uint32_t line)
 		const struct rec_desc *t = &rf->descs[desc];
 		struct rec_record r = { .type = t->type, .type_len = t->type_len };
 		if (t->type && kind_of(&r, &kc) == KIND_UNKNOWN)
-			diag_error(L->diag, t->line, "unknown record type '%.*s'",
+			diag_error(L->diag, t->line, _("unknown record type '%.*s'"),
 			    (int)t->type_len, t->type);
 	}
 	return desc;
@@ -329,7 +330,7 @@ fill_part(struct loader *L, unsigned kinds)
 			continue;
 		if (kind == KIND_DOSSIER) {
 			if (++ndossier > 1)
-				diag_error(L->diag, r->line, "more than one Dossier record");
+				diag_error(L->diag, r->line, _("more than one Dossier record"));
 			d->title = GET(L, r, "Title");
 			d->language = GET(L, r, "Language");
 			d->summary = GET(L, r, "Summary");
@@ -378,7 +379,7 @@ fill_part(struct loader *L, unsigned kinds)
 		return;
 	check_types(L, desc, UINT32_MAX);
 	if (ndossier == 0)
-		diag_error(L->diag, 1, "no Dossier record");
+		diag_error(L->diag, 1, _("no Dossier record"));
 }
 
 struct fill_side {
@@ -490,7 +491,7 @@ link_notes(struct loader *L)
 		at = n->quote.n ? memmem(d->paras[p].text.s, d->paras[p].text.n,
 		    n->quote.s, n->quote.n) : NULL;
 		if (!at)
-			diag_error(L->diag, q->line, "Quote '%.*s' does not occur in paragraph %.*s",
+			diag_error(L->diag, q->line, _("Quote '%.*s' does not occur in paragraph %.*s"),
 			    (int)n->quote.n, n->quote.s, (int)d->paras[p].id.n, d->paras[p].id.s);
 		else
 			n->quote_off = (size_t)(at - d->paras[p].text.s);
@@ -751,7 +752,7 @@ build(struct dossier *d, struct diag *diag, const struct ds_side_job *job)
 	if (threaded)
 		pthread_join(th, NULL);
 	if (L.oom) {
-		diag_error(diag, 0, "out of memory");
+		diag_error(diag, 0, _("out of memory"));
 		return 70;
 	}
 	return diag->count ? 65 : 0;

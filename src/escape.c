@@ -109,3 +109,17 @@ esc_format(char *dst, size_t room, const char *s, size_t n)
 		dst[w] = '\0';
 	return need;
 }
+
+void
+esc_printf(FILE *out, const char *fmt, const char *s)
+{
+	const char *at = strstr(fmt, "%s");
+
+	if (!at) {
+		fputs(fmt, out);
+		return;
+	}
+	fwrite(fmt, 1, (size_t)(at - fmt), out);
+	esc_put(out, s, strlen(s));
+	fputs(at + 2, out);
+}

@@ -33,4 +33,10 @@ void esc_put(FILE *out, const char *s, size_t n);
  * the length the whole escaped text needs. */
 size_t esc_format(char *dst, size_t room, const char *s, size_t n);
 
+/* Writes the message fmt with its one %s (its only directive) given s
+ * escaped: a message that quotes a value stays one sentence, translated
+ * and reordered as one. */
+void esc_printf(FILE *out, const char *fmt, const char *s)
+	__attribute__((format(printf, 2, 0)));
+
 #endif

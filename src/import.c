@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "cli.h"
 #include "escape.h"
 #include "import_job.h"
@@ -25,7 +26,7 @@ read_stream(FILE *f, const char *path, char **buf, size_t *n, FILE *err)
 	*n = 0;
 	for (*buf = malloc(cap);; cap *= 2) {
 		if (!*buf) {
-			fputs("dossier: out of memory\n", err);
+			fprintf(err, "dossier: %s\n", _("out of memory"));
 			return EX_SOFTWARE_;
 		}
 		*n += fread(*buf + *n, 1, cap - *n, f);
@@ -33,7 +34,7 @@ read_stream(FILE *f, const char *path, char **buf, size_t *n, FILE *err)
 			break;
 		if (cap >= REC_MAX_FILE) {
 			char why[64];
-			snprintf(why, sizeof why, "larger than %lu bytes", REC_MAX_FILE);
+			snprintf(why, sizeof why, _("larger than %lu bytes"), REC_MAX_FILE);
 			rw_complain(err, path, why);
 			return EX_DATAERR_;
 		}
@@ -61,7 +62,7 @@ read_all(const char *path, char **buf, size_t *n, FILE *err)
 	if (strcmp(path, "-") == 0)
 		return read_stream(stdin, path, buf, n, err);
 	if (!(f = fopen(path, "rb")) || fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
-		rw_complain(err, path, f ? "is a directory" : strerror(errno));
+		rw_complain(err, path, f ? _("is a directory") : strerror(errno));
 		if (f)
 			fclose(f);
 		return EX_NOINPUT_;
@@ -104,14 +105,14 @@ validate(struct job *j, const char **buf, size_t *n)
 			ok = (size_t)(nul - *buf);
 		bad_data(j->err, j->name, line_at(*buf, ok),
 		    nul && (size_t)(nul - *buf) == ok ?
-		    "NUL byte: not a text or HTML file" :
-		    "invalid UTF-8: not a text or HTML file in UTF-8");
+		    _("NUL byte: not a text or HTML file") :
+		    _("invalid UTF-8: not a text or HTML file in UTF-8"));
 		return EX_DATAERR_;
 	}
 	for (size_t i = 0; i < *n; i++)
 		if (!strchr(" \t\r\n\f\v", (*buf)[i]))
 			return 0;
-	bad_data(j->err, j->name, 0, "empty article");
+	bad_data(j->err, j->name, 0, _("empty article"));
 	return EX_DATAERR_;
 }
 
@@ -160,7 +161,8 @@ check(const char *name, const struct rw_buf *b, FILE *err)
 	diag_init(&dg, name);
 	rc = dossier_load_buffer(&d, name, b->s, b->n, &dg);
 	if (rc) {
-		fputs("dossier: internal error: the imported dossier does not pass the checks:\n", err);
+		fprintf(err, "dossier: %s\n",
+		    _("internal error: the imported dossier does not pass the checks:"));
 		report(&dg, err);
 		rc = rc == EX_DATAERR_ ? EX_SOFTWARE_ : rc;
 	} else {
@@ -188,7 +190,7 @@ import_buffer(const struct import_opts *o, const char *name, const char *buf, si
 		goto done;
 	if (looks_html(buf, n)) {
 		if (!imp_html_parse(&j.doc, buf, n)) {
-			bad_data(err, name, 0, "not HTML that can be read");
+			bad_data(err, name, 0, _("not HTML that can be read"));
 			rc = EX_DATAERR_;
 			goto done;
 		}
@@ -196,7 +198,7 @@ import_buffer(const struct import_opts *o, const char *name, const char *buf, si
 		imp_text_parse(&j.doc, buf, n);
 	}
 	if (!j.doc.npara && !j.doc.oom) {
-		bad_data(err, name, 0, "no paragraphs found");
+		bad_data(err, name, 0, _("no paragraphs found"));
 		rc = EX_DATAERR_;
 		goto done;
 	}
@@ -219,7 +221,7 @@ import_buffer(const struct import_opts *o, const char *name, const char *buf, si
 	if (!j.oom)
 		imp_write_dossier(&j, out);
 	if (j.oom || out->oom) {
-		fputs("dossier: out of memory\n", err);
+		fprintf(err, "dossier: %s\n", _("out of memory"));
 		rc = EX_SOFTWARE_;
 		goto done;
 	}
@@ -247,15 +249,15 @@ import_run(const struct import_opts *o, FILE *err)
 	int rc;
 
 	if (o->out && strcmp(o->out, "-") != 0 && same_file(o->out, o->article)) {
-		fputs("dossier: -o ", err);
-		esc_put(err, o->out, strlen(o->out));
-		fputs(" would replace the article\n", err);
+		fputs("dossier: ", err);
+		esc_printf(err, _("-o %s would replace the article\n"), o->out);
 		return EX_USAGE_;
 	}
 	if ((!o->out || strcmp(o->out, "-") == 0) && isatty(STDOUT_FILENO)) {
 		/* The article's bytes are not for a terminal to interpret. */
-		fputs("dossier: --import writes a dossier: give -o OUT, or redirect "
-		    "standard output\n", err);
+		fputs("dossier: ", err);
+		fputs(_("--import writes a dossier: give -o OUT, or redirect "
+		    "standard output\n"), err);
 		return EX_USAGE_;
 	}
 	if ((rc = read_all(o->article, &buf, &n, err)) != 0) {
@@ -271,7 +273,8 @@ import_run(const struct import_opts *o, FILE *err)
 			 * known here with its reason, as the other modes
 			 * report it: exit 70. */
 			if (!rw_write_all(STDOUT_FILENO, out.s, out.n)) {
-				fprintf(err, "dossier: write error: %s\n", strerror(errno));
+				fputs("dossier: ", err);
+				fprintf(err, _("write error: %s\n"), strerror(errno));
 				rc = EX_SOFTWARE_;
 			}
 		} else {

@@ -43,48 +43,68 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* Each option's help is a message of its own, so that translators can
+ * word it freely; the option names stay as they are typed.  A help of
+ * several lines is indented under the first. */
+static const struct {
+	const char *opts, *help;
+} option_help[] = {
+	{ "-f, --file=FILE", NULL },	/* names the bundled file: see usage() */
+	{ "-c, --check", N_("validate the dossier and print counts per record type") },
+	{ "-l, --list=WHAT", N_("print people, orgs, events, paragraphs, glosses, or\n"
+	    "your own mynotes or marks, tab-separated") },
+	{ "-s, --search=QUERY", N_("print every hit of QUERY, one per line") },
+	{ "-i, --import=ARTICLE", N_("make a dossier of ARTICLE (text or HTML), or add it\n"
+	    "to the dossier given by -f or FILE; see IMPORTING") },
+	{ "-p, --published=DATE", N_("resolve the article's relative dates against DATE\n"
+	    "(YYYY, YYYY-MM or YYYY-MM-DD)") },
+	{ "-o, --output=OUT", N_("write the imported dossier to OUT, replacing it\n"
+	    "atomically, instead of standard output") },
+	{ "-k, --keys", N_("print the key bindings and exit") },
+	{ "    --state-dir=DIR", N_("keep the reading place, marks, own notes and searches\n"
+	    "in DIR (default: $DOSSIER_STATE_DIR, else\n"
+	    "$XDG_STATE_HOME/dossier or ~/.local/state/dossier)") },
+	{ "    --no-state", N_("neither read nor write them") },
+	{ "-h, --help", N_("display this help and exit") },
+	{ "-V, --version", N_("output version information and exit") },
+};
+
 static void
 usage(FILE *out)
 {
-	fputs(
-"Usage: dossier [OPTION]... [FILE]\n"
-"  or:  dossier [-f DOSSIER] --import=ARTICLE [--published=DATE] [-o OUT]\n"
-"Browse a news dossier: timeline, people and article, linked, in a terminal.\n"
-"\n"
-"  -f, --file=FILE      read the dossier FILE (default: $DOSSIER_FILE, else\n"
-"                       the bundled " PKGDATADIR "/meta-ai.rec)\n"
-"  -c, --check          validate the dossier and print counts per record type\n"
-"  -l, --list=WHAT      print people, orgs, events, paragraphs, glosses, or\n"
-"                       your own mynotes or marks, tab-separated\n"
-"  -s, --search=QUERY   print every hit of QUERY, one per line\n"
-"  -i, --import=ARTICLE make a dossier of ARTICLE (text or HTML), or add it\n"
-"                       to the dossier given by -f or FILE; see IMPORTING\n"
-"  -p, --published=DATE resolve the article's relative dates against DATE\n"
-"                       (YYYY, YYYY-MM or YYYY-MM-DD)\n"
-"  -o, --output=OUT     write the imported dossier to OUT, replacing it\n"
-"                       atomically, instead of standard output\n"
-"  -k, --keys           print the key bindings and exit\n"
-"      --state-dir=DIR  keep the reading place, marks, own notes and searches\n"
-"                       in DIR (default: $DOSSIER_STATE_DIR, else\n"
-"                       $XDG_STATE_HOME/dossier or ~/.local/state/dossier)\n"
-"      --no-state       neither read nor write them\n"
-"  -h, --help           display this help and exit\n"
-"  -V, --version        output version information and exit\n"
-"\n"
-"Without an option dossier opens the browser; press ? in it for the keys.\n"
-"Exit status: 0 ok, 1 no search hit, 64 usage, 65 bad data, 66 no data file,\n"
-"70 internal error, 78 unusable terminal.  See dossier(1) and dossier(5).\n",
+	fputs(_("Usage: dossier [OPTION]... [FILE]\n"
+	    "  or:  dossier [-f DOSSIER] --import=ARTICLE [--published=DATE] [-o OUT]\n"), out);
+	fputs(_("Browse a news dossier: timeline, people and article, linked, in a terminal.\n"),
 	    out);
+	putc('\n', out);
+	for (size_t i = 0; i < sizeof option_help / sizeof option_help[0]; i++) {
+		char help[512];
+		const char *line = help;
+
+		if (option_help[i].help)
+			snprintf(help, sizeof help, "%s", _(option_help[i].help));
+		else
+			snprintf(help, sizeof help, _("read the dossier FILE (default: "
+			    "$DOSSIER_FILE, else\nthe bundled %s)"), PKGDATADIR "/meta-ai.rec");
+		fprintf(out, "  %-20s ", option_help[i].opts);
+		for (const char *nl; (nl = strchr(line, '\n')); line = nl + 1)
+			fprintf(out, "%.*s\n%23s", (int)(nl - line), line, "");
+		fprintf(out, "%s\n", line);
+	}
+	putc('\n', out);
+	fputs(_("Without an option dossier opens the browser; press ? in it for the keys.\n"), out);
+	fputs(_("Exit status: 0 ok, 1 no search hit, 64 usage, 65 bad data, 66 no data file,\n"
+	    "70 internal error, 78 unusable terminal.  See dossier(1) and dossier(5).\n"), out);
 }
 
 static void
 version(void)
 {
-	puts(PACKAGE_NAME " " PACKAGE_VERSION "\n"
-"Copyright (C) 2026 The dossier authors.\n"
-"License ISC: <https://opensource.org/license/isc-license-txt>.\n"
-"This is free software: you are free to change and redistribute it.\n"
-"There is NO WARRANTY, to the extent permitted by law.");
+	puts(PACKAGE_NAME " " PACKAGE_VERSION);
+	puts("Copyright (C) 2026 The dossier authors.");
+	puts(_("License ISC: <https://opensource.org/license/isc-license-txt>.\n"
+	    "This is free software: you are free to change and redistribute it.\n"
+	    "There is NO WARRANTY, to the extent permitted by law."));
 }
 
 /* The bundled data of the build tree when the program runs from one
@@ -112,6 +132,12 @@ default_file(void)
 	return PKGDATADIR "/meta-ai.rec";
 }
 
+static void
+try_help(void)
+{
+	fputs(_("Try 'dossier --help' for more information.\n"), stderr);
+}
+
 /* The messages of getopt, made here so that the argument they quote goes
  * through the sanitiser.  before: optind before the failed call; a long
  * option is always passed over, a short one only when it ends its
@@ -124,26 +150,24 @@ bad_option(char **argv, int c, int before)
 
 	fputs("dossier: ", stderr);
 	if (optind > before && strncmp(arg, "--", 2) == 0) {
-		const char *what = c == ':' ? "requires an argument" :
-		    optopt ? "doesn't allow an argument" : NULL;
 		const struct option *lo = long_options;
 
 		/* A known option is named in full, as it was matched. */
-		while (what && lo->name && lo->val != optopt)
+		while (optopt && lo->name && lo->val != optopt)
 			lo++;
-		if (what && lo->name) {
-			fprintf(stderr, "option '--%s' %s\n", lo->name, what);
-		} else {
-			fputs("unrecognized option '", stderr);
-			esc_put(stderr, arg, strlen(arg));
-			fputs("'\n", stderr);
-		}
+		if (optopt && lo->name && c == ':')
+			fprintf(stderr, _("option '--%s' requires an argument\n"), lo->name);
+		else if (optopt && lo->name)
+			fprintf(stderr, _("option '--%s' doesn't allow an argument\n"), lo->name);
+		else
+			esc_printf(stderr, _("unrecognized option '%s'\n"), arg);
 	} else {
-		fputs(c == ':' ? "option requires an argument -- '" : "invalid option -- '", stderr);
-		esc_put(stderr, &opt, 1);
-		fputs("'\n", stderr);
+		char o[2] = { opt, '\0' };
+
+		esc_printf(stderr, c == ':' ? _("option requires an argument -- '%s'\n") :
+		    _("invalid option -- '%s'\n"), o);
 	}
-	fputs("Try 'dossier --help' for more information.\n", stderr);
+	try_help();
 }
 
 static int
@@ -175,24 +199,25 @@ parse_args(int argc, char **argv, struct options *o)
 	if (optind < argc && !o->file)
 		o->file = argv[optind++];
 	if (optind < argc) {
-		fputs("dossier: unexpected argument '", stderr);
-		esc_put(stderr, argv[optind], strlen(argv[optind]));
-		fputs("'\nTry 'dossier --help' for more information.\n", stderr);
+		fputs("dossier: ", stderr);
+		esc_printf(stderr, _("unexpected argument '%s'\n"), argv[optind]);
+		try_help();
 		return EX_USAGE_;
 	}
 	o->file_given = o->file != NULL;
 	if ((o->published || o->output) && o->mode != MODE_IMPORT) {
-		fputs("dossier: --published and --output go with --import\n"
-		    "Try 'dossier --help' for more information.\n", stderr);
+		fputs("dossier: ", stderr);
+		fputs(_("--published and --output go with --import\n"), stderr);
+		try_help();
 		return EX_USAGE_;
 	}
 	if (o->mode == MODE_LIST && strcmp(o->arg, "people") && strcmp(o->arg, "orgs") &&
 	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs") &&
 	    strcmp(o->arg, "glosses") && strcmp(o->arg, "mynotes") && strcmp(o->arg, "marks")) {
-		fputs("dossier: --list wants people, orgs, events, paragraphs, glosses, mynotes "
-		    "or marks, not '", stderr);
-		esc_put(stderr, o->arg, strlen(o->arg));
-		fputs("'\nTry 'dossier --help' for more information.\n", stderr);
+		fputs("dossier: ", stderr);
+		esc_printf(stderr, _("--list wants people, orgs, events, paragraphs, glosses, "
+		    "mynotes or marks, not '%s'\n"), o->arg);
+		try_help();
 		return EX_USAGE_;
 	}
 	if (!o->file) {
@@ -229,10 +254,11 @@ close_stdout(void)
 	if (close_stream(stdout) != 0) {
 		int e = errno;
 
-		fputs("dossier: write error", stderr);
+		fputs("dossier: ", stderr);
 		if (e)
-			fprintf(stderr, ": %s", strerror(e));
-		fputc('\n', stderr);
+			fprintf(stderr, _("write error: %s\n"), strerror(e));
+		else
+			fputs(_("write error\n"), stderr);
 		_exit(EX_SOFTWARE_);
 	}
 	if (close_stream(stderr) != 0)
@@ -250,10 +276,9 @@ run_import(const struct options *o)
 	if (o->published) {
 		io.has_published = true;
 		if (!date_parse(o->published, strlen(o->published), &io.published)) {
-			fputs("dossier: --published wants YYYY, YYYY-MM or YYYY-MM-DD "
-			    "(a real day), not '", stderr);
-			esc_put(stderr, o->published, strlen(o->published));
-			fputs("'\n", stderr);
+			fputs("dossier: ", stderr);
+			esc_printf(stderr, _("--published wants YYYY, YYYY-MM or YYYY-MM-DD "
+			    "(a real day), not '%s'\n"), o->published);
 			return EX_USAGE_;
 		}
 	}
@@ -283,9 +308,16 @@ say_loading(const char *path)
 	struct stat st;
 
 	if (stat(path, &st) == 0 && st.st_size >= 64L * 1024 * 1024 && isatty(STDERR_FILENO)) {
-		fputs("dossier: reading ", stderr);
-		esc_put(stderr, path, strlen(path));
-		fprintf(stderr, " (%lld MB)...\n", (long long)st.st_size / 1000000);
+		size_t n = esc_format(NULL, 0, path, strlen(path));
+		char *e = malloc(n + 1);
+
+		if (!e)
+			return;
+		esc_format(e, n + 1, path, strlen(path));
+		fputs("dossier: ", stderr);
+		fprintf(stderr, _("reading %s (%lld MB)...\n"), e,
+		    (long long)st.st_size / 1000000);
+		free(e);
 	}
 }
 
@@ -319,7 +351,9 @@ main(int argc, char **argv)
 	 * category is a file more to read at each start. */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* DOSSIER_LOCALEDIR: the catalogues of a build tree, for its tests. */
+	const char *localedir = getenv("DOSSIER_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	atexit(close_stdout);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "rec.h"
 #include "text.h"
 
@@ -113,12 +114,12 @@ descriptor_line(struct parser *p, const char *s, size_t n, uint32_t line)
 		p->type = NULL;
 		p->bad_type = true;
 		if (j == i || !is_name_start(s[i]))
-			diag_error_at(p->d, line, i + 1, "%%rec: without a record type name");
+			diag_error_at(p->d, line, i + 1, _("%%rec: without a record type name"));
 		else if (k < n)
 			/* GNU rec's "%rec: Type FILE" (records kept elsewhere)
 			 * is not part of the format. */
 			diag_error_at(p->d, line, k + 1,
-			    "text after the record type name '%.*s': '%.*s'",
+			    _("text after the record type name '%.*s': '%.*s'"),
 			    (int)(j - i), s + i, (int)(n - k), s + k);
 		else {
 			p->type = s + i;
@@ -156,7 +157,7 @@ field_line(struct parser *p, const char *s, size_t n, uint32_t line)
 
 	p->dropped = false;
 	if (!is_name_start(s[0])) {
-		diag_error_at(p->d, line, 1, "malformed field name");
+		diag_error_at(p->d, line, 1, _("malformed field name"));
 		p->last_is_field = false;
 		return;
 	}
@@ -165,9 +166,9 @@ field_line(struct parser *p, const char *s, size_t n, uint32_t line)
 	if (i == n || s[i] != ':') {
 		const char *colon = memchr(s, ':', n);
 		if (colon)
-			diag_error_at(p->d, line, i + 1, "malformed field name");
+			diag_error_at(p->d, line, i + 1, _("malformed field name"));
 		else
-			diag_error(p->d, line, "field line without ':'");
+			diag_error(p->d, line, _("field line without ':'"));
 		p->last_is_field = false;
 		return;
 	}
@@ -177,7 +178,7 @@ field_line(struct parser *p, const char *s, size_t n, uint32_t line)
 	if (!p->type) {
 		/* Under a bad %rec: line the records were reported with it. */
 		if (!p->bad_type)
-			diag_error(p->d, line, "record before any %%rec: line");
+			diag_error(p->d, line, _("record before any %%rec: line"));
 		p->bad_type = true;   /* report it once */
 		p->dropped = true;
 		return;
@@ -188,7 +189,7 @@ field_line(struct parser *p, const char *s, size_t n, uint32_t line)
 	}
 	if (rf->recs[rf->nrecs - 1].nfields >= REC_MAX_FIELDS) {
 		if (!p->too_many)
-			diag_error(p->d, line, "more than %d fields in one record",
+			diag_error(p->d, line, _("more than %d fields in one record"),
 			    REC_MAX_FIELDS);
 		p->too_many = true;
 		p->dropped = true;    /* and its '+' lines with it */
@@ -216,7 +217,7 @@ continuation_line(struct parser *p, const char *s, size_t n, uint32_t line)
 	size_t need;
 
 	if (!p->last_is_field) {
-		diag_error(p->d, line, "'+' continuation line with no field above it");
+		diag_error(p->d, line, _("'+' continuation line with no field above it"));
 		return;
 	}
 	if (p->dropped || p->in_descriptor || !p->in_record)
@@ -267,18 +268,18 @@ check_bytes(struct parser *p, const char *s, size_t n, uint32_t line)
 	if ((size_t)(s - p->rf->data) + n <= p->clean_end)
 		return true;
 	if ((bad = memchr(s, '\0', n)) != NULL) {
-		diag_error_at(p->d, line, (size_t)(bad - s) + 1, "NUL byte");
+		diag_error_at(p->d, line, (size_t)(bad - s) + 1, _("NUL byte"));
 		return false;
 	}
 	bad = s + text_valid_prefix(s, n);   /* fast u8_check */
 	if (bad < s + n) {
-		diag_error_at(p->d, line, (size_t)(bad - s) + 1, "invalid UTF-8 (byte 0x%02x)",
+		diag_error_at(p->d, line, (size_t)(bad - s) + 1, _("invalid UTF-8 (byte 0x%02x)"),
 		    (unsigned char)*bad);
 		return false;
 	}
 	if ((bad = memchr(s, '\r', n)) != NULL) {
 		diag_error_at(p->d, line, (size_t)(bad - s) + 1,
-		    "bare CR (a line ends with LF or CR LF)");
+		    _("bare CR (a line ends with LF or CR LF)"));
 		return false;
 	}
 	return true;
@@ -288,7 +289,7 @@ static void
 parse_line(struct parser *p, const char *s, size_t n, uint32_t line)
 {
 	if (n > REC_MAX_LINE) {
-		diag_error(p->d, line, "line longer than %lu bytes", REC_MAX_LINE);
+		diag_error(p->d, line, _("line longer than %lu bytes"), REC_MAX_LINE);
 		p->last_is_field = false;
 		return;
 	}
@@ -677,7 +678,7 @@ serial(struct rec_file *rf, struct diag *d, size_t clean_end)
 
 	parse_lines(&p, rf->data, rf->size);
 	if (p.oom) {
-		diag_error(d, 0, "out of memory");
+		diag_error(d, 0, _("out of memory"));
 		return 70;
 	}
 	return d->count > before ? 65 : 0;
@@ -693,7 +694,7 @@ parse(struct rec_file *rf, const char *buf, size_t size, struct diag *d,
 	rf->data = buf;
 	rf->size = size;
 	if (size > REC_MAX_FILE) {
-		diag_error(d, 0, "file larger than %lu bytes", REC_MAX_FILE);
+		diag_error(d, 0, _("file larger than %lu bytes"), REC_MAX_FILE);
 		return 65;
 	}
 	if (way != SERIAL && clean && size >= REC_PARALLEL_MIN &&
@@ -891,10 +892,10 @@ open_file(const char *path, struct stat *st, struct diag *d, int *rc)
 	if (fstat(fd, st) < 0) {
 		diag_error(d, 0, "%s", strerror(errno));
 	} else if (!S_ISREG(st->st_mode)) {
-		diag_error(d, 0, "%s", S_ISDIR(st->st_mode) ? "is a directory" :
-		    "not a regular file");
+		diag_error(d, 0, "%s", S_ISDIR(st->st_mode) ? _("is a directory") :
+		    _("not a regular file"));
 	} else if ((unsigned long long)st->st_size > REC_MAX_FILE) {
-		diag_error(d, 0, "file larger than %lu bytes", REC_MAX_FILE);
+		diag_error(d, 0, _("file larger than %lu bytes"), REC_MAX_FILE);
 		*rc = 65;
 	} else
 		return fd;
@@ -917,14 +918,14 @@ rec_load(struct rec_file *rf, const char *path, struct diag *d)
 	size = (size_t)st.st_size;
 	if (!(buf = buffer_for(size))) {
 		close(fd);
-		diag_error(d, 0, "out of memory");
+		diag_error(d, 0, _("out of memory"));
 		return 70;
 	}
 	err = read_file(fd, buf, size, &got, &clean);
 	close(fd);
 	if (err) {
 		free(buf);
-		diag_error(d, 0, "read error: %s", strerror(err));
+		diag_error(d, 0, _("read error: %s"), strerror(err));
 		return 66;
 	}
 	/* A file that got shorter as it was read is taken as far as it was

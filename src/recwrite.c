@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "escape.h"
 #include "recwrite.h"
 
@@ -196,13 +197,13 @@ rw_replace_file(const char *path, const char *s, size_t n, FILE *err)
 	int fd = -1, dfd, rc = -1;
 
 	if (!dcopy || !fcopy) {
-		fputs("dossier: out of memory\n", err);
+		fprintf(err, "dossier: %s\n", _("out of memory"));
 		goto out;
 	}
 	dir = dirname(dcopy);
 	file = basename(fcopy);
 	if (!(tmp = malloc(strlen(dir) + strlen(file) + 16))) {
-		fputs("dossier: out of memory\n", err);
+		fprintf(err, "dossier: %s\n", _("out of memory"));
 		goto out;
 	}
 	sprintf(tmp, "%s/.%s.XXXXXX", dir, file);

@@ -11,6 +11,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "i18n.h"
 #include "search.h"
 
 /* Reading order of the kinds in the corpus. */
@@ -626,7 +627,7 @@ search_run(struct search *s, const char *query, size_t n)
 	}
 	q = fold_string(query, n, &qlen);
 	if (!q) {
-		s->error = "out of memory";
+		s->error = _("out of memory");
 		s->nhits = 0;
 		return -1;
 	}
@@ -642,7 +643,7 @@ search_run(struct search *s, const char *query, size_t n)
 	}
 	if ((grows ? narrow(s, known) : scan_all(s)) < 0) {
 		/* No hits rather than some: the next key scans afresh. */
-		s->error = "out of memory";
+		s->error = _("out of memory");
 		s->nhits = s->qlen = 0;
 		return -1;
 	}

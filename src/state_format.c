@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "rec.h"
 #include "state.h"
 
@@ -164,7 +165,7 @@ field(struct reader *rd, const char *name, bool required)
 	const struct rec_field *f = rec_get(rd->rf, rd->r, name);
 
 	if (!f && required)
-		diag_error(rd->dg, rd->r->line, "%.*s without %s", (int)rd->r->type_len,
+		diag_error(rd->dg, rd->r->line, _("%.*s without %s"), (int)rd->r->type_len,
 		    rd->r->type, name);
 	return f;
 }
@@ -193,13 +194,13 @@ size_value(struct reader *rd, const char *name, size_t *v)
 	*v = 0;
 	for (size_t i = 0; i < f->len; i++) {
 		if (f->value[i] < '0' || f->value[i] > '9' || *v > SIZE_MAX / 10 - 1) {
-			diag_error(rd->dg, f->line, "%s: not a number", name);
+			diag_error(rd->dg, f->line, _("%s: not a number"), name);
 			return false;
 		}
 		*v = *v * 10 + (size_t)(f->value[i] - '0');
 	}
 	if (f->len == 0)
-		diag_error(rd->dg, f->line, "%s: not a number", name);
+		diag_error(rd->dg, f->line, _("%s: not a number"), name);
 	return f->len > 0;
 }
 
@@ -211,7 +212,7 @@ time_value(struct reader *rd, const char *name, state_time *t)
 	if (!f)
 		return false;
 	if (state_time_parse(f->value, f->len, t) != 0) {
-		diag_error(rd->dg, f->line, "%s: not a time", name);
+		diag_error(rd->dg, f->line, _("%s: not a time"), name);
 		return false;
 	}
 	return true;
@@ -258,7 +259,7 @@ read_mark(struct reader *rd)
 	int i = l && l->len == 1 ? state_mark_index(l->value[0]) : -1;
 
 	if (l && i < 0) {
-		diag_error(rd->dg, l->line, "Letter: not a letter");
+		diag_error(rd->dg, l->line, _("Letter: not a letter"));
 		return;
 	}
 	m.para = str(rd, "Paragraph", true);
@@ -304,13 +305,13 @@ read_note(struct reader *rd)
 
 	n.id = str(rd, "Id", true);
 	if (n.id && !is_id(n.id)) {
-		diag_error(rd->dg, rd->r->line, "Id: malformed");
+		diag_error(rd->dg, rd->r->line, _("Id: malformed"));
 		free(n.id);
 		return;
 	}
 	n.deleted = del != NULL;
 	if (del && (del->len != 3 || memcmp(del->value, "yes", 3) != 0)) {
-		diag_error(rd->dg, del->line, "Deleted: not yes");
+		diag_error(rd->dg, del->line, _("Deleted: not yes"));
 		n.deleted = false;
 		free(n.id);
 		return;
@@ -366,18 +367,18 @@ read_header(struct reader *rd)
 	size_t format;
 
 	if (!is_type(rd->r, "State") || !(f = rec_get(rd->rf, rd->r, "Format"))) {
-		diag_error(rd->dg, rd->r->line, "not a dossier state file");
+		diag_error(rd->dg, rd->r->line, _("not a dossier state file"));
 		return STATE_BAD;
 	}
 	if (!size_value(rd, "Format", &format))
 		return STATE_BAD;
 	if (format > STATE_FORMAT) {
-		diag_error(rd->dg, f->line, "Format %zu is newer than this program's %d",
+		diag_error(rd->dg, f->line, _("Format %zu is newer than this program's %d"),
 		    format, STATE_FORMAT);
 		return STATE_NEWER;
 	}
 	if (format < 1) {
-		diag_error(rd->dg, f->line, "Format: unknown");
+		diag_error(rd->dg, f->line, _("Format: unknown"));
 		return STATE_BAD;
 	}
 	rd->d->dossier = str(rd, "Dossier", false);
@@ -393,7 +394,7 @@ read_records(struct reader *rd)
 	enum state_load h;
 
 	if (rf->nrecs == 0) {
-		diag_error(rd->dg, 0, "not a dossier state file");
+		diag_error(rd->dg, 0, _("not a dossier state file"));
 		return STATE_BAD;
 	}
 	rd->r = &rf->recs[0];
@@ -402,7 +403,7 @@ read_records(struct reader *rd)
 	for (size_t i = 1; i < rf->nrecs && !rd->oom; i++) {
 		rd->r = &rf->recs[i];
 		if (ended) {
-			diag_error(rd->dg, rd->r->line, "record after End");
+			diag_error(rd->dg, rd->r->line, _("record after End"));
 			ended = false;
 		}
 		if (is_type(rd->r, "Place"))
@@ -418,7 +419,7 @@ read_records(struct reader *rd)
 		/* Other types: from a later version of the same Format. */
 	}
 	if (!ended && rd->dg->count == 0)
-		diag_error(rd->dg, 0, "cut short (no End record)");
+		diag_error(rd->dg, 0, _("cut short (no End record)"));
 	if (state_dedupe_notes(rd->d) != 0)
 		rd->oom = true;
 	return rd->dg->count ? STATE_BAD : STATE_OK;
@@ -438,7 +439,7 @@ state_parse(struct state_data *d, const char *name, const char *buf, size_t size
 	rec_parse(&rf, buf, size, &dg);
 	r = read_records(&rd);
 	if (rd.oom && dg.count == 0)
-		diag_error(&dg, 0, "out of memory");
+		diag_error(&dg, 0, _("out of memory"));
 	if (dg.count && r == STATE_OK)
 		r = STATE_BAD;
 	snprintf(err, errsize, "%s", dg.count && dg.msg[0] ? dg.msg[0] : "");

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "state.h"
 
 /* Far above what a reader writes by hand (a note is at most 4 KB). */
@@ -156,9 +157,9 @@ load_file(int dirfd, const char *name, struct state_data *d, char *why, size_t w
 	if (fd < 0 || fstat(fd, &sb) != 0)
 		return unreadable(why, whysize, name, strerror(errno), fd, NULL);
 	if (!S_ISREG(sb.st_mode))
-		return unreadable(why, whysize, name, "not a regular file", fd, NULL);
+		return unreadable(why, whysize, name, _("not a regular file"), fd, NULL);
 	if (sb.st_size > STATE_FILE_MAX)
-		return unreadable(why, whysize, name, "too large", fd, NULL);
+		return unreadable(why, whysize, name, _("too large"), fd, NULL);
 	if (!(buf = malloc((size_t)sb.st_size + 1)))
 		return unreadable(why, whysize, name, strerror(errno), fd, NULL);
 	while (got < (size_t)sb.st_size) {
@@ -352,7 +353,7 @@ state_open(struct state *st, const char *dir, const char *path, const char *byte
 	dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dirfd < 0) {
 		if (errno != ENOENT)
-			warn(st, "state directory %s: %s", dir, strerror(errno));
+			warn(st, _("state directory %s: %s"), dir, strerror(errno));
 		return 0;
 	}
 	/* Under the lock, so as not to set aside a file another process
@@ -476,7 +477,7 @@ merge_disk(struct state *st, int dirfd)
 		damaged(st, dirfd, r, why);
 	state_data_free(&disk);
 	if (rc)
-		warn(st, "state: out of memory; not saved");
+		warn(st, "%s", _("state: out of memory; not saved"));
 	return st->nosave ? -1 : rc;
 }
 
@@ -498,11 +499,11 @@ write_locked(struct state *st, int dirfd, state_time now)
 	}
 	st->d.saved = now;
 	if (!st->d.dossier || !c || state_format(&st->d, &buf, &len) != 0) {
-		warn(st, "state: out of memory; not saved");
+		warn(st, "%s", _("state: out of memory; not saved"));
 		return -1;
 	}
 	if (replace_file(dirfd, st->name, buf, len) != 0) {
-		warn(st, "cannot save the state in %s/%s: %s", st->dir, st->name,
+		warn(st, _("cannot save the state in %s/%s: %s"), st->dir, st->name,
 		    strerror(errno));
 		free(buf);
 		return -1;
@@ -528,11 +529,11 @@ state_save(struct state *st, state_time now)
 		return -1;
 	if (mkdirs(st->dir) != 0 ||
 	    (dirfd = open(st->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-		warn(st, "cannot save the state in %s: %s", st->dir, strerror(errno));
+		warn(st, _("cannot save the state in %s: %s"), st->dir, strerror(errno));
 		return -1;
 	}
 	if (lock_dir(dirfd) != 0) {
-		warn(st, "cannot lock the state directory %s: %s", st->dir, strerror(errno));
+		warn(st, _("cannot lock the state directory %s: %s"), st->dir, strerror(errno));
 		close(dirfd);
 		return -1;
 	}

@@ -10,6 +10,7 @@
 #include <term.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "cli.h"
 #include "escape.h"
 #include "ui.h"
@@ -22,24 +23,25 @@ ui_preflight(const struct options *o)
 
 	(void)o;
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
-		fputs("dossier: not a terminal: use --check, --list or --search in scripts\n"
-		    "Try 'dossier --help' for more information.\n", stderr);
+		fputs("dossier: ", stderr);
+		fputs(_("not a terminal: use --check, --list or --search in scripts\n"), stderr);
+		fputs(_("Try 'dossier --help' for more information.\n"), stderr);
 		return EX_USAGE_;
 	}
 	if (!term || !*term) {
-		fputs("dossier: TERM is not set, so the screen cannot be drawn\n", stderr);
+		fputs("dossier: ", stderr);
+		fputs(_("TERM is not set, so the screen cannot be drawn\n"), stderr);
 		return EX_CONFIG_;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		fputs("dossier: unknown terminal type '", stderr);
-		esc_put(stderr, term, strlen(term));
-		fputs("' (no terminfo entry)\n", stderr);
+		fputs("dossier: ", stderr);
+		esc_printf(stderr, _("unknown terminal type '%s' (no terminfo entry)\n"), term);
 		return EX_CONFIG_;
 	}
 	if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
-		fputs("dossier: terminal '", stderr);
-		esc_put(stderr, term, strlen(term));
-		fputs("' cannot move the cursor; use --list or --search, or another TERM\n", stderr);
+		fputs("dossier: ", stderr);
+		esc_printf(stderr, _("terminal '%s' cannot move the cursor; use --list or --search, "
+		    "or another TERM\n"), term);
 		del_curterm(cur_term);
 		return EX_CONFIG_;
 	}

@@ -114,3 +114,19 @@ tests_test_state_list_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_state_list_LDADD = src/libcore.a $(CMOCKA_LIBS)
 endif
 TESTS += tests/state-cli.sh
+
+# The messages: every one of the program translated in po/zh_CN.po, none
+# fuzzy.  The catalogue is compiled into the build tree for the tests of
+# the program in Chinese, which find it through DOSSIER_LOCALEDIR.
+TESTS += tests/po-complete.sh tests/nls-cli.sh
+EXTRA_DIST += tests/po-complete.sh tests/nls-cli.sh
+AM_TESTS_ENVIRONMENT += MSGFMT='$(MSGFMT)'; XGETTEXT='$(XGETTEXT)'; \
+	export MSGFMT XGETTEXT; \
+	DOSSIER_LOCALEDIR='$(abs_top_builddir)/tests/locale'; export DOSSIER_LOCALEDIR;
+if USE_NLS
+check_DATA = tests/locale/zh_CN/LC_MESSAGES/dossier.mo
+tests/locale/zh_CN/LC_MESSAGES/dossier.mo: $(top_srcdir)/po/zh_CN.po
+	$(AM_V_GEN)$(MKDIR_P) tests/locale/zh_CN/LC_MESSAGES && \
+	$(MSGFMT) -c -o $@ $(top_srcdir)/po/zh_CN.po
+CLEANFILES += tests/locale/zh_CN/LC_MESSAGES/dossier.mo
+endif

@@ -205,6 +205,32 @@ test_format_cut(void **state)
 	assert_int_equal(esc_format(NULL, 0, in, sizeof in - 1), sizeof full - 1);
 }
 
+/* A message that quotes a value: the value escaped wherever the %s is,
+ * as a translation may put it first, last or in the middle. */
+static void
+test_printf(void **state)
+{
+	static const struct { const char *fmt, *want; } cases[] = {
+		{ "option '%s' unknown\n", "option 'a\\x1b[2J中' unknown\n" },
+		{ "%s：未知\n", "a\\x1b[2J中：未知\n" },
+		{ "未知的 %s", "未知的 a\\x1b[2J中" },
+		{ "no value\n", "no value\n" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *buf = NULL;
+		size_t len;
+		FILE *f = open_memstream(&buf, &len);
+
+		assert_non_null(f);
+		esc_printf(f, cases[i].fmt, "a\x1b[2J中");
+		assert_int_equal(fclose(f), 0);
+		assert_string_equal(buf, cases[i].want);
+		free(buf);
+	}
+}
+
 int
 main(void)
 {
@@ -214,6 +240,7 @@ main(void)
 		cmocka_unit_test(test_every_code_point),
 		cmocka_unit_test(test_every_two_bytes),
 		cmocka_unit_test(test_format_cut),
+		cmocka_unit_test(test_printf),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
