@@ -13,11 +13,12 @@ enum action {
 	ACT_DOWN, ACT_UP, ACT_TOP, ACT_BOTTOM, ACT_PAGE_DOWN, ACT_PAGE_UP,
 	ACT_HALF_DOWN, ACT_HALF_UP, ACT_NEXT_PARA, ACT_PREV_PARA,
 	ACT_ENTER, ACT_SEARCH, ACT_NEXT_HIT, ACT_PREV_HIT, ACT_FILTER, ACT_TOGGLE_ORGS,
-	ACT_CANCEL
+	ACT_CANCEL, ACT_CLOSE
 };
 
 /* Where a binding applies. */
-enum key_scope { KS_GLOBAL, KS_TIMELINE, KS_PEOPLE, KS_ARTICLE, KS_PROMPT };
+enum key_scope { KS_GLOBAL, KS_TIMELINE, KS_PEOPLE, KS_ARTICLE, KS_PROMPT, KS_OVERLAY,
+	KS_NSCOPES };
 
 struct key_binding {
 	int code;                  /* curses KEY_* or a character */
@@ -31,8 +32,8 @@ struct key_binding {
 extern const struct key_binding key_table[];
 extern const char *const key_scope_names[];
 
-/* The action bound to a key for a pane scope (KS_TIMELINE, KS_PEOPLE or
- * KS_ARTICLE), falling back to list and global bindings. */
+/* The action bound to a key for a scope (a pane's, or KS_OVERLAY),
+ * falling back to the global bindings. */
 enum action key_lookup(int code, bool is_key, enum key_scope pane);
 /* Writes the table, one binding a line: scope, key name, help. */
 void key_table_print(FILE *out);

@@ -496,7 +496,9 @@ void expect_full_view(struct vt *v, const char *when)
 	lc = left_border_col(v);
 	if (!vt_find(v, "Timeline", &r, &c) || r != 0 || c >= lc)
 		fail_screen(v, "%s: no Timeline pane at the top left", when);
-	if (!vt_find(v, "People", &r, &c) || r == 0 || c >= lc)
+	/* The people pane, showing people or, after o, organizations. */
+	if ((!vt_find(v, "People", &r, &c) || r == 0 || c >= lc) &&
+	    (!vt_find(v, "Organizations", &r, &c) || r == 0 || c >= lc))
 		fail_screen(v, "%s: no People pane in the left column", when);
 	if (!vt_find(v, "Article", &r, &c) || r != 0 || c <= lc)
 		fail_screen(v, "%s: no Article pane on the right", when);
