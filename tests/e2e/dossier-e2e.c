@@ -226,8 +226,8 @@ int teardown_vt(void **state)
 
 void settle(struct vt *v)
 {
-	if (!vt_wait_idle(v, QUIET_MS, PATIENCE_MS))
-		fail_screen(v, "the program never stopped drawing");
+	if (!vt_wait_ready(v, PATIENCE_MS))
+		fail_screen(v, "the program never went back to waiting for a key");
 }
 
 void press(struct vt *v, const char *keys)
