@@ -21,24 +21,6 @@ pos(const struct view *v)
 }
 
 static int
-column(const struct view *v, struct rect r, bool alias, int cap)
-{
-	size_t n;
-	const struct ds_entity *e = entities(v, &n);
-	const struct list_pos *lp = pos(v);
-	int w = 2;
-
-	for (int i = 0; i < r.h && lp->top + (size_t)i < n; i++) {
-		struct ds_str s = alias ? latin_alias(&e[lp->top + (size_t)i], NULL) :
-		    e[lp->top + (size_t)i].name;
-		int sw = text_width(s.s, s.n);
-		if (sw > w)
-			w = sw;
-	}
-	return w > cap ? cap : w;
-}
-
-static int
 cell(const struct view *v, WINDOW *win, int y, int x, int w, size_t who,
     struct ds_str s, enum role base)
 {
@@ -60,9 +42,7 @@ people_draw(const struct view *v, WINDOW *win, struct rect r)
 	int kind = v->show_orgs ? DS_ORG : DS_PERSON;
 	int nw, aw;
 
-	/* The Chinese name whole where it can be, the Latin alias next. */
-	nw = column(v, r, false, r.w * 2 / 5);
-	aw = column(v, r, true, (r.w - nw) / 2);
+	people_columns(v, &nw, &aw);
 	for (int i = 0; i < r.h && lp->top + (size_t)i < n; i++) {
 		size_t who = lp->top + (size_t)i;
 		bool sel = who == lp->sel;

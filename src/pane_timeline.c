@@ -12,20 +12,6 @@ pane_draw_fn *const pane_draw[NPANES] = {
 	[PANE_ARTICLE] = article_draw,
 };
 
-static int
-date_width(const struct view *v, struct rect r)
-{
-	int w = 4;
-
-	for (int i = 0; i < r.h && v->tl.top + (size_t)i < tl_count(v); i++) {
-		const struct ds_event *e = &v->d->events[tl_event(v, v->tl.top + (size_t)i)];
-		int dw = text_width(e->date_text.s, e->date_text.n);
-		if (dw > w)
-			w = dw;
-	}
-	return w;
-}
-
 static void
 draw_row(const struct view *v, WINDOW *win, struct rect r, int i, int dw)
 {
@@ -53,7 +39,7 @@ draw_row(const struct view *v, WINDOW *win, struct rect r, int i, int dw)
 void
 timeline_draw(const struct view *v, WINDOW *win, struct rect r)
 {
-	int dw = date_width(v, r);
+	int dw = timeline_date_width(v);
 
 	for (int i = 0; i < r.h && v->tl.top + (size_t)i < tl_count(v); i++)
 		draw_row(v, win, r, i, dw);

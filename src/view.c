@@ -331,22 +331,48 @@ details_for_hit(struct view *v, const struct search_seg *sg, size_t off)
 	overlay_show_row(&v->ov, r);
 }
 
-/* Whether an entity's field is drawn in the people pane: the name, the
- * Latin alias beside it, the role. */
+/* Whether the hit's text fits in a column starting at x (from the
+ * pane's left) w columns wide. */
 static bool
-entity_field_shown(const struct view *v, const struct search_seg *sg)
+fits(const struct search_seg *sg, const struct search_hit *h, int x, int w, int pane_w)
+{
+	int end = text_width(sg->orig, h->off + h->len);
+
+	if (x + w > pane_w)
+		w = pane_w - x;
+	return end <= w;
+}
+
+/* Whether the hit is drawn in the timeline row of its event. */
+static bool
+event_hit_shown(const struct view *v, const struct search_seg *sg, const struct search_hit *h)
+{
+	int pw = layout_inner(&v->lay, PANE_TIMELINE).w, dw = timeline_date_width(v);
+
+	if (sg->field == SF_DATE)
+		return fits(sg, h, 1, dw, pw);
+	return sg->field == SF_TITLE && fits(sg, h, 1 + dw + 1, pw, pw);
+}
+
+/* Whether the hit is drawn in the people pane: the name, the Latin alias
+ * beside it and the role, each in its column. */
+static bool
+entity_hit_shown(const struct view *v, const struct search_seg *sg, const struct search_hit *h)
 {
 	const struct ds_entity *e = sg->kind == DS_ORG ? &v->d->orgs[sg->item] :
 	    &v->d->people[sg->item];
+	int pw = layout_inner(&v->lay, PANE_PEOPLE).w, nw, aw;
 	long shown;
 
+	people_columns(v, &nw, &aw);
 	switch (sg->field) {
 	case SF_NAME:
-	case SF_ROLE:
-		return true;
+		return fits(sg, h, 1, nw, pw);
 	case SF_ALIAS:
 		latin_alias(e, &shown);
-		return shown >= 0 && e->alias[shown].s == sg->orig;
+		return shown >= 0 && e->alias[shown].s == sg->orig && fits(sg, h, 1 + nw + 1, aw, pw);
+	case SF_ROLE:
+		return fits(sg, h, 1 + nw + 1 + aw + 1, pw, pw);
 	default:
 		return false;
 	}
@@ -370,13 +396,15 @@ view_goto_hit(struct view *v, size_t hit)
 			view_set_filter(v, -1);
 		view_focus(v, PANE_TIMELINE);
 		view_select_event(v, sg->item);
+		if (!event_hit_shown(v, sg, h))    /* cut off at the pane's edge */
+			details_for_hit(v, sg, h->off);
 		break;
 	case DS_PERSON:
 	case DS_ORG:
 		v->show_orgs = sg->kind == DS_ORG;
 		view_focus(v, PANE_PEOPLE);
 		view_select_entity(v, sg->item);
-		if (!entity_field_shown(v, sg))
+		if (!entity_hit_shown(v, sg, h))
 			details_for_hit(v, sg, h->off);
 		break;
 	case DS_PARAGRAPH:

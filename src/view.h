@@ -127,6 +127,11 @@ void view_wheel(struct view *, int y, int x, int rows);
 /* Timeline rows. */
 size_t tl_count(const struct view *);
 size_t tl_event(const struct view *, size_t row);
+/* The columns of the list panes, as drawn: the timeline's date column
+ * (the widest date shown), the people pane's name and alias columns.
+ * A row is a mark column, then the columns, one blank between. */
+int timeline_date_width(const struct view *);
+void people_columns(const struct view *, int *name_w, int *alias_w);
 
 /* Inner height of a pane in the current layout (at least 1). */
 int pane_height(const struct view *, enum pane);

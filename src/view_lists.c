@@ -85,6 +85,48 @@ list_wheel(struct list_pos *lp, long rows, size_t n, int h)
 	lp->top = (size_t)(top < 0 ? 0 : top > last ? last : top);
 }
 
+int
+timeline_date_width(const struct view *v)
+{
+	int w = 4, h = pane_height(v, PANE_TIMELINE);
+
+	for (size_t r = v->tl.top; r < v->tl.top + (size_t)h && r < tl_count(v); r++) {
+		const struct ds_str *d = &v->d->events[tl_event(v, r)].date_text;
+		int dw = text_width(d->s, d->n);
+		if (dw > w)
+			w = dw;
+	}
+	return w;
+}
+
+/* The widest name or Latin alias shown, at most cap. */
+static int
+people_column(const struct view *v, bool alias, int cap)
+{
+	const struct ds_entity *e = v->show_orgs ? v->d->orgs : v->d->people;
+	size_t n = v->show_orgs ? v->d->norgs : v->d->npeople;
+	size_t top = (v->show_orgs ? &v->orgs : &v->people)->top;
+	int w = 2, h = pane_height(v, PANE_PEOPLE);
+
+	for (size_t i = top; i < top + (size_t)h && i < n; i++) {
+		struct ds_str s = alias ? latin_alias(&e[i], NULL) : e[i].name;
+		int sw = text_width(s.s, s.n);
+		if (sw > w)
+			w = sw;
+	}
+	return w > cap ? cap : w;
+}
+
+void
+people_columns(const struct view *v, int *name_w, int *alias_w)
+{
+	int w = layout_inner(&v->lay, PANE_PEOPLE).w;
+
+	/* The Chinese name whole where it can be, the Latin alias next. */
+	*name_w = people_column(v, false, w * 2 / 5);
+	*alias_w = people_column(v, true, (w - *name_w) / 2);
+}
+
 /* ---- linking ---- */
 
 static bool

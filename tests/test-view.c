@@ -231,6 +231,10 @@ check_hit_visible(struct view *v, size_t hit, const char *where)
 		assert_true(v->tl.sel >= v->tl.top &&
 		    v->tl.sel < v->tl.top + (size_t)pane_height(v, PANE_TIMELINE));
 		assert_true(sg->field == SF_DATE || sg->field == SF_TITLE);
+		/* And not cut off at the pane's right edge. */
+		if ((sg->field == SF_DATE ? 1 : 2 + timeline_date_width(v)) +
+		    text_width(sg->orig, h->off + h->len) > layout_inner(&v->lay, PANE_TIMELINE).w)
+			fail_msg("%s: hit %zu is past the timeline's right edge", where, hit);
 		break;
 	case DS_PERSON:
 	case DS_ORG: {
@@ -245,6 +249,14 @@ check_hit_visible(struct view *v, size_t hit, const char *where)
 		if (sg->field != SF_NAME && sg->field != SF_ROLE &&
 		    latin_alias(e, NULL).s != sg->orig)
 			fail_msg("%s: hit %zu is in a field the people pane does not show", where, hit);
+		int nw, aw, x, w, pw = layout_inner(&v->lay, PANE_PEOPLE).w;
+		people_columns(v, &nw, &aw);
+		x = sg->field == SF_NAME ? 1 : sg->field == SF_ALIAS ? 2 + nw : 3 + nw + aw;
+		w = sg->field == SF_NAME ? nw : sg->field == SF_ALIAS ? aw : pw - x;
+		if (x + w > pw)
+			w = pw - x;
+		if (text_width(sg->orig, h->off + h->len) > w)
+			fail_msg("%s: hit %zu is cut off in its column", where, hit);
 		break;
 	}
 	case DS_PARAGRAPH: {
