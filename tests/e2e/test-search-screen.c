@@ -60,11 +60,13 @@ static int llama_cells(struct vt *v, int r, int c0, int c1, bool *in_word)
 	return marked_words;
 }
 
-/* The browser at 120x40, its timeline on the first event: a search starts
- * at the focused pane's selection, so hit 1 is the first hit. */
+/* The browser at 160x40, its timeline on the first event: a search starts
+ * at the focused pane's selection, so hit 1 is the first hit.  (Wide
+ * enough for the timeline to show the titles with hits whole: a hit cut
+ * off at the pane's edge is shown in a details window instead.) */
 static struct vt *start_at_first_event(void **state)
 {
-	struct vt *v = start_browser(state, 40, 120, NULL);
+	struct vt *v = start_browser(state, 40, 160, NULL);
 	press(v, "g");
 	return v;
 }
