@@ -161,6 +161,11 @@ int art_row_of_offset(const struct view *, size_t para, size_t off, int width);
 struct art_pos art_last_top(const struct view *);
 /* Whether the top is there: the article's end is on screen. */
 bool art_at_end(const struct view *);
+/* The reading place to keep (a mark, where to resume): its paragraph's id
+ * and the byte offset of the top row's line.  And back: false if no
+ * paragraph has that id; an offset past the text is its end. */
+struct ds_str art_place(const struct view *, size_t *off);
+bool art_restore_place(struct view *, const char *id, size_t n, size_t off);
 /* Moves the top by rows; to a paragraph's row; every one of them stops
  * at the last screenful, as G does. */
 void art_scroll(struct view *, long rows);

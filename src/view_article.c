@@ -253,6 +253,35 @@ art_row_shown(const struct view *v, size_t para, int row)
 	return d >= 0 && d < h;
 }
 
+struct ds_str
+art_place(const struct view *v, size_t *off)
+{
+	if (v->d->nparas == 0) {
+		*off = 0;
+		return (struct ds_str){ "", 0 };
+	}
+	*off = v->art.off;
+	return v->d->paras[v->art.para].id;
+}
+
+bool
+art_restore_place(struct view *v, const char *id, size_t n, size_t off)
+{
+	long p = dossier_find(v->d, DS_PARAGRAPH, id, n);
+	int width = art_text_width(v);
+
+	if (p < 0)
+		return false;
+	if (off > v->d->paras[p].text.n)
+		off = v->d->paras[p].text.n;
+	set_top(v, (struct prow){ (size_t)p, art_row_of_offset(v, (size_t)p, off, width) }, width);
+	/* The line's start may be before off at this width: keep off itself. */
+	if (v->art.para == (size_t)p && v->art.nudge == 0)
+		v->art.off = off;
+	view_follow_reading(v);
+	return true;
+}
+
 /* ---- the pane's operations ---- */
 
 static void

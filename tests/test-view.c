@@ -112,6 +112,8 @@ total_rows(const struct view *v)
 	return r;
 }
 
+static void check_agree(const struct view *, const char *when);
+
 /* ---- 1: the reading place survives a resize ---- */
 
 /* 120x16, 3 } } } j j j, then every width from 20 to 300 and back: the
@@ -175,6 +177,38 @@ test_every_place_kept(void **state)
 			view_resize(v, 16, 80);
 		}
 	}
+	close_view(v);
+}
+
+/* The place kept as paragraph id and offset comes back at another width,
+ * on the same line; an unknown id changes nothing. */
+static void
+test_place_saved_and_restored(void **state)
+{
+	struct view *v = open_view(&bundled, 16, 120);
+	struct ds_str id;
+	size_t off, off2;
+	char *keep;
+
+	(void)state;
+	keys(v, "3}}}}}jjjj");
+	id = art_place(v, &off);
+	keep = strndup(id.s, id.n);
+	assert_non_null(keep);
+	assert_true(off > 0);
+	keys(v, "g");
+	view_resize(v, 30, 61);
+	assert_true(art_restore_place(v, keep, strlen(keep), off));
+	id = art_place(v, &off2);
+	assert_int_equal(id.n, strlen(keep));
+	assert_memory_equal(id.s, keep, id.n);
+	assert_int_equal(off2, off);
+	assert_int_equal(art_row_of(v, v->art, art_text_width(v)),
+	    art_row_of_offset(v, v->art.para, off, art_text_width(v)));
+	check_agree(v, "after a restored place");
+	assert_false(art_restore_place(v, "no-such-id", 10, 0));
+	assert_int_equal(art_place(v, &off2).n, strlen(keep));
+	free(keep);
 	close_view(v);
 }
 
@@ -784,6 +818,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_position_kept_across_widths),
 		cmocka_unit_test(test_every_place_kept),
+		cmocka_unit_test(test_place_saved_and_restored),
 		cmocka_unit_test(test_width_independent_of_focus),
 		cmocka_unit_test(test_hits_land_visibly),
 		cmocka_unit_test(test_narrow_hit_in_article),
