@@ -310,6 +310,8 @@ article_action(struct view *v, enum action a)
 	int h = art_text_height(v, v->art.para);
 	int page = h > 2 ? h - 2 : 1, half = h / 2 ? h / 2 : 1;
 
+	if (v->d->nparas == 0)
+		return a != ACT_NONE;
 	switch (a) {
 	case ACT_DOWN: art_scroll(v, 1); break;
 	case ACT_UP: art_scroll(v, -1); break;
