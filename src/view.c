@@ -331,12 +331,14 @@ details_for_hit(struct view *v, const struct search_seg *sg, size_t off)
 	overlay_show_row(&v->ov, r);
 }
 
-/* Whether the hit's text fits in a column starting at x (from the
- * pane's left) w columns wide. */
+/* Whether the hit shows, highlighted, in a column starting at x (from
+ * the pane's left) w columns wide: its first character at least. */
 static bool
 fits(const struct search_seg *sg, const struct search_hit *h, int x, int w, int pane_w)
 {
-	int end = text_width(sg->orig, h->off + h->len);
+	size_t clen;
+	int end = text_width(sg->orig, h->off) +
+	    text_char_width(sg->orig + h->off, sg->orig_n - h->off, &clen);
 
 	if (x + w > pane_w)
 		w = pane_w - x;

@@ -233,6 +233,17 @@ test_width_independent_of_focus(void **state)
 
 /* ---- 9 and 2: every hit lands where it can be seen ---- */
 
+/* Columns from the string's start to the end of the hit's first
+ * character. */
+static int
+first_char_end(const struct search_seg *sg, const struct search_hit *h)
+{
+	size_t clen;
+
+	return text_width(sg->orig, h->off) +
+	    text_char_width(sg->orig + h->off, sg->orig_n - h->off, &clen);
+}
+
 /* The hit is drawn: highlighted as the current hit in its pane, on a row
  * in sight, or in a details window opened for it with its row in sight. */
 static void
@@ -265,9 +276,10 @@ check_hit_visible(struct view *v, size_t hit, const char *where)
 		assert_true(v->tl.sel >= v->tl.top &&
 		    v->tl.sel < v->tl.top + (size_t)pane_height(v, PANE_TIMELINE));
 		assert_true(sg->field == SF_DATE || sg->field == SF_TITLE);
-		/* And not cut off at the pane's right edge. */
+		/* And not past the pane's right edge: its first character at
+		 * least is drawn. */
 		if ((sg->field == SF_DATE ? 1 : 2 + timeline_date_width(v)) +
-		    text_width(sg->orig, h->off + h->len) > layout_inner(&v->lay, PANE_TIMELINE).w)
+		    first_char_end(sg, h) > layout_inner(&v->lay, PANE_TIMELINE).w)
 			fail_msg("%s: hit %zu is past the timeline's right edge", where, hit);
 		break;
 	case DS_PERSON:
@@ -289,7 +301,7 @@ check_hit_visible(struct view *v, size_t hit, const char *where)
 		w = sg->field == SF_NAME ? nw : sg->field == SF_ALIAS ? aw : pw - x;
 		if (x + w > pw)
 			w = pw - x;
-		if (text_width(sg->orig, h->off + h->len) > w)
+		if (first_char_end(sg, h) > w)
 			fail_msg("%s: hit %zu is cut off in its column", where, hit);
 		break;
 	}
