@@ -1,6 +1,7 @@
 /* End-to-end tests of the reading view as drawn: the reading place kept
  * across a resize, a search hit in a narrow terminal shown where the
  * status says, every motion stopping at the article's last screenful, the
+ * timeline and the article agreeing after a filter and after reading, the
  * mouse wheel scrolling what is under it and nothing else, and the help
  * overlay scrolling with a mark where it continues. */
 #include <config.h>
@@ -154,6 +155,82 @@ static void test_motions_stop_at_end(void **state)
 	table_free(paras);
 }
 
+/* ---- 4 and 5: the timeline and the article agree ---- */
+
+/* --list events columns and --list paragraphs' id column. */
+enum { EV_ID, EV_DATE, EV_TITLE, EV_WHEN, EV_PERSONS, EV_ORGS, EV_PARAS };
+
+/* The row of --list events (timeline order) whose title the status line
+ * names, or -1. */
+static long status_event(struct vt *v, const struct table *events)
+{
+	char *st = row_text(v, -1);
+	long found = -1;
+	for (size_t i = 0; i < events->n && found < 0; i++) {
+		char *t = utf8_prefix(field(events, i, EV_TITLE), 20);
+		if (strstr(st, t))
+			found = (long)i;
+		free(t);
+	}
+	free(st);
+	return found;
+}
+
+/* " pN/" of the paragraph with this id. */
+static void para_status(const struct table *paras, const char *id, char *out, size_t n)
+{
+	size_t len = strcspn(id, ",");
+	for (size_t i = 0; i < paras->n; i++)
+		if (strlen(field(paras, i, 0)) == len && strncmp(field(paras, i, 0), id, len) == 0) {
+			snprintf(out, n, " p%zu/", i + 1);
+			return;
+		}
+	fail_msg("no paragraph %.*s", (int)len, id);
+}
+
+static void test_filter_and_reading_agree(void **state)
+{
+	struct vt *v = start_browser(state, 40, 120, NULL);
+	struct table *events = cli_table("--list", "events");
+	struct table *paras = cli_table("--list", "paragraphs");
+	char want[32];
+	long k;
+
+	/* G in the timeline, then f: the first of the person's events is
+	 * selected, and the article shows its paragraph, marked. */
+	press(v, "Gf");
+	expect_text(v, "Timeline: ");
+	k = status_event(v, events);
+	if (k < 0)
+		fail_screen(v, "the status line names no event after G f");
+	para_status(paras, field(events, (size_t)k, EV_PARAS), want, sizeof want);
+	expect_row(v, -1, want);
+	int lc = left_border_col(v);
+	if (vt_cell(v, 1, lc + 2, NULL) != 0x258C)   /* ▌ */
+		fail_screen(v, "after G f the article's top paragraph is not marked");
+	press(v, "f");
+
+	/* Read to p30 in the article, then 1: the timeline selects an event
+	 * of p30, and j goes on to the event after it. */
+	press(v, "3g");
+	for (int i = 0; i < 29; i++)
+		press(v, "}");
+	expect_row(v, -1, " p30/");
+	press(v, "1");
+	expect_row(v, -1, " p30/", " Timeline · ");
+	k = status_event(v, events);
+	if (k < 0 || !list_has(field(events, (size_t)k, EV_PARAS), "p30"))
+		fail_screen(v, "after reading to p30, 1 selects an event that does not cite p30");
+	press(v, "j");
+	para_status(paras, field(events, (size_t)k + 1, EV_PARAS), want, sizeof want);
+	expect_row(v, -1, want);
+	if (status_event(v, events) != k + 1)
+		fail_screen(v, "j in the timeline did not select the event after %s",
+		    field(events, (size_t)k, EV_ID));
+	table_free(events);
+	table_free(paras);
+}
+
 /* ---- 6: the wheel ---- */
 
 /* An SGR (1006) wheel notch at 1-based (x, y): 64 up, 65 down. */
@@ -255,6 +332,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_resize_keeps_place, teardown_vt),
 		cmocka_unit_test_teardown(test_narrow_hit_shown, teardown_vt),
 		cmocka_unit_test_teardown(test_motions_stop_at_end, teardown_vt),
+		cmocka_unit_test_teardown(test_filter_and_reading_agree, teardown_vt),
 		cmocka_unit_test_teardown(test_wheel_scrolls_only, teardown_vt),
 		cmocka_unit_test_teardown(test_help_scrolls, teardown_vt),
 	};
