@@ -49,7 +49,7 @@ line_spans(const struct view *v, size_t p, size_t a, size_t b, struct line_spans
 		const struct ds_note *n = &v->d->notes[notes->v[i]];
 		add(ls, n->quote_off, n->quote_off + n->quote.n, a, b, R_NOTE);
 	}
-	nh = view_hit_spans(v, DS_PARAGRAPH, p, v->d->paras[p].text, hits, MAX_SPANS);
+	nh = view_hit_spans_in(v, DS_PARAGRAPH, p, v->d->paras[p].text, a, b, hits, MAX_SPANS);
 	for (size_t i = 0; i < nh; i++)
 		add(ls, hits[i].off, hits[i].off + hits[i].len, a, b, hits[i].role);
 }

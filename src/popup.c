@@ -56,7 +56,8 @@ popup_draw(const struct view *v)
 		if (r->first)
 			draw_text(win, y + 1, 2, lw, it->label.s, it->label.n, R_HEADING);
 		if (o->kind == OV_DETAILS)
-			ns = view_hit_spans(v, o->item_kind, o->item, it->value, spans, MAX_SPANS);
+			ns = view_hit_spans_in(v, o->item_kind, o->item, it->value, r->start,
+			    r->start + r->len, spans, MAX_SPANS);
 		/* Spans are offsets in the value; the row starts further in. */
 		for (size_t i = 0; i < ns; i++) {
 			size_t a = spans[i].off, b = a + spans[i].len;

@@ -238,8 +238,8 @@ view_wheel(struct view *v, int y, int x, int rows)
 /* ---- search ---- */
 
 size_t
-view_hit_spans(const struct view *v, enum ds_kind kind, size_t item,
-    struct ds_str s, struct span *out, size_t max)
+view_hit_spans_in(const struct view *v, enum ds_kind kind, size_t item,
+    struct ds_str s, size_t from, size_t to, struct span *out, size_t max)
 {
 	const struct search *se = &v->search;
 	size_t n = 0;
@@ -247,14 +247,22 @@ view_hit_spans(const struct view *v, enum ds_kind kind, size_t item,
 	if (!v->have_hits && !v->searching)
 		return 0;
 	for (size_t h = search_first_at(se, kind, item); h < se->nhits && n < max; h++) {
-		const struct search_seg *sg = search_seg_of(se, &se->hits[h]);
+		const struct search_hit *hi = &se->hits[h];
+		const struct search_seg *sg = search_seg_of(se, hi);
 		if (sg->kind != kind || sg->item != item)
 			break;
-		if (sg->orig == s.s)
-			out[n++] = (struct span){ se->hits[h].off, se->hits[h].len,
+		if (sg->orig == s.s && hi->off < to && hi->off + hi->len > from)
+			out[n++] = (struct span){ hi->off, hi->len,
 			    h == v->cur_hit ? R_CUR_HIT : R_HIT };
 	}
 	return n;
+}
+
+size_t
+view_hit_spans(const struct view *v, enum ds_kind kind, size_t item,
+    struct ds_str s, struct span *out, size_t max)
+{
+	return view_hit_spans_in(v, kind, item, s, 0, s.n, out, max);
 }
 
 /* The kinds a pane lists, in reading order. */

@@ -197,9 +197,13 @@ void view_follow_reading(struct view *);
 void view_search_update(struct view *);
 void view_goto_hit(struct view *, size_t hit);
 void view_step_hit(struct view *, int dir);
-/* Spans of the hits that fall on string s of item (kind, item). */
+/* Spans of the hits that fall on string s of item (kind, item), the
+ * first max of them; _in: those on bytes [from, to) of s (a wrapped
+ * line of a paragraph with more hits than a line can show). */
 size_t view_hit_spans(const struct view *, enum ds_kind, size_t item,
     struct ds_str s, struct span *out, size_t max);
+size_t view_hit_spans_in(const struct view *, enum ds_kind, size_t item,
+    struct ds_str s, size_t from, size_t to, struct span *out, size_t max);
 
 /* Overlays: the help, the details of the focused pane's selected item. */
 void view_open_help(struct view *);

@@ -824,6 +824,45 @@ test_details_whole(void **state)
 	free(buf);
 }
 
+/* A paragraph with more hits than a span array holds: each line still
+ * gets its own. */
+static void
+test_many_hits_each_line(void **state)
+{
+	char buf[8192];
+	size_t n = (size_t)snprintf(buf, sizeof buf, "%%rec: Dossier\n\nTitle: T\n\n"
+	    "%%rec: Article\n\nId: a\nTitle: A\n\n%%rec: Paragraph\n\nId: p1\nArticle: a\nText: ");
+	struct dossier d;
+	struct diag dg;
+	struct view *v;
+	struct span sp[64];
+	int w;
+	const struct wrap_cache *wc;
+
+	(void)state;
+	for (int i = 0; i < 600; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "ab ");
+	n += (size_t)snprintf(buf + n, sizeof buf - n, "\n");
+	diag_init(&dg, "t.rec");
+	assert_int_equal(dossier_load_buffer(&d, "t.rec", buf, n, &dg), 0);
+	diag_free(&dg);
+	v = open_view(&d, 40, 120);
+	search(v, "a");
+	assert_int_equal(v->search.nhits, 600);
+	w = art_text_width(v);
+	wc = art_wrap(v, 0, w);
+	assert_true(wc->n > 10);
+	for (size_t l = 0; l < wc->n; l++) {
+		const struct text_line *tl = &wc->lines[l];
+		size_t want = (tl->len + 2) / 3;
+		size_t got = view_hit_spans_in(v, DS_PARAGRAPH, 0, d.paras[0].text, tl->start,
+		    tl->start + tl->len, sp, 64);
+		assert_int_equal(got, want);
+	}
+	close_view(v);
+	dossier_free(&d);
+}
+
 int
 main(void)
 {
@@ -845,6 +884,7 @@ main(void)
 		cmocka_unit_test(test_help_lists_overlay_keys),
 		cmocka_unit_test(test_overlay_resize),
 		cmocka_unit_test(test_details_whole),
+		cmocka_unit_test(test_many_hits_each_line),
 	};
 
 	return cmocka_run_group_tests_name("view", tests, setup_all, teardown_all);
