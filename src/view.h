@@ -173,6 +173,8 @@ void art_goto(struct view *, size_t para, int row);
 /* Whether row `row` of paragraph para is on screen (between the top and
  * the footer). */
 bool art_row_shown(const struct view *, size_t para, int row);
+/* Whether any row of paragraph para is on screen. */
+bool art_para_shown(const struct view *, size_t para);
 
 /* The details of paragraph para (the article's details are the top
  * one's). */
@@ -190,7 +192,8 @@ void view_select_event(struct view *, size_t row);
 void view_select_entity(struct view *, size_t row);
 void view_set_filter(struct view *, long person);
 /* After the article moved by reading: the timeline selects the event at
- * the reading place (the top paragraph's, else the nearest before it). */
+ * the reading place (the top paragraph's, else the nearest before it),
+ * unless the selected one's paragraph is still on screen. */
 void view_follow_reading(struct view *);
 
 /* Search */

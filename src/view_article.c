@@ -282,6 +282,12 @@ art_restore_place(struct view *v, const char *id, size_t n, size_t off)
 	return true;
 }
 
+bool
+art_para_shown(const struct view *v, size_t para)
+{
+	return para == v->art.para || art_row_shown(v, para, 0);
+}
+
 /* ---- the pane's operations ---- */
 
 static void

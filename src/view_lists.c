@@ -223,9 +223,12 @@ view_follow_reading(struct view *v)
 
 	if (v->d->nparas == 0 || tl_count(v) == 0)
 		return;
-	/* The selected event already cites the place: it stays. */
-	if (refs_have(&v->d->events[tl_event(v, v->tl.sel)].paras, p))
-		return;
+	/* The selected event's paragraph is on screen: it stays (a motion
+	 * that cannot move, at the article's end, changes nothing). */
+	const struct ds_refs *cited = &v->d->events[tl_event(v, v->tl.sel)].paras;
+	for (size_t i = 0; i < cited->n; i++)
+		if (cited->v[i] >= p && art_para_shown(v, cited->v[i]))
+			return;
 	/* The top paragraph's first listed event, else the nearest
 	 * paragraph's before it (events are in date order, as rows). */
 	for (size_t q = p + 1; q-- > 0 && row == tl_count(v);) {

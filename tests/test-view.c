@@ -500,9 +500,10 @@ cites(const struct dossier *d, size_t ev, size_t para)
 	return false;
 }
 
-/* The selected event is the event of the reading place: it cites the
- * top paragraph, or the nearest one before it that a listed event cites;
- * and a marked paragraph is one the selected event cites. */
+/* The selected event is the event of the reading place: it cites a
+ * paragraph on screen, or the top paragraph, or the nearest one before it
+ * that a listed event cites; and a marked paragraph is one the selected
+ * event cites. */
 static void
 check_agree(const struct view *v, const char *when)
 {
@@ -514,6 +515,10 @@ check_agree(const struct view *v, const char *when)
 	if (v->marked_para >= 0 && !cites(v->d, ev, (size_t)v->marked_para))
 		fail_msg("%s: p%ld is marked but the selected event does not cite it", when,
 		    v->marked_para + 1);
+	/* Its paragraph on screen is agreement enough. */
+	for (size_t i = 0; i < v->d->events[ev].paras.n; i++)
+		if (art_para_shown(v, v->d->events[ev].paras.v[i]))
+			return;
 	while (q-- > 0) {
 		bool listed = false;
 		for (size_t r = 0; r < tl_count(v); r++)
@@ -603,6 +608,30 @@ test_timeline_follows_reading(void **state)
 		keys(v, i % 3 ? "j" : " ");
 		check_agree(v, "reading");
 	}
+	close_view(v);
+}
+
+/* An event whose paragraph is in the last screenful, where the article
+ * stops above it; j there cannot move, and the selection stays. */
+static void
+test_selection_kept_at_end(void **state)
+{
+	struct view *v = open_view(&bundled, 100, 120);
+	size_t p51 = para_index(&bundled, "p51"), row = bundled.nevents;
+
+	(void)state;
+	for (size_t r = 0; r < bundled.nevents; r++)
+		if (bundled.events[r].paras.n && bundled.events[r].paras.v[0] == p51)
+			row = r;
+	assert_true(row < bundled.nevents);
+	view_select_event(v, row);
+	assert_true(art_at_end(v));
+	assert_true(v->art.para < p51);
+	keys(v, "3jjj");
+	assert_int_equal(v->tl.sel, row);
+	assert_int_equal(v->marked_para, (long)p51);
+	keys(v, "G}");
+	assert_int_equal(v->tl.sel, row);
 	close_view(v);
 }
 
@@ -879,6 +908,7 @@ main(void)
 		cmocka_unit_test(test_start_agrees),
 		cmocka_unit_test(test_filter_moves_article),
 		cmocka_unit_test(test_timeline_follows_reading),
+		cmocka_unit_test(test_selection_kept_at_end),
 		cmocka_unit_test(test_wheel),
 		cmocka_unit_test(test_help_scrolls),
 		cmocka_unit_test(test_help_lists_overlay_keys),
