@@ -3,6 +3,7 @@
 # (core_sources is also built, instrumented, for the fuzz targets.)
 noinst_LIBRARIES += src/libcore.a
 core_sources = \
+	src/escape.c src/escape.h \
 	src/diag.c src/diag.h \
 	src/rec.c src/rec.h \
 	src/date.c src/date.h \
@@ -13,6 +14,12 @@ core_sources = \
 	src/fold.c src/fold.h \
 	src/search.c src/search.h
 src_libcore_a_SOURCES = $(core_sources)
+
+# The non-interactive modes (--check, --list, --search): the program's,
+# and a fuzz target's (cli_sources is built, instrumented, into it).
+noinst_LIBRARIES += src/libcli.a
+cli_sources = src/cli.c src/cli.h
+src_libcli_a_SOURCES = $(cli_sources)
 
 # The view: what the reader looks at (layout, reading position, selections,
 # filter, hits, overlays, prompt editing, key table) as plain C over the
@@ -34,9 +41,10 @@ src_libui_a_SOURCES = \
 	src/draw.c src/draw.h \
 	src/pane.h src/pane_timeline.c src/pane_people.c src/pane_article.c \
 	src/popup.c src/popup.h \
-	src/ui.c src/ui.h src/ui_preflight.c
+	src/ui.c src/ui.h src/ui_preflight.c \
+	src/ui_signal.c src/ui_signal.h
 
 bin_PROGRAMS += src/dossier
-src_dossier_SOURCES = src/main.c src/options.h src/cli.c src/cli.h
+src_dossier_SOURCES = src/main.c src/options.h src/i18n.h
 src_dossier_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
-src_dossier_LDADD = src/libui.a src/libview.a src/libcore.a $(NCURSESW_LIBS)
+src_dossier_LDADD = src/libui.a src/libview.a src/libcli.a src/libcore.a $(NCURSESW_LIBS)

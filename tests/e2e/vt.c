@@ -556,6 +556,10 @@ static int waiting(struct vt *v)
 		return 0;
 	long nr = strtol(line, NULL, 10);
 #if defined __x86_64__
+	/* wait4, waitid: a shell waiting for the program it started, in its
+	 * own process group: the program is not the one to ask. */
+	if (nr == 61 || nr == 247)
+		return -1;
 	/* poll(fds, n, timeout): curses waits its timeout for a key, and
 	 * ESCDELAY (tens of ms) after an Esc.  select, pselect6, ppoll. */
 	if (nr == 7) {
@@ -569,7 +573,7 @@ static int waiting(struct vt *v)
 	return nr == 0 || nr == 23 || nr == 270 || nr == 271;
 #else
 	(void)nr;
-	if (!proc_line(v, "wchan", "", line, sizeof line))
+	if (!proc_line(v, "wchan", "", line, sizeof line) || strstr(line, "wait"))
 		return -1;
 	return strstr(line, "poll") || strstr(line, "select") || strstr(line, "read");
 #endif
