@@ -130,6 +130,10 @@ draw_frame(const struct view *v)
 	curs_set(v->searching ? 1 : 0);
 	wnoutrefresh(stdscr);
 	popup_draw(v);
+	/* The cursor is the last window's: the prompt's, not the overlay's
+	 * that a hit opened (stdscr's lines are all out already). */
+	if (v->searching && v->ov.kind != OV_NONE)
+		wnoutrefresh(stdscr);
 	doupdate();
 }
 

@@ -231,6 +231,39 @@ static void test_filter_and_reading_agree(void **state)
 	table_free(paras);
 }
 
+/* ---- 9: a hit in a note shows in the details window opened for it ---- */
+
+static void test_note_hit_in_details(void **state)
+{
+	struct vt *v = start_browser(state, 40, 120, NULL);
+	size_t n = search_count("Bali");
+	char want[32];
+	int row, col;
+
+	assert_true(n > 0);
+	press(v, "/Bali");
+	snprintf(want, sizeof want, "/Bali  hit 1/%zu", n);
+	expect_row(v, -1, want);
+	expect_text(v, "Details (q or Esc");
+	/* Marked inside the window, not only in the footer below it. */
+	bool marked = false;
+	for (int r = 0; r < screen_rows(v) - 3 && !marked; r++) {
+		int c = find_in(v, r, 0, screen_cols(v), "Bali");
+		marked = c >= 0 && cell_marked(v, r, c);
+	}
+	if (!marked)
+		fail_screen(v, "the details window shows no marked Bali");
+	/* The cursor stays in the prompt. */
+	vt_cursor(v, &row, &col, NULL);
+	if (row != screen_rows(v) - 1)
+		fail_screen(v, "the cursor is at row %d, not in the prompt", row);
+	press(v, "\r");
+	expect_text(v, "Details (q or Esc");
+	press(v, "q");
+	expect_gone(v, "Details (q or Esc");
+	assert_true(vt_alive(v));
+}
+
 /* ---- 6: the wheel ---- */
 
 /* An SGR (1006) wheel notch at 1-based (x, y): 64 up, 65 down. */
@@ -333,6 +366,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_narrow_hit_shown, teardown_vt),
 		cmocka_unit_test_teardown(test_motions_stop_at_end, teardown_vt),
 		cmocka_unit_test_teardown(test_filter_and_reading_agree, teardown_vt),
+		cmocka_unit_test_teardown(test_note_hit_in_details, teardown_vt),
 		cmocka_unit_test_teardown(test_wheel_scrolls_only, teardown_vt),
 		cmocka_unit_test_teardown(test_help_scrolls, teardown_vt),
 	};
