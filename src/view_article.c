@@ -274,9 +274,13 @@ art_restore_place(struct view *v, const char *id, size_t n, size_t off)
 		return false;
 	if (off > v->d->paras[p].text.n)
 		off = v->d->paras[p].text.n;
-	set_top(v, (struct prow){ (size_t)p, art_row_of_offset(v, (size_t)p, off, width) }, width);
-	/* The line's start may be before off at this width: keep off itself. */
-	if (v->art.para == (size_t)p && v->art.nudge == 0)
+	int row = art_row_of_offset(v, (size_t)p, off, width);
+
+	set_top(v, (struct prow){ (size_t)p, row }, width);
+	/* The line's start may be before off at this width: keep off itself,
+	 * unless the top stopped short of it at the last screenful. */
+	if (v->art.para == (size_t)p && v->art.nudge == 0 &&
+	    art_row_of(v, v->art, width) == row)
 		v->art.off = off;
 	view_follow_reading(v);
 	return true;

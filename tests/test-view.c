@@ -207,7 +207,13 @@ test_place_saved_and_restored(void **state)
 	    art_row_of_offset(v, v->art.para, off, art_text_width(v)));
 	check_agree(v, "after a restored place");
 	assert_false(art_restore_place(v, "no-such-id", 10, 0));
-	assert_int_equal(art_place(v, &off2).n, strlen(keep));
+	/* A place in the last screenful (of a small screen, where the last
+	 * paragraph is longer than it): the top stops at it, as G. */
+	view_resize(v, 8, 20);
+	id = bundled.paras[bundled.nparas - 1].id;
+	assert_true(art_restore_place(v, id.s, id.n, bundled.paras[bundled.nparas - 1].text.n));
+	assert_int_equal(abs_row(v, v->art), abs_row(v, art_last_top(v)));
+	assert_true(art_at_end(v));
 	free(keep);
 	close_view(v);
 }
