@@ -151,6 +151,7 @@ cli_search(const struct dossier *d, const char *query, FILE *out)
 	search_init(&s, d);
 	n = search_run(&s, query, strlen(query));
 	if (n < 0) {
+		fprintf(stderr, "dossier: cannot search: %s\n", s.error);
 		search_free(&s);
 		return EX_SOFTWARE_;
 	}

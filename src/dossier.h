@@ -107,4 +107,18 @@ long dossier_find(const struct dossier *d, enum ds_kind kind, const char *id, si
 
 const char *dossier_kind_name(enum ds_kind kind);
 
+/* Reloading a dossier whose file changed while it is shown. */
+enum ds_file_state { DS_FILE_SAME, DS_FILE_CHANGED, DS_FILE_GONE };
+/* Whether d's file is still what was read (a stat: cheap enough for every
+ * wake-up of the screen). */
+enum ds_file_state dossier_file_state(const struct dossier *d);
+/* Item i of kind in from, found in to by its Id: its index there, or -1.
+ * The kinds with ids only (not DS_NOTE). */
+long dossier_map(const struct dossier *from, enum ds_kind kind, size_t i,
+    const struct dossier *to);
+/* As dossier_map, but an item that is gone gives the nearest one before
+ * it that is still there, else the first; 0 when to has none. */
+size_t dossier_map_near(const struct dossier *from, enum ds_kind kind, size_t i,
+    const struct dossier *to);
+
 #endif

@@ -32,7 +32,8 @@ src_libview_a_SOURCES = \
 	src/keys.c src/keys.h \
 	src/prompt.c src/prompt.h \
 	src/view.c src/view.h src/view_article.c src/view_lists.c \
-	src/overlay.c src/overlay.h
+	src/overlay.c src/overlay.h \
+	src/reload.c src/reload.h
 
 # The screen: curses from here on.
 noinst_LIBRARIES += src/libui.a

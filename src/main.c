@@ -13,6 +13,7 @@
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -206,18 +207,6 @@ close_stdout(void)
 		_exit(EX_SOFTWARE_);
 }
 
-static void
-report(const struct diag *dg)
-{
-	for (size_t i = 0; i < dg->count && i < DIAG_MAX; i++)
-		if (dg->msg[i])
-			fprintf(stderr, "%s\n", dg->msg[i]);
-	if (dg->count > DIAG_MAX) {
-		esc_put(stderr, dg->file, strlen(dg->file));
-		fprintf(stderr, ": %zu more errors not shown\n", dg->count - DIAG_MAX);
-	}
-}
-
 static int
 run_mode(const struct options *o, struct dossier *d, struct index *ix)
 {
@@ -227,6 +216,19 @@ run_mode(const struct options *o, struct dossier *d, struct index *ix)
 	case MODE_SEARCH: return cli_search(d, o->arg, stdout);
 	default: return ui_run(d, ix, o);
 	}
+}
+
+/* A large file takes seconds to load (about 3 s a GiB here) before the
+ * screen can show anything: say so meanwhile.  Until the screen is up,
+ * signals have their default action, so Ctrl-C ends the load at once. */
+static void
+say_loading(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && st.st_size >= 64L * 1024 * 1024 && isatty(STDERR_FILENO))
+		fprintf(stderr, "dossier: reading %s (%lld MB)...\n", path,
+		    (long long)st.st_size / 1000000);
 }
 
 static void
@@ -268,10 +270,12 @@ main(int argc, char **argv)
 	if (o.mode == MODE_BROWSE && (rc = ui_preflight(&o)) != 0)
 		return rc;
 	diag_init(&dg, o.file);
+	if (o.mode == MODE_BROWSE)
+		say_loading(o.file);
 	rc = dossier_load_with(&d, o.file, &dg, o.mode == MODE_BROWSE ? &job : NULL);
 	if (rc) {
 		index_free(&ix);
-		report(&dg);
+		diag_print(&dg, stderr);
 		diag_free(&dg);
 		return rc;
 	}

@@ -57,10 +57,14 @@ struct search {
 	struct search_seg *segs;
 	size_t nsegs, segcap;
 	size_t build_next;         /* the next item to add to the corpus */
-	const char *lo, *hi;       /* span of the strings added in a slice */
+	/* Offsets in the corpus are 32 bits: a corpus that would pass
+	 * max_corpus bytes (SEARCH_MAX_CORPUS; tests lower it) is not made,
+	 * and every search fails with error set, as when memory runs out. */
+	size_t max_corpus;
+	const char *error;         /* why searching fails, or NULL */
 	bool sampled;              /* freq is filled */
 	uint32_t freq[256];        /* bytes in a sample of the corpus */
-	uint16_t slice_freq[SEARCH_SLICES][256];   /* in each of its slices */
+	uint16_t (*slice_freq)[256];   /* in each of its SEARCH_SLICES slices */
 	/* The last query and its hits, for incremental narrowing. */
 	char *query;
 	size_t qlen;
@@ -75,14 +79,18 @@ struct search {
 };
 
 #define SEARCH_SPLIT_MIN (4UL * 1024 * 1024)
+#define SEARCH_MAX_CORPUS ((size_t)UINT32_MAX)
 
 void search_init(struct search *, const struct dossier *);
 /* Builds part of the folded corpus ahead of the first search, for about
  * budget_ms, so that the screen can do it while it waits for keys; true
- * once the corpus is complete.  search_run builds whatever is left. */
+ * once the corpus is complete (or failed: s->error).  search_run builds
+ * whatever is left. */
 bool search_prepare(struct search *, double budget_ms);
 /* Runs query (UTF-8; invalid bytes ignored); returns the number of hits,
- * or -1 when memory runs out.  Hits stay valid until the next run. */
+ * or -1 when no search can be made (s->error says why: memory ran out,
+ * or the folded text is too large); never a part of the hits.  Hits stay
+ * valid until the next run. */
 long search_run(struct search *, const char *query, size_t n);
 const struct search_seg *search_seg_of(const struct search *, const struct search_hit *);
 /* Index of the first hit whose item comes at or after (kind, item) in

@@ -170,6 +170,9 @@ bool art_restore_place(struct view *, const char *id, size_t n, size_t off);
  * at the last screenful, as G does. */
 void art_scroll(struct view *, long rows);
 void art_goto(struct view *, size_t para, int row);
+/* Puts the top at a place (from another view, a reload): an offset past
+ * the paragraph's text is its end. */
+void art_set(struct view *, struct art_pos);
 /* Whether row `row` of paragraph para is on screen (between the top and
  * the footer). */
 bool art_row_shown(const struct view *, size_t para, int row);

@@ -238,6 +238,21 @@ art_goto(struct view *v, size_t para, int row)
 	set_top(v, walk(v, (struct prow){ para, 0 }, row, width), width);
 }
 
+void
+art_set(struct view *v, struct art_pos p)
+{
+	int width = art_text_width(v);
+
+	if (p.para >= v->d->nparas)
+		return;
+	if (p.off > v->d->paras[p.para].text.n)
+		p.off = v->d->paras[p.para].text.n;
+	v->art = p;
+	/* Past the last screenful: there. */
+	if (cmp((struct prow){ p.para, art_row_of(v, p, width) }, last_top(v, width)) > 0)
+		set_top(v, (struct prow){ p.para, art_row_of(v, p, width) }, width);
+}
+
 bool
 art_row_shown(const struct view *v, size_t para, int row)
 {

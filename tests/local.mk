@@ -5,10 +5,10 @@
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
-	tests/test-layout tests/test-escape tests/test-view
+	tests/test-layout tests/test-escape tests/test-reload tests/test-view
 TESTS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
-	tests/test-layout tests/test-escape tests/test-view
+	tests/test-layout tests/test-escape tests/test-reload tests/test-view
 
 tests_test_rec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_rec_LDADD = src/libcore.a $(CMOCKA_LIBS)
@@ -35,6 +35,8 @@ tests_test_escape_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_view_SOURCES = tests/test-view.c tests/bundled.c tests/bundled.h
 tests_test_view_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
 tests_test_view_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
+tests_test_reload_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_reload_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 
 # The tests that read the bundled data find it from $top_srcdir, else here.
 bundled_cppflags = $(AM_CPPFLAGS) -DBUILD_TOP_SRCDIR='"$(abs_top_srcdir)"'
@@ -51,8 +53,8 @@ EXTRA_DIST += tests/missing-libs.sh
 AM_TESTS_ENVIRONMENT += have_cmocka='$(have_cmocka)'; export have_cmocka; \
 	have_vterm='$(have_vterm)'; export have_vterm;
 
-TESTS += tests/bundled-data.sh tests/hostile.sh tests/write-error.sh
+TESTS += tests/bundled-data.sh tests/hostile.sh tests/write-error.sh tests/limits.sh
 EXTRA_DIST += tests/hostile.sh tests/data/hostile tests/write-error.sh
 
 # The bundled data against the seed article.
-EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt
+EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/limits.sh

@@ -386,7 +386,7 @@ test_bad_dates(void **state)
 		    "Title: t\n"          /* 12 */
 		    "Date: %s\n",         /* 13 */
 		    HEAD, dates[i]);
-		snprintf(want, sizeof want, "t.rec:13: bad Date '%s' "
+		snprintf(want, sizeof want, "t.rec:13:7: bad Date '%s' "
 		    "(want YYYY, YYYY-MM or YYYY-MM-DD, a real day)", dates[i]);
 		expect_one(text, want);
 	}
@@ -572,10 +572,23 @@ test_unknown_type(void **state)
 	    "\n"                          /* 7 */
 	    "# a comment\n"               /* 8 */
 	    "Id: w\n",                    /* 9 */
-	    "t.rec:9: unknown record type 'Widget'");
+	    "t.rec:5: unknown record type 'Widget'");
 	/* Type names are case-sensitive. */
 	expect_one(HEAD "%rec: person\n\nId: x\nName: X\n",
-	    "t.rec:7: unknown record type 'person'");
+	    "t.rec:5: unknown record type 'person'");
+	/* Also with no record at all, and in line order with the errors of
+	 * the records around it. */
+	expect_one(HEAD "%rec: Gadget\n%key: Id\n",
+	    "t.rec:5: unknown record type 'Gadget'");
+	static const char *const order[] = {
+		"t.rec:7: Person record without Name field",
+		"t.rec:9: unknown record type 'Gadget'",
+		"t.rec:13: Person record without Name field",
+	};
+	expect_errors(HEAD "%rec: Person\n\nId: a\n\n"     /* 5-8 */
+	    "%rec: Gadget\n\n"                                 /* 9-10 */
+	    "%rec: Person\n\nId: b\n",                        /* 11-13 */
+	    3, order);
 }
 
 static void
@@ -663,7 +676,7 @@ test_error_limit(void **state)
 	assert_int_equal(load(&d, &dg, text), 65);
 	assert_int_equal(dg.count, 25);
 	for (int i = 0; i < DIAG_MAX; i++) {
-		snprintf(want, sizeof want, "t.rec:%d: bad Date '2023-02-%d' "
+		snprintf(want, sizeof want, "t.rec:%d:7: bad Date '2023-02-%d' "
 		    "(want YYYY, YYYY-MM or YYYY-MM-DD, a real day)", 9 + 4 * i,
 		    30 + i % 2);
 		assert_non_null(dg.msg[i]);
@@ -751,10 +764,10 @@ test_side_job(void **state)
 	remove(path);
 }
 
-/* A file past the size where its bytes are checked on another core while
- * the model is built: a bad byte far into it still gives the reader's
- * error alone (not the model's, found meanwhile in the records before
- * it), as a serial check would; clean, the model's errors stand. */
+/* A file past the size where it is read and checked on two cores: a bad
+ * byte far into it gives the reader's error alone (the model is never
+ * built on bytes that were not checked), as a serial check would; clean,
+ * the model's errors stand. */
 static void
 test_large_file_checked(void **state)
 {
@@ -776,7 +789,7 @@ test_large_file_checked(void **state)
 	temp_file(path, 256, text);
 	diag_init(&dg, "t.rec");
 	assert_int_equal(dossier_load_with(&d, path, &dg, NULL), 65);
-	snprintf(want, sizeof want, "t.rec:%zu: invalid UTF-8 (byte 0xc3 at column 10)", line + 1);
+	snprintf(want, sizeof want, "t.rec:%zu:10: invalid UTF-8 (byte 0xc3)", line + 1);
 	if (dg.count != 1)
 		show(&dg);
 	assert_int_equal(dg.count, 1);
@@ -879,6 +892,49 @@ test_link_errors_in_order(void **state)
 	}
 }
 
+
+/* On a large dossier the tables are filled by two threads (events and
+ * notes on the second): errors found by both come in file order, as a
+ * serial fill gives them, and a good one is the same either way. */
+static void
+test_fill_errors_in_order(void **state)
+{
+	struct dossier d;
+	struct diag dg;
+	char *text = many_events(10000, bad_none), *big;
+	size_t n = strlen(text);
+	char *at;
+
+	(void)state;
+	big = malloc(n + 256);
+	assert_non_null(big);
+	memcpy(big, text, n + 1);
+	/* A person with no Name at line 3 of the people... */
+	at = strstr(big, "Id: y\nName: Y");
+	assert_non_null(at);
+	memcpy(at + 6, "Nome", 4);   /* record y, line 10 */
+	/* ...an event's bad date far in (event 5000's Date is on line
+	 * 26 + 7 * 5000 - 1)... */
+	at = strstr(big, "Id: e5000\n");
+	assert_non_null(at);
+	at = strstr(at, "Date: 2023");
+	memmove(at + 13, at + 10, strlen(at + 10) + 1);
+	memcpy(at + 6, "2023-13", 7);
+	/* ...and a Dossier record after it all. */
+	strcat(big, "\n%rec: Dossier\n\nTitle: again\n");
+	assert_int_equal(load(&d, &dg, big), 65);
+	if (dg.count != 3)
+		show(&dg);
+	assert_int_equal(dg.count, 3);
+	assert_string_equal(dg.msg[0], "t.rec:10: Person record without Name field");
+	assert_string_equal(dg.msg[1], "t.rec:35025:7: bad Date '2023-13' "
+	    "(want YYYY, YYYY-MM or YYYY-MM-DD, a real day)");
+	assert_non_null(strstr(dg.msg[2], ": more than one Dossier record"));
+	diag_free(&dg);
+	free(big);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -901,6 +957,7 @@ main(void)
 		cmocka_unit_test(test_side_job),
 		cmocka_unit_test(test_large_file_checked),
 		cmocka_unit_test(test_link_errors_in_order),
+		cmocka_unit_test(test_fill_errors_in_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

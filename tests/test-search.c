@@ -730,6 +730,41 @@ test_split_large(void **state)
 	free(text);
 }
 
+
+/* Offsets in the folded corpus are 32 bits: a corpus that would pass the
+ * limit (lowered here to the size of the bundled dossier's, give or
+ * take) is not made, and every search fails saying why, rather than
+ * finding some of the hits.  Just under it, all is found. */
+static void
+test_corpus_limit(void **state)
+{
+	struct search whole, s;
+	long n, all;
+
+	(void)state;
+	search_init(&whole, &bundled);
+	all = run(&whole, "meta");
+	assert_true(all > 0);
+	search_init(&s, &bundled);
+	s.max_corpus = whole.corpus.n - 1;
+	assert_true(search_prepare(&s, -1));
+	n = search_run(&s, "meta", 4);
+	assert_int_equal(n, -1);
+	assert_int_equal(s.nhits, 0);
+	assert_non_null(s.error);
+	assert_string_equal(s.error, "the folded text is too large to search");
+	/* Again (the corpus is not made a second time), and another query. */
+	assert_int_equal(search_run(&s, "llama", 5), -1);
+	search_free(&s);
+
+	search_init(&s, &bundled);
+	s.max_corpus = whole.corpus.n;
+	assert_int_equal(run(&s, "meta"), all);
+	assert_null(s.error);
+	search_free(&s);
+	search_free(&whole);
+}
+
 int
 main(void)
 {
@@ -746,6 +781,7 @@ main(void)
 		cmocka_unit_test(test_empty_dossier),
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_split_large),
+		cmocka_unit_test(test_corpus_limit),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
