@@ -55,9 +55,13 @@ list_entities(const struct ds_entity *e, size_t n, const struct dossier *d,
 			putc('\t', out);
 			put_ids(out, &e[i].orgs, d->idkeys[DS_ORG]);
 		}
+		putc('\t', out);
+		put(out, e[i].latin);
 		putc('\n', out);
 	}
 }
+
+static const char *const precision_names[] = { "year", "month", "day" };
 
 static void
 list_events(const struct dossier *d, FILE *out)
@@ -77,6 +81,20 @@ list_events(const struct dossier *d, FILE *out)
 		put_ids(out, &e->orgs, d->idkeys[DS_ORG]);
 		putc('\t', out);
 		put_ids(out, &e->paras, d->idkeys[DS_PARAGRAPH]);
+		fprintf(out, "\t%s\n", precision_names[date_precision(&e->date)]);
+	}
+}
+
+/* Id, section, and the text or the dossier's English of it. */
+static void
+list_paragraphs(const struct dossier *d, bool gloss, FILE *out)
+{
+	for (size_t i = 0; i < d->nparas; i++) {
+		put(out, d->paras[i].id);
+		putc('\t', out);
+		put(out, d->paras[i].section);
+		putc('\t', out);
+		put(out, gloss ? d->paras[i].gloss : d->paras[i].text);
 		putc('\n', out);
 	}
 }
@@ -90,22 +108,18 @@ cli_list(const struct dossier *d, const char *what, FILE *out)
 		list_entities(d->orgs, d->norgs, d, false, out);
 	else if (strcmp(what, "events") == 0)
 		list_events(d, out);
-	else if (strcmp(what, "paragraphs") == 0) {
-		for (size_t i = 0; i < d->nparas; i++) {
-			put(out, d->paras[i].id);
-			putc('\t', out);
-			put(out, d->paras[i].section);
-			putc('\t', out);
-			put(out, d->paras[i].text);
-			putc('\n', out);
-		}
-	} else
+	else if (strcmp(what, "paragraphs") == 0)
+		list_paragraphs(d, false, out);
+	else if (strcmp(what, "glosses") == 0)
+		list_paragraphs(d, true, out);
+	else
 		return EX_USAGE_;
 	return 0;
 }
 
 static const char *const field_names[] = {
-	"date", "when", "title", "text", "name", "alias", "role", "note"
+	"date", "when", "title", "text", "name", "alias", "role", "note",
+	"gloss", "latin"
 };
 
 /* Up to width columns of context on each side of the hit, which is shown

@@ -244,6 +244,7 @@ load_entity(struct loader *L, const struct rec_record *r, size_t ri,
 	e->id = take_id(L, r, kind, k);
 	if (REQUIRE(L, r, "Name"))
 		e->name = GET(L, r, "Name");
+	e->latin = GET(L, r, "Latin");
 	e->role = kind == DS_PERSON ? GET(L, r, "Role") : GET(L, r, "Kind");
 	e->note = GET(L, r, "Note");
 	for (size_t i = 0; i < r->nfields; i++)
@@ -272,6 +273,11 @@ load_event(struct loader *L, const struct rec_record *r, size_t ri, size_t k)
 			diag_error_at(L->diag, f->line, rec_value_col(&L->d->rf, f), "bad Date '%.*s' (want YYYY, YYYY-MM or YYYY-MM-DD, a real day)",
 			    (int)f->len, f->value);
 	}
+	e->sort = e->date;
+	if ((f = FIELD(&L->d->rf, r, "Sort")) &&
+	    (!date_parse(f->value, f->len, &e->sort) || !date_within(&e->sort, &e->date)))
+		diag_error(L->diag, f->line, "bad Sort '%.*s' (want a date within the event's Date, such as 2022-05 for 2022)",
+		    (int)f->len, f->value);
 	if (REQUIRE(L, r, "Title"))
 		e->title = GET(L, r, "Title");
 	e->when = GET(L, r, "When");
@@ -329,6 +335,7 @@ fill_part(struct loader *L, unsigned kinds)
 			d->summary = GET(L, r, "Summary");
 		} else if (kind == DS_ARTICLE) {
 			struct ds_article *a = &d->articles[k[DS_ARTICLE]];
+			struct ds_str ts;
 			a->rec = i;
 			a->id = take_id(L, r, DS_ARTICLE, k[DS_ARTICLE]++);
 			a->title = GET(L, r, "Title");
@@ -336,12 +343,18 @@ fill_part(struct loader *L, unsigned kinds)
 			a->editor = GET(L, r, "Editor");
 			a->date = GET(L, r, "Date");
 			a->source = GET(L, r, "Source");
+			a->title_en = GET(L, r, "EnglishTitle");
+			a->author_latin = GET(L, r, "AuthorLatin");
+			a->editor_latin = GET(L, r, "EditorLatin");
+			ts = GET(L, r, "TitleSource");
+			a->title_supplied = ts.n == 7 && memcmp(ts.s, "dossier", 7) == 0;
 		} else if (kind == DS_PARAGRAPH) {
 			struct ds_paragraph *p = &d->paras[k[DS_PARAGRAPH]];
 			p->rec = i;
 			p->id = take_id(L, r, DS_PARAGRAPH, k[DS_PARAGRAPH]++);
 			p->section = GET(L, r, "Section");
 			p->text = GET(L, r, "Text");
+			p->gloss = GET(L, r, "Gloss");
 		} else if (kind == DS_PERSON) {
 			load_entity(L, r, i, DS_PERSON, &d->people[k[DS_PERSON]], k[DS_PERSON]);
 			k[DS_PERSON]++;
@@ -546,15 +559,19 @@ link(struct loader *L)
 	L->pool_at = tail.L.pool_at;
 }
 
-/* A date as a number in date order: the year, then five bits each of
- * month and day (0 for a missing part, which sorts first).  Years have
- * four digits, so this is below 2^24: two passes of 12 bits sort it. */
+/* A date as a number in date order (as date_cmp): the year, then four
+ * bits of month and six of day, a missing part past the last real one
+ * (13, 32), so that a partial date sorts after the fuller dates of its
+ * period.  Years have four digits, so this is below 2^24: two passes of
+ * 12 bits sort it. */
 static uint32_t
 date_key(const struct ds_date *dt)
 {
 	uint32_t y = dt->year < 0 ? 0 : dt->year > 9999 ? 9999 : (uint32_t)dt->year;
+	uint32_t m = dt->month ? (uint32_t)dt->month & 15 : 13;
+	uint32_t dd = dt->day ? (uint32_t)dt->day & 63 : 32;
 
-	return y << 10 | (uint32_t)(dt->month & 31) << 5 | (uint32_t)(dt->day & 31);
+	return y << 10 | m << 6 | dd;
 }
 
 /* One stable counting pass of a radix sort: from[] by 12 bits of key[];
@@ -589,7 +606,7 @@ date_order(const struct ds_event *ev, size_t n)
 	count = malloc(4097 * sizeof *count);
 	if (key && a && b && count) {
 		for (size_t i = 0; i < n; i++) {
-			key[i] = date_key(&ev[i].date);
+			key[i] = date_key(&ev[i].sort);
 			a[i] = (uint32_t)i;
 		}
 		radix_pass(key, a, b, n, 0, count);

@@ -4,6 +4,7 @@
 #ifndef DOSSIER_DOSSIER_H
 #define DOSSIER_DOSSIER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,11 +21,15 @@ struct ds_refs {
 
 struct ds_article {
 	struct ds_str id, title, author, editor, date, source;
+	/* The dossier's English title, and Latin forms of the byline names. */
+	struct ds_str title_en, author_latin, editor_latin;
+	bool title_supplied;       /* TitleSource: dossier (not the article's) */
 	size_t rec;
 };
 
 struct ds_paragraph {
 	struct ds_str id, section, text;
+	struct ds_str gloss;       /* the dossier's English translation */
 	uint32_t article;
 	size_t rec;
 	struct ds_refs events;     /* events that cite it, in date order */
@@ -35,6 +40,7 @@ struct ds_paragraph {
  * looked for in the text by Name and every Alias. */
 struct ds_entity {
 	struct ds_str id, name;
+	struct ds_str latin;       /* the name in Latin script, for display */
 	struct ds_str *alias;
 	size_t nalias;
 	struct ds_str role;        /* Person: Role; Org: Kind */
@@ -47,6 +53,7 @@ struct ds_entity {
 struct ds_event {
 	struct ds_str id, date_text, when, title, text;
 	struct ds_date date;
+	struct ds_date sort;       /* where it sorts: Sort, or else Date */
 	struct ds_refs persons, orgs, paras;
 	size_t rec;
 };

@@ -46,7 +46,8 @@ usage(FILE *out)
 "  -f, --file=FILE      read the dossier FILE (default: $DOSSIER_FILE, else\n"
 "                       the bundled " PKGDATADIR "/meta-ai.rec)\n"
 "  -c, --check          validate the dossier and print counts per record type\n"
-"  -l, --list=WHAT      print people, orgs, events or paragraphs, tab-separated\n"
+"  -l, --list=WHAT      print people, orgs, events, paragraphs or glosses,\n"
+"                       tab-separated\n"
 "  -s, --search=QUERY   print every hit of QUERY, one per line\n"
 "  -k, --keys           print the key bindings and exit\n"
 "  -h, --help           display this help and exit\n"
@@ -157,8 +158,9 @@ parse_args(int argc, char **argv, struct options *o)
 		return EX_USAGE_;
 	}
 	if (o->mode == MODE_LIST && strcmp(o->arg, "people") && strcmp(o->arg, "orgs") &&
-	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs")) {
-		fputs("dossier: --list wants people, orgs, events or paragraphs, not '", stderr);
+	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs") &&
+	    strcmp(o->arg, "glosses")) {
+		fputs("dossier: --list wants people, orgs, events, paragraphs or glosses, not '", stderr);
 		esc_put(stderr, o->arg, strlen(o->arg));
 		fputs("'\nTry 'dossier --help' for more information.\n", stderr);
 		return EX_USAGE_;

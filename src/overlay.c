@@ -100,6 +100,27 @@ overlay_add_join(struct overlay *o, struct ds_str label, struct ds_str a,
 	*it = (struct ov_item){ label, { s, n }, r, s };
 }
 
+void
+overlay_add_entity(struct overlay *o, struct ds_str label, const struct ds_entity *e,
+    struct ds_str after)
+{
+	size_t n;
+	char *s;
+
+	/* The Latin form only where it has one of its own. */
+	if (e->latin.n == 0 || (e->latin.n == e->name.n &&
+	    memcmp(e->latin.s, e->name.s, e->name.n) == 0)) {
+		overlay_add_join(o, label, e->name, "  ", after, R_NORMAL);
+		return;
+	}
+	if (!(s = concat(e->name, " ", e->latin, &n))) {
+		o->oom = true;
+		return;
+	}
+	overlay_add_join(o, label, (struct ds_str){ s, n }, "  ", after, R_NORMAL);
+	free(s);
+}
+
 static struct ds_str
 cstr(const char *s)
 {
@@ -194,8 +215,8 @@ overlay_record(struct overlay *o, const struct dossier *d, size_t rec)
 		else if (refs[k].kind == DS_PARAGRAPH)
 			overlay_add_join(o, label, val, ": ", d->paras[idx].text, R_NORMAL);
 		else
-			overlay_add_join(o, label, refs[k].kind == DS_PERSON ?
-			    d->people[idx].name : d->orgs[idx].name, "  ", val, R_NORMAL);
+			overlay_add_entity(o, label, refs[k].kind == DS_PERSON ?
+			    &d->people[idx] : &d->orgs[idx], val);
 	}
 }
 

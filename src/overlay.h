@@ -56,6 +56,10 @@ void overlay_add(struct overlay *, struct ds_str label, struct ds_str value, enu
 /* Adds an item whose value is a, sep, b joined. */
 void overlay_add_join(struct overlay *, struct ds_str label, struct ds_str a,
     const char *sep, struct ds_str b, enum role);
+/* Adds an item naming a person or organization (with its Latin form where
+ * it has one of its own), then after. */
+void overlay_add_entity(struct overlay *, struct ds_str label, const struct ds_entity *,
+    struct ds_str after);
 /* The key table by scope, then the mouse. */
 void overlay_help(struct overlay *);
 /* Every field of record rec of d, references shown with their names. */

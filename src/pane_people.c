@@ -55,7 +55,7 @@ people_draw(const struct view *v, WINDOW *win, struct rect r)
 		x += cell(v, win, y, x, nw < end - x ? nw : end - x, who, e[who].name, base) + 1;
 		if (x < end)
 			x += cell(v, win, y, x, aw < end - x ? aw : end - x, who,
-			    latin_alias(&e[who], NULL), base) + 1;
+			    latin_alias(&e[who]), base) + 1;
 		if (x < end)
 			cell(v, win, y, x, end - x, who, e[who].role, sel ? base : R_DIM);
 	}

@@ -99,6 +99,7 @@ static void
 add_entity(struct search *s, enum ds_kind kind, const struct ds_entity *e, size_t i)
 {
 	add_seg(s, kind, i, SF_NAME, 0, e->name);
+	add_seg(s, kind, i, SF_LATIN, 0, e->latin);
 	for (size_t a = 0; a < e->nalias; a++)
 		add_seg(s, kind, i, SF_ALIAS, a, e->alias[a]);
 	add_seg(s, kind, i, SF_ROLE, 0, e->role);
@@ -132,6 +133,7 @@ add_item(struct search *s, size_t k)
 	}
 	k -= d->norgs;
 	add_seg(s, DS_PARAGRAPH, k, SF_TEXT, 0, d->paras[k].text);
+	add_seg(s, DS_PARAGRAPH, k, SF_GLOSS, 0, d->paras[k].gloss);
 	/* The paragraph's notes, drawn with it, in reading order after it. */
 	for (size_t i = 0; i < d->paras[k].notes.n; i++)
 		add_seg(s, DS_PARAGRAPH, k, SF_NOTE, i, d->notes[d->paras[k].notes.v[i]].text);

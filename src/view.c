@@ -372,15 +372,14 @@ entity_hit_shown(const struct view *v, const struct search_seg *sg, const struct
 	const struct ds_entity *e = sg->kind == DS_ORG ? &v->d->orgs[sg->item] :
 	    &v->d->people[sg->item];
 	int pw = layout_inner(&v->lay, PANE_PEOPLE).w, nw, aw;
-	long shown;
 
 	people_columns(v, &nw, &aw);
 	switch (sg->field) {
 	case SF_NAME:
 		return fits(sg, h, 1, nw, pw);
 	case SF_ALIAS:
-		latin_alias(e, &shown);
-		return shown >= 0 && e->alias[shown].s == sg->orig && fits(sg, h, 1 + nw + 1, aw, pw);
+	case SF_LATIN:
+		return latin_alias(e).s == sg->orig && fits(sg, h, 1 + nw + 1, aw, pw);
 	case SF_ROLE:
 		return fits(sg, h, 1 + nw + 1 + aw + 1, pw, pw);
 	default:

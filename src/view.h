@@ -186,9 +186,9 @@ void paragraph_details(struct view *, struct overlay *, size_t para);
 /* Linking: the events/people of the article's top paragraph. */
 bool tl_event_is_read(const struct view *, size_t ev);
 bool entity_is_read(const struct view *, int kind, size_t who);
-/* The Latin alias the people pane shows beside the name, and its index
- * (or -1). */
-struct ds_str latin_alias(const struct ds_entity *, long *index);
+/* The name in Latin script the people pane shows beside the name: the
+ * Latin field, else the first alias in Latin letters. */
+struct ds_str latin_alias(const struct ds_entity *);
 
 /* Selection changes that move other panes. */
 void view_select_event(struct view *, size_t row);

@@ -375,8 +375,8 @@ article_wheel(struct view *v, int rows)
 	view_follow_reading(v);
 }
 
-/* The notes (each quote, then its text, which search hits may mark),
- * events and people of a paragraph. */
+/* The gloss and notes (each quote, then its text) of a paragraph, which
+ * search hits may mark, then its events and people. */
 void
 paragraph_details(struct view *v, struct overlay *o, size_t para)
 {
@@ -388,6 +388,9 @@ paragraph_details(struct view *v, struct overlay *o, size_t para)
 	o->item_kind = DS_PARAGRAPH;
 	o->item = para;
 	overlay_add(o, (struct ds_str){ "Paragraph", 9 }, p->id, R_HEADING);
+	/* The English gloss, which search hits may mark. */
+	if (p->gloss.n)
+		overlay_add(o, (struct ds_str){ "Gloss", 5 }, p->gloss, R_NORMAL);
 	for (size_t i = 0; i < p->notes.n; i++) {
 		const struct ds_note *n = &v->d->notes[p->notes.v[i]];
 		overlay_add(o, (struct ds_str){ "Note", 4 }, n->quote, R_NOTE);
@@ -405,8 +408,8 @@ paragraph_details(struct view *v, struct overlay *o, size_t para)
 		for (size_t j = 0; j < i; j++)
 			seen |= m[j].kind == m[i].kind && m[j].who == m[i].who;
 		if (!seen)
-			overlay_add_join(o, m[i].kind == DS_ORG ? (struct ds_str){ "Org", 3 } :
-			    (struct ds_str){ "Person", 6 }, e->name, "  ", e->role, R_NORMAL);
+			overlay_add_entity(o, m[i].kind == DS_ORG ? (struct ds_str){ "Org", 3 } :
+			    (struct ds_str){ "Person", 6 }, e, e->role);
 	}
 }
 

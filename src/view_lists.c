@@ -109,7 +109,7 @@ people_column(const struct view *v, bool alias, int cap)
 	int w = 2, h = pane_height(v, PANE_PEOPLE);
 
 	for (size_t i = top; i < top + (size_t)h && i < n; i++) {
-		struct ds_str s = alias ? latin_alias(&e[i], NULL) : e[i].name;
+		struct ds_str s = alias ? latin_alias(&e[i]) : e[i].name;
 		int sw = text_width(s.s, s.n);
 		if (sw > w)
 			w = sw;
@@ -161,18 +161,18 @@ entity_is_read(const struct view *v, int kind, size_t who)
 }
 
 struct ds_str
-latin_alias(const struct ds_entity *e, long *index)
+latin_alias(const struct ds_entity *e)
 {
+	/* The Latin field (left out where it repeats the Name), else the
+	 * first alias written in Latin letters. */
+	if (e->latin.n)
+		return e->latin.n == e->name.n && memcmp(e->latin.s, e->name.s, e->name.n) == 0 ?
+		    (struct ds_str){ "", 0 } : e->latin;
 	for (size_t a = 0; a < e->nalias; a++) {
 		unsigned char c = (unsigned char)e->alias[a].s[0];
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-			if (index)
-				*index = (long)a;
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
 			return e->alias[a];
-		}
 	}
-	if (index)
-		*index = -1;
 	return (struct ds_str){ "", 0 };
 }
 

@@ -114,8 +114,8 @@ check_order(const struct search *s)
 			assert_true(s->hits[i - 1].off <= s->hits[i].off);
 		}
 		if (a->kind == DS_EVENT && b->kind == DS_EVENT)
-			assert_true(date_cmp(&bundled.events[a->item].date,
-			    &bundled.events[b->item].date) <= 0);
+			assert_true(date_cmp(&bundled.events[a->item].sort,
+			    &bundled.events[b->item].sort) <= 0);
 	}
 }
 
@@ -169,8 +169,8 @@ ascii_count(struct ds_str s, const char *q)
 }
 
 /* Occurrences of q in every searchable string of the dossier, by a direct
- * scan: event Date and Title; Name, Alias, Role or Kind, Note of people
- * and orgs; paragraph Text; note Text. */
+ * scan: event Date and Title; Name, Latin, Alias, Role or Kind, Note of
+ * people and orgs; paragraph Text and Gloss; note Text. */
 static size_t
 naive_total(const struct dossier *d, const char *q)
 {
@@ -184,13 +184,13 @@ naive_total(const struct dossier *d, const char *q)
 		size_t n = k ? d->norgs : d->npeople;
 		for (size_t i = 0; i < n; i++) {
 			c += ascii_count(e[i].name, q) + ascii_count(e[i].role, q) +
-			    ascii_count(e[i].note, q);
+			    ascii_count(e[i].note, q) + ascii_count(e[i].latin, q);
 			for (size_t a = 0; a < e[i].nalias; a++)
 				c += ascii_count(e[i].alias[a], q);
 		}
 	}
 	for (size_t i = 0; i < d->nparas; i++)
-		c += ascii_count(d->paras[i].text, q);
+		c += ascii_count(d->paras[i].text, q) + ascii_count(d->paras[i].gloss, q);
 	for (size_t i = 0; i < d->nnotes; i++)
 		c += ascii_count(d->notes[i].text, q);
 	return c;
@@ -248,19 +248,26 @@ test_aliases(void **state)
 	run(&s, "LeCun");
 	i = find_hit(&s, DS_PERSON, "lecun", 0);
 	assert_true(i >= 0);
+	/* The Latin name first, then the aliases. */
+	assert_int_equal(search_seg_of(&s, &s.hits[i])->field, SF_LATIN);
+	i = find_hit(&s, DS_PERSON, "lecun", i + 1);
+	assert_true(i >= 0);
 	assert_int_equal(search_seg_of(&s, &s.hits[i])->field, SF_ALIAS);
 	check_highlights(&s, "LeCun");
 
 	run(&s, "Carmack");
 	i = find_hit(&s, DS_PERSON, "carmack", 0);
 	assert_true(i >= 0);
-	/* And the paragraphs that name him, each of them. */
+	/* And the paragraphs that name him, in their text or their gloss,
+	 * each of them. */
 	for (size_t p = 0; p < bundled.nparas; p++) {
-		bool named = ascii_count(bundled.paras[p].text, "carmack") > 0;
+		bool named = ascii_count(bundled.paras[p].text, "carmack") +
+		    ascii_count(bundled.paras[p].gloss, "carmack") > 0;
 		bool hit = false;
 		for (size_t k = 0; k < s.nhits; k++) {
 			const struct search_seg *sg = search_seg_of(&s, &s.hits[k]);
-			hit |= sg->kind == DS_PARAGRAPH && sg->field == SF_TEXT && sg->item == p;
+			hit |= sg->kind == DS_PARAGRAPH && sg->item == p &&
+			    (sg->field == SF_TEXT || sg->field == SF_GLOSS);
 		}
 		assert_int_equal(named, hit);
 		paras += named;
@@ -269,6 +276,35 @@ test_aliases(void **state)
 	/* A Chinese Name finds the person too. */
 	run(&s, "杨立昆");
 	assert_true(find_hit(&s, DS_PERSON, "lecun", 0) >= 0);
+	search_free(&s);
+}
+
+/* English words find paragraphs through their glosses: every paragraph
+ * whose gloss has the word, and the hit is in the gloss, highlighting it. */
+static void
+test_glosses(void **state)
+{
+	struct search s;
+	size_t want = 0;
+	long n;
+
+	(void)state;
+	search_init(&s, &bundled);
+	n = run(&s, "talent");
+	for (size_t p = 0; p < bundled.nparas; p++)
+		want += ascii_count(bundled.paras[p].gloss, "talent");
+	assert_true(want >= 3);
+	assert_int_equal((size_t)n, want);
+	for (long k = 0; k < n; k++) {
+		const struct search_seg *sg = search_seg_of(&s, &s.hits[k]);
+		assert_int_equal(sg->kind, DS_PARAGRAPH);
+		assert_int_equal(sg->field, SF_GLOSS);
+		assert_ptr_equal(sg->orig, bundled.paras[sg->item].gloss.s);
+	}
+	check_highlights(&s, "talent");
+	/* A Latin name finds the person by it. */
+	run(&s, "Joelle Pineau");
+	assert_true(find_hit(&s, DS_PERSON, "pineau", 0) >= 0);
 	search_free(&s);
 }
 
@@ -772,6 +808,7 @@ main(void)
 		cmocka_unit_test(test_case_and_width),
 		cmocka_unit_test(test_counts_agree),
 		cmocka_unit_test(test_aliases),
+		cmocka_unit_test(test_glosses),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_one_chinese_char),
 		cmocka_unit_test(test_invalid_and_empty),
