@@ -31,6 +31,7 @@ src_libview_a_SOURCES = \
 	src/role.h src/layout.c src/layout.h \
 	src/keys.c src/keys.h \
 	src/prompt.c src/prompt.h \
+	src/input.c src/input.h \
 	src/view.c src/view.h src/view_article.c src/view_lists.c \
 	src/overlay.c src/overlay.h \
 	src/reload.c src/reload.h

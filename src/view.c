@@ -95,7 +95,7 @@ overlay_room(struct view *v, const char *what)
 {
 	if (overlay_fits(&v->lay))
 		return true;
-	snprintf(v->message, sizeof v->message, "terminal too small for %s", what);
+	snprintf(v->message, sizeof v->message, "no room for %s", what);
 	return false;
 }
 
