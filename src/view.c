@@ -361,7 +361,7 @@ event_hit_shown(const struct view *v, const struct search_seg *sg, const struct 
 
 	if (sg->field == SF_DATE)
 		return fits(sg, h, 1, dw, pw);
-	return sg->field == SF_TITLE && fits(sg, h, 1 + dw + 1, pw, pw);
+	return sg->field == SF_TITLE && fits(sg, h, 1 + dw + 1 + timeline_draft_width(v), pw, pw);
 }
 
 /* Whether the hit is drawn in the people pane: the name, the Latin alias

@@ -131,6 +131,9 @@ size_t tl_event(const struct view *, size_t row);
  * (the widest date shown), the people pane's name and alias columns.
  * A row is a mark column, then the columns, one blank between. */
 int timeline_date_width(const struct view *);
+/* Two columns for a "?" before the titles of draft events (made by
+ * dossier --import, not yet reviewed) when some are shown, else 0. */
+int timeline_draft_width(const struct view *);
 void people_columns(const struct view *, int *name_w, int *alias_w);
 
 /* Inner height of a pane in the current layout (at least 1). */

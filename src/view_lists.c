@@ -99,6 +99,17 @@ timeline_date_width(const struct view *v)
 	return w;
 }
 
+int
+timeline_draft_width(const struct view *v)
+{
+	int h = pane_height(v, PANE_TIMELINE);
+
+	for (size_t r = v->tl.top; r < v->tl.top + (size_t)h && r < tl_count(v); r++)
+		if (dossier_draft(v->d, v->d->events[tl_event(v, r)].rec))
+			return 2;
+	return 0;
+}
+
 /* The widest name or Latin alias shown, at most cap. */
 static int
 people_column(const struct view *v, bool alias, int cap)
