@@ -110,6 +110,7 @@ static void test_invalid_byte(void **state)
 	size_t n = search_count("llama");
 	char want[64];
 	struct vt *v = start_browser(state, 24, 80, NULL);
+	press(v, "g");   /* the first event: a search starts at the first hit */
 	snprintf(want, sizeof want, "/llama  hit 1/%zu", n);
 	vt_send(v, "/\xff" "ll\xc3" "ama");
 	expect_row(v, -1, want);
@@ -154,6 +155,7 @@ static void test_repeat_search(void **state)
 	size_t n = search_count("llama");
 	char want[32];
 	struct vt *v = start_browser(state, 24, 80, NULL);
+	press(v, "g");   /* the first event: a search starts at the first hit */
 	vt_send(v, "/llama\r");
 	snprintf(want, sizeof want, "/llama  hit 1/%zu", n);
 	expect_row(v, -1, want);
