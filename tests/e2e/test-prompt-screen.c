@@ -165,7 +165,9 @@ static void test_repeat_search(void **state)
 	size_t n = search_count("llama"), k;
 	char want[64];
 	assert_true(n > 3);
-	struct vt *v = start_browser(state, 24, 80, NULL);
+	/* Wide enough that every hit shows in its pane, with no details
+	 * window opened for one (which would take the / key). */
+	struct vt *v = start_browser(state, 40, 160, NULL);
 	vt_send(v, "/llama\r");
 	snprintf(want, sizeof want, "/%zu", n);
 	expect_row(v, -1, "/llama  hit ", want);
