@@ -26,6 +26,7 @@ src_libui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
 src_libui_a_SOURCES = \
 	src/keys.c src/keys.h \
 	src/prompt.c src/prompt.h \
+	src/input.c src/input.h \
 	src/view.c src/view.h \
 	src/draw.c src/draw.h \
 	src/pane.h src/pane_timeline.c src/pane_people.c src/pane_article.c \

@@ -5,10 +5,12 @@
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
-	tests/test-layout tests/test-escape tests/test-reload
+	tests/test-layout tests/test-escape tests/test-prompt tests/test-keys tests/test-input \
+	tests/test-reload
 TESTS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
-	tests/test-layout tests/test-escape tests/test-reload
+	tests/test-layout tests/test-escape tests/test-prompt tests/test-keys tests/test-input \
+	tests/test-reload
 
 tests_test_rec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_rec_LDADD = src/libcore.a $(CMOCKA_LIBS)
@@ -30,6 +32,14 @@ tests_test_bundled_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_bundled_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_layout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_layout_LDADD = src/libcore.a $(CMOCKA_LIBS)
+# The prompt's line editor and the key table: the screen's logic without a
+# terminal (curses only for its KEY_* codes).
+tests_test_prompt_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
+tests_test_prompt_LDADD = src/libui.a src/libcore.a $(CMOCKA_LIBS) $(NCURSESW_LIBS)
+tests_test_keys_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
+tests_test_keys_LDADD = src/libui.a src/libcore.a $(CMOCKA_LIBS) $(NCURSESW_LIBS)
+tests_test_input_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_input_LDADD = src/libui.a src/libcore.a $(CMOCKA_LIBS)
 tests_test_escape_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_escape_LDADD = src/libcore.a $(CMOCKA_LIBS)
 # reload.c and the view it works on are curses-free, though in libui.
