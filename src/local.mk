@@ -35,7 +35,18 @@ src_libui_a_SOURCES = \
 	src/ui.c src/ui.h src/ui_preflight.c \
 	src/ui_signal.c src/ui_signal.h
 
+# The importer (dossier --import): curses-free, the only user of libxml2.
+noinst_LIBRARIES += src/libimport.a
+src_libimport_a_CFLAGS = $(AM_CFLAGS) $(LIBXML_CFLAGS)
+src_libimport_a_SOURCES = \
+	src/recwrite.c src/recwrite.h \
+	src/reldate.c src/reldate.h \
+	src/names.c src/names.h \
+	src/import_doc.h src/import_text.c src/import_html.c \
+	src/import.c src/import.h src/import_job.h src/import_names.c \
+	src/import_dates.c src/import_write.c
+
 bin_PROGRAMS += src/dossier
 src_dossier_SOURCES = src/main.c src/options.h src/i18n.h
 src_dossier_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
-src_dossier_LDADD = src/libui.a src/libcore.a $(NCURSESW_LIBS)
+src_dossier_LDADD = src/libui.a src/libimport.a src/libcore.a $(NCURSESW_LIBS) $(LIBXML_LIBS)
