@@ -58,7 +58,7 @@ add_seg(struct search *s, enum ds_kind kind, size_t item,
 		size_t cap = s->segcap ? s->segcap * 2 : 256;
 		struct search_seg *ns = realloc(s->segs, cap * sizeof *ns);
 		if (!ns) {
-			fail(s, "out of memory");
+			fail(s, _("out of memory"));
 			return;
 		}
 		s->segs = ns;
@@ -68,20 +68,20 @@ add_seg(struct search *s, enum ds_kind kind, size_t item,
 	anchor = c->na;            /* fold_append anchors the string's start */
 	fold_append(c, str.s, str.n);
 	if (c->oom) {
-		fail(s, "out of memory");
+		fail(s, _("out of memory"));
 		return;
 	}
 	/* Checked after the string, whose offsets may have wrapped: then
 	 * none of them is used. */
 	if (c->n + 1 > s->max_corpus || c->na > s->max_corpus) {
-		fail(s, "the folded text is too large to search");
+		fail(s, _("the folded text is too large to search"));
 		return;
 	}
 	/* A NUL between strings: no query can match across it. */
 	if (c->n + 1 > c->cap) {
 		char *ns = realloc(c->s, c->n + 256);
 		if (!ns) {
-			fail(s, "out of memory");
+			fail(s, _("out of memory"));
 			return;
 		}
 		c->s = ns;
