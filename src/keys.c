@@ -6,75 +6,76 @@
 #include <curses.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "escape.h"
 #include "keys.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
 const char *const key_scope_names[] = {
-	"global", "timeline", "people", "article", "prompt", "overlay"
+	N_("global"), N_("timeline"), N_("people"), N_("article"), N_("prompt"), N_("overlay")
 };
 
 const struct key_binding key_table[] = {
-	{ 'q', false, "q", ACT_QUIT, KS_GLOBAL, "quit" },
-	{ '?', false, "?", ACT_HELP, KS_GLOBAL, "show this help" },
-	{ '\t', false, "Tab", ACT_NEXT_PANE, KS_GLOBAL, "focus the next pane" },
-	{ KEY_BTAB, true, "S-Tab", ACT_PREV_PANE, KS_GLOBAL, "focus the previous pane" },
-	{ '1', false, "1", ACT_PANE_TIMELINE, KS_GLOBAL, "focus the timeline" },
-	{ '2', false, "2", ACT_PANE_PEOPLE, KS_GLOBAL, "focus people" },
-	{ '3', false, "3", ACT_PANE_ARTICLE, KS_GLOBAL, "focus the article" },
-	{ '/', false, "/", ACT_SEARCH, KS_GLOBAL, "search everything, as you type" },
-	{ 'n', false, "n", ACT_NEXT_HIT, KS_GLOBAL, "next search hit" },
-	{ 'N', false, "N", ACT_PREV_HIT, KS_GLOBAL, "previous search hit" },
-	{ 27, false, "Esc", ACT_CANCEL, KS_GLOBAL, "clear the filter, else hits, else marks" },
-	{ CTRL('l'), false, "C-l", ACT_REDRAW, KS_GLOBAL, "redraw the screen" },
-	{ 'R', false, "R", ACT_RELOAD, KS_GLOBAL, "reload the file (it changed on disk), keeping the place" },
-	{ 'j', false, "j", ACT_DOWN, KS_GLOBAL, "move down" },
-	{ KEY_DOWN, true, "Down", ACT_DOWN, KS_GLOBAL, "move down" },
-	{ 'k', false, "k", ACT_UP, KS_GLOBAL, "move up" },
-	{ KEY_UP, true, "Up", ACT_UP, KS_GLOBAL, "move up" },
-	{ 'g', false, "g", ACT_TOP, KS_GLOBAL, "go to the top" },
-	{ KEY_HOME, true, "Home", ACT_TOP, KS_GLOBAL, "go to the top" },
-	{ 'G', false, "G", ACT_BOTTOM, KS_GLOBAL, "go to the bottom" },
-	{ KEY_END, true, "End", ACT_BOTTOM, KS_GLOBAL, "go to the bottom" },
-	{ KEY_NPAGE, true, "PgDn", ACT_PAGE_DOWN, KS_GLOBAL, "page down" },
-	{ ' ', false, "Space", ACT_PAGE_DOWN, KS_GLOBAL, "page down" },
-	{ CTRL('f'), false, "C-f", ACT_PAGE_DOWN, KS_GLOBAL, "page down" },
-	{ KEY_PPAGE, true, "PgUp", ACT_PAGE_UP, KS_GLOBAL, "page up" },
-	{ 'b', false, "b", ACT_PAGE_UP, KS_GLOBAL, "page up" },
-	{ CTRL('b'), false, "C-b", ACT_PAGE_UP, KS_GLOBAL, "page up" },
-	{ CTRL('d'), false, "C-d", ACT_HALF_DOWN, KS_GLOBAL, "half a page down" },
-	{ CTRL('u'), false, "C-u", ACT_HALF_UP, KS_GLOBAL, "half a page up" },
-	{ '\n', false, "Enter", ACT_ENTER, KS_TIMELINE, "details of the event (its paragraph is already shown)" },
-	{ 'f', false, "f", ACT_FILTER, KS_GLOBAL, "filter the timeline by the selected person; again to clear" },
-	{ '\n', false, "Enter", ACT_ENTER, KS_PEOPLE, "details of the person or organization" },
-	{ 'o', false, "o", ACT_TOGGLE_ORGS, KS_PEOPLE, "switch between people and organizations" },
-	{ '\n', false, "Enter", ACT_ENTER, KS_ARTICLE, "notes, events and people of the top paragraph" },
-	{ '}', false, "}", ACT_NEXT_PARA, KS_ARTICLE, "next paragraph" },
-	{ '{', false, "{", ACT_PREV_PARA, KS_ARTICLE, "previous paragraph" },
+	{ 'q', false, "q", ACT_QUIT, KS_GLOBAL, N_("quit") },
+	{ '?', false, "?", ACT_HELP, KS_GLOBAL, N_("show this help") },
+	{ '\t', false, "Tab", ACT_NEXT_PANE, KS_GLOBAL, N_("focus the next pane") },
+	{ KEY_BTAB, true, "S-Tab", ACT_PREV_PANE, KS_GLOBAL, N_("focus the previous pane") },
+	{ '1', false, "1", ACT_PANE_TIMELINE, KS_GLOBAL, N_("focus the timeline") },
+	{ '2', false, "2", ACT_PANE_PEOPLE, KS_GLOBAL, N_("focus people") },
+	{ '3', false, "3", ACT_PANE_ARTICLE, KS_GLOBAL, N_("focus the article") },
+	{ '/', false, "/", ACT_SEARCH, KS_GLOBAL, N_("search everything, as you type") },
+	{ 'n', false, "n", ACT_NEXT_HIT, KS_GLOBAL, N_("next search hit") },
+	{ 'N', false, "N", ACT_PREV_HIT, KS_GLOBAL, N_("previous search hit") },
+	{ 27, false, "Esc", ACT_CANCEL, KS_GLOBAL, N_("clear the filter, else hits, else marks") },
+	{ CTRL('l'), false, "C-l", ACT_REDRAW, KS_GLOBAL, N_("redraw the screen") },
+	{ 'R', false, "R", ACT_RELOAD, KS_GLOBAL, N_("reload the file (it changed on disk), keeping the place") },
+	{ 'j', false, "j", ACT_DOWN, KS_GLOBAL, N_("move down") },
+	{ KEY_DOWN, true, "Down", ACT_DOWN, KS_GLOBAL, N_("move down") },
+	{ 'k', false, "k", ACT_UP, KS_GLOBAL, N_("move up") },
+	{ KEY_UP, true, "Up", ACT_UP, KS_GLOBAL, N_("move up") },
+	{ 'g', false, "g", ACT_TOP, KS_GLOBAL, N_("go to the top") },
+	{ KEY_HOME, true, "Home", ACT_TOP, KS_GLOBAL, N_("go to the top") },
+	{ 'G', false, "G", ACT_BOTTOM, KS_GLOBAL, N_("go to the bottom") },
+	{ KEY_END, true, "End", ACT_BOTTOM, KS_GLOBAL, N_("go to the bottom") },
+	{ KEY_NPAGE, true, "PgDn", ACT_PAGE_DOWN, KS_GLOBAL, N_("page down") },
+	{ ' ', false, "Space", ACT_PAGE_DOWN, KS_GLOBAL, N_("page down") },
+	{ CTRL('f'), false, "C-f", ACT_PAGE_DOWN, KS_GLOBAL, N_("page down") },
+	{ KEY_PPAGE, true, "PgUp", ACT_PAGE_UP, KS_GLOBAL, N_("page up") },
+	{ 'b', false, "b", ACT_PAGE_UP, KS_GLOBAL, N_("page up") },
+	{ CTRL('b'), false, "C-b", ACT_PAGE_UP, KS_GLOBAL, N_("page up") },
+	{ CTRL('d'), false, "C-d", ACT_HALF_DOWN, KS_GLOBAL, N_("half a page down") },
+	{ CTRL('u'), false, "C-u", ACT_HALF_UP, KS_GLOBAL, N_("half a page up") },
+	{ '\n', false, "Enter", ACT_ENTER, KS_TIMELINE, N_("details of the event (its paragraph is already shown)") },
+	{ 'f', false, "f", ACT_FILTER, KS_GLOBAL, N_("filter the timeline by the selected person; again to clear") },
+	{ '\n', false, "Enter", ACT_ENTER, KS_PEOPLE, N_("details of the person or organization") },
+	{ 'o', false, "o", ACT_TOGGLE_ORGS, KS_PEOPLE, N_("switch between people and organizations") },
+	{ '\n', false, "Enter", ACT_ENTER, KS_ARTICLE, N_("notes, events and people of the top paragraph") },
+	{ '}', false, "}", ACT_NEXT_PARA, KS_ARTICLE, N_("next paragraph") },
+	{ '{', false, "{", ACT_PREV_PARA, KS_ARTICLE, N_("previous paragraph") },
 	/* The help and details overlays scroll with the global motion keys
 	 * and step through hits with n and N; other keys do nothing there. */
-	{ 'q', false, "q", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
-	{ 27, false, "Esc", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
-	{ '\n', false, "Enter", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
-	{ '?', false, "?", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
+	{ 'q', false, "q", ACT_CLOSE, KS_OVERLAY, N_("close the overlay") },
+	{ 27, false, "Esc", ACT_CLOSE, KS_OVERLAY, N_("close the overlay") },
+	{ '\n', false, "Enter", ACT_CLOSE, KS_OVERLAY, N_("close the overlay") },
+	{ '?', false, "?", ACT_CLOSE, KS_OVERLAY, N_("close the overlay") },
 	/* The search prompt. */
-	{ '\n', false, "Enter", ACT_PROMPT_ACCEPT, KS_PROMPT, "keep the hits; an empty or the same query: its next hit" },
-	{ 27, false, "Esc", ACT_PROMPT_CANCEL, KS_PROMPT, "cancel: back to the view before /" },
-	{ CTRL('g'), false, "C-g", ACT_PROMPT_CANCEL, KS_PROMPT, "cancel: back to the view before /" },
-	{ KEY_LEFT, true, "Left", ACT_PROMPT_LEFT, KS_PROMPT, "move the cursor left a character" },
-	{ KEY_RIGHT, true, "Right", ACT_PROMPT_RIGHT, KS_PROMPT, "move the cursor right a character" },
-	{ KEY_HOME, true, "Home", ACT_PROMPT_HOME, KS_PROMPT, "move the cursor to the start" },
-	{ CTRL('a'), false, "C-a", ACT_PROMPT_HOME, KS_PROMPT, "move the cursor to the start" },
-	{ KEY_END, true, "End", ACT_PROMPT_END, KS_PROMPT, "move the cursor to the end" },
-	{ CTRL('e'), false, "C-e", ACT_PROMPT_END, KS_PROMPT, "move the cursor to the end" },
-	{ KEY_BACKSPACE, true, "Backspace", ACT_PROMPT_BACKSPACE, KS_PROMPT, "delete the character before the cursor (on an empty query: cancel)" },
-	{ KEY_DC, true, "Delete", ACT_PROMPT_DELETE, KS_PROMPT, "delete the character under the cursor" },
-	{ CTRL('u'), false, "C-u", ACT_PROMPT_KILL_BOL, KS_PROMPT, "delete from the start to the cursor" },
-	{ CTRL('k'), false, "C-k", ACT_PROMPT_KILL_EOL, KS_PROMPT, "delete from the cursor to the end" },
-	{ CTRL('w'), false, "C-w", ACT_PROMPT_KILL_WORD, KS_PROMPT, "delete the word before the cursor" },
-	{ KEY_UP, true, "Up", ACT_PROMPT_OLDER, KS_PROMPT, "older query from this run's history" },
-	{ KEY_DOWN, true, "Down", ACT_PROMPT_NEWER, KS_PROMPT, "newer query, or back to the one being typed" },
+	{ '\n', false, "Enter", ACT_PROMPT_ACCEPT, KS_PROMPT, N_("keep the hits; an empty or the same query: its next hit") },
+	{ 27, false, "Esc", ACT_PROMPT_CANCEL, KS_PROMPT, N_("cancel: back to the view before /") },
+	{ CTRL('g'), false, "C-g", ACT_PROMPT_CANCEL, KS_PROMPT, N_("cancel: back to the view before /") },
+	{ KEY_LEFT, true, "Left", ACT_PROMPT_LEFT, KS_PROMPT, N_("move the cursor left a character") },
+	{ KEY_RIGHT, true, "Right", ACT_PROMPT_RIGHT, KS_PROMPT, N_("move the cursor right a character") },
+	{ KEY_HOME, true, "Home", ACT_PROMPT_HOME, KS_PROMPT, N_("move the cursor to the start") },
+	{ CTRL('a'), false, "C-a", ACT_PROMPT_HOME, KS_PROMPT, N_("move the cursor to the start") },
+	{ KEY_END, true, "End", ACT_PROMPT_END, KS_PROMPT, N_("move the cursor to the end") },
+	{ CTRL('e'), false, "C-e", ACT_PROMPT_END, KS_PROMPT, N_("move the cursor to the end") },
+	{ KEY_BACKSPACE, true, "Backspace", ACT_PROMPT_BACKSPACE, KS_PROMPT, N_("delete the character before the cursor (on an empty query: cancel)") },
+	{ KEY_DC, true, "Delete", ACT_PROMPT_DELETE, KS_PROMPT, N_("delete the character under the cursor") },
+	{ CTRL('u'), false, "C-u", ACT_PROMPT_KILL_BOL, KS_PROMPT, N_("delete from the start to the cursor") },
+	{ CTRL('k'), false, "C-k", ACT_PROMPT_KILL_EOL, KS_PROMPT, N_("delete from the cursor to the end") },
+	{ CTRL('w'), false, "C-w", ACT_PROMPT_KILL_WORD, KS_PROMPT, N_("delete the word before the cursor") },
+	{ KEY_UP, true, "Up", ACT_PROMPT_OLDER, KS_PROMPT, N_("older query from this run's history") },
+	{ KEY_DOWN, true, "Down", ACT_PROMPT_NEWER, KS_PROMPT, N_("newer query, or back to the one being typed") },
 	{ 0, false, NULL, ACT_NONE, KS_GLOBAL, NULL }
 };
 
@@ -107,7 +108,7 @@ key_table_print(FILE *out)
 	/* Through the sanitiser as all text output: the help may come from
 	 * a translation. */
 	for (const struct key_binding *b = key_table; b->name; b++) {
-		const char *f[] = { key_scope_names[b->scope], b->name, b->help };
+		const char *f[] = { key_scope_names[b->scope], b->name, _(b->help) };
 
 		for (int i = 0; i < 3; i++) {
 			esc_put(out, f[i], strlen(f[i]));

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "overlay.h"
 #include "text.h"
 
@@ -121,7 +122,7 @@ overlay_add_entity(struct overlay *o, struct ds_str label, const struct ds_entit
 	free(s);
 }
 
-static struct ds_str
+struct ds_str
 cstr(const char *s)
 {
 	return (struct ds_str){ s, strlen(s) };
@@ -156,7 +157,7 @@ help_row(struct overlay *o, size_t i, size_t nb)
 		own = s;
 		label = (struct ds_str){ s, n };
 	}
-	overlay_add(o, label, cstr(b->help), R_NORMAL);
+	overlay_add(o, label, cstr(_(b->help)), R_NORMAL);
 	if (o->nitems && o->items[o->nitems - 1].label.s == own)
 		o->items[o->nitems - 1].own = own;
 	else
@@ -173,7 +174,7 @@ overlay_help(struct overlay *o)
 	while (key_table[nb].name)
 		nb++;
 	for (int scope = 0; scope < KS_NSCOPES; scope++) {
-		overlay_add(o, cstr(""), cstr(key_scope_names[scope]), R_HEADING);
+		overlay_add(o, cstr(""), cstr(_(key_scope_names[scope])), R_HEADING);
 		for (size_t i = 0; i < nb; i++) {
 			bool dup = false;
 			if ((int)key_table[i].scope != scope)
@@ -184,9 +185,9 @@ overlay_help(struct overlay *o)
 				help_row(o, i, nb);
 		}
 	}
-	overlay_add(o, cstr(""), cstr("mouse"), R_HEADING);
-	overlay_add(o, cstr("click"), cstr("focus a pane and select a row"), R_NORMAL);
-	overlay_add(o, cstr("wheel"), cstr("scroll the pane or overlay under the pointer"), R_NORMAL);
+	overlay_add(o, cstr(""), cstr(_("mouse")), R_HEADING);
+	overlay_add(o, cstr(_("click")), cstr(_("focus a pane and select a row")), R_NORMAL);
+	overlay_add(o, cstr(_("wheel")), cstr(_("scroll the pane or overlay under the pointer")), R_NORMAL);
 }
 
 void

@@ -52,6 +52,8 @@ bool overlay_fits(const struct layout *);
 void overlay_clear(struct overlay *);
 void overlay_free(struct overlay *);
 /* Adds an item; label and value are borrowed (they outlive it). */
+/* A NUL-terminated string as a ds_str: a label made here, or translated. */
+struct ds_str cstr(const char *s);
 void overlay_add(struct overlay *, struct ds_str label, struct ds_str value, enum role);
 /* Adds an item whose value is a, sep, b joined. */
 void overlay_add_join(struct overlay *, struct ds_str label, struct ds_str a,

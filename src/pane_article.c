@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "pane.h"
 
 #define MAX_SPANS 128
@@ -95,7 +96,8 @@ draw_footer(const struct view *v, WINDOW *win, int y, struct rect r)
 	x += draw_str(win, y, x, r.x + r.w - x, ": ", R_DIM);
 	x += draw_spans(win, y, x, r.x + r.w - x, n->text.s, n->text.n, R_DIM, hits, nh);
 	if (notes->n > 1) {
-		snprintf(more, sizeof more, " (+%zu, Enter)", notes->n - 1);
+		snprintf(more, sizeof more, " ");
+		snprintf(more + 1, sizeof more - 1, _("(+%zu, Enter)"), notes->n - 1);
 		draw_str(win, y, x, r.x + r.w - x, more, R_DIM);
 	}
 }

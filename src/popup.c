@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "draw.h"
 #include "popup.h"
 #include "text.h"
@@ -24,10 +25,12 @@ draw_more(const struct overlay *o, WINDOW *win)
 
 	if (!overlay_more_above(o) && !overlay_more_below(o))
 		return;
-	if (overlay_more_below(o))
-		snprintf(mark, sizeof mark, " %zu%% more ↓ ", shown * 100 / o->nrows);
-	else
-		snprintf(mark, sizeof mark, " (END) ");
+	if (overlay_more_below(o)) {
+		snprintf(mark, sizeof mark, " ");
+		snprintf(mark + 1, sizeof mark - 2, _("%zu%% more ↓"), shown * 100 / o->nrows);
+		strcat(mark, " ");
+	} else
+		snprintf(mark, sizeof mark, " %s ", _("(END)"));
 	w = text_width(mark, strlen(mark));
 	if (w < o->box.w - 2)
 		draw_str(win, o->box.h - 1, o->box.w - 1 - w, w, mark, R_TITLE_FOCUS);
@@ -47,7 +50,7 @@ popup_draw(const struct view *v)
 		return;
 	werase(win);
 	draw_box(win, (struct rect){ 0, 0, o->box.h, o->box.w }, o->kind == OV_HELP ?
-	    "Keys (q or Esc closes)" : "Details (q or Esc closes)", true);
+	    _("Keys (q or Esc closes)") : _("Details (q or Esc closes)"), true);
 	for (int y = 0; y < overlay_page(o) && o->top + (size_t)y < o->nrows; y++) {
 		const struct ov_row *r = &o->rows[o->top + (size_t)y];
 		const struct ov_item *it = &o->items[r->item];

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "i18n.h"
 #include "cli.h"
 #include "escape.h"
 #include "input.h"
@@ -59,11 +60,12 @@ check_locale(struct view *v)
 		return;
 	if (setlocale(LC_CTYPE, "C.UTF-8") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
 		snprintf(v->message, sizeof v->message,
-		    "locale is %s, not UTF-8: using C.UTF-8", cs);
+		    _(_("locale is %s, not UTF-8: using C.UTF-8")), cs);
 	else
 		snprintf(v->message, sizeof v->message,
-		    "locale is %s, not UTF-8: Chinese text may not show", cs);
-	fprintf(stderr, "dossier: warning: %s\n", v->message);
+		    _(_("locale is %s, not UTF-8: Chinese text may not show")), cs);
+	fputs("dossier: ", stderr);
+	fprintf(stderr, _("warning: %s\n"), v->message);
 }
 
 /* ^Z: curses leaves the screen and stops; the shell gets no paste marks
@@ -111,7 +113,7 @@ draw_tabs(const struct view *v)
 		struct rect t = layout_tab(&v->lay, (enum pane)p);
 		char label[32];
 		enum role r = (enum pane)p == v->focus ? R_TITLE_FOCUS : R_STATUS;
-		snprintf(label, sizeof label, "%s%d %s", t.w > 4 ? " " : "", p + 1, pane_ops[p]->name);
+		snprintf(label, sizeof label, "%s%d %s", t.w > 4 ? " " : "", p + 1, _(pane_ops[p]->name));
 		draw_fill(stdscr, t.y, t.x, t.w, r);
 		draw_str(stdscr, t.y, t.x, t.w, label, r);
 	}
@@ -125,16 +127,19 @@ static int
 draw_query(const struct view *v, struct rect s, int *cursor)
 {
 	const struct prompt *p = &v->prompt;
-	char count[64] = "";
+	char count[128] = "  ";
 	struct prompt_view pv;
 	int cw, room, x;
 
 	if (p->len && v->search.error)
-		snprintf(count, sizeof count, "  (cannot search: %s)", v->search.error);
+		snprintf(count + 2, sizeof count - 2, _("(cannot search: %s)"), v->search.error);
 	else if (p->len && v->search.nhits == 0)
-		snprintf(count, sizeof count, "  (no match)");
+		snprintf(count + 2, sizeof count - 2, "%s", _("(no match)"));
 	else if (p->len)
-		snprintf(count, sizeof count, "  hit %zu/%zu", v->cur_hit + 1, v->search.nhits);
+		snprintf(count + 2, sizeof count - 2, _("hit %zu/%zu"), v->cur_hit + 1,
+		    v->search.nhits);
+	else
+		count[0] = '\0';
 	cw = text_width(count, strlen(count));
 	/* The count gives way to the query on a line too short for both. */
 	room = s.w - 1 - cw < 2 ? s.w - 1 : s.w - 1 - cw;
@@ -162,7 +167,7 @@ draw_status(const struct view *v)
 	struct rect s = v->lay.status;
 	char pos[64];
 	struct ds_str sel = pane_ops[v->focus]->selected(v);
-	const char *name = pane_ops[v->focus]->name;
+	const char *name = _(pane_ops[v->focus]->name);
 	int lw, pw, nw, x, cursor = 0;
 
 	draw_fill(stdscr, s.y, 0, s.w, R_STATUS);
@@ -170,9 +175,9 @@ draw_status(const struct view *v)
 		lw = draw_query(v, s, &cursor);
 	else
 		lw = draw_str(stdscr, s.y, 0, s.w, v->message[0] ? v->message :
-		    file_state == DS_FILE_CHANGED ? "file changed on disk: R reloads" :
-		    file_state == DS_FILE_GONE ? "file gone from disk" :
-		    v->ix.oom ? "out of memory: some names are not marked" : "? help  q quit",
+		    file_state == DS_FILE_CHANGED ? _("file changed on disk: R reloads") :
+		    file_state == DS_FILE_GONE ? _("file gone from disk") :
+		    v->ix.oom ? _("out of memory: some names are not marked") : _("? help  q quit"),
 		    R_STATUS);
 	snprintf(pos, sizeof pos, " · p%zu/%zu%s ", v->d->nparas ? v->art.para + 1 : 0,
 	    v->d->nparas, art_at_end(v) ? " END" : "");
@@ -204,8 +209,10 @@ draw_status(const struct view *v)
 static void
 draw_too_small(void)
 {
-	char msg[64];
-	int len = snprintf(msg, sizeof msg, "dossier: terminal too small, needs %dx%d",
+	char msg[160];
+	int len = snprintf(msg, sizeof msg, "dossier: ");
+
+	len += snprintf(msg + len, sizeof msg - (size_t)len, _("terminal too small, needs %dx%d"),
 	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
 	struct text_line *l;
 	size_t n = text_wrap(msg, (size_t)len, COLS, &l);
@@ -261,8 +268,9 @@ reload(struct view *v)
 
 	diag_init(&dg, d->path);
 	if (dossier_load(&nd, d->path, &dg) != 0) {
-		snprintf(v->message, sizeof v->message, "not reloaded, %zu error%s (all at exit): %s",
-		    dg.count, dg.count == 1 ? "" : "s", dg.msg[0] ? dg.msg[0] : "");
+		snprintf(v->message, sizeof v->message, P_("not reloaded, %zu error (all at exit): %s",
+		    "not reloaded, %zu errors (all at exit): %s", dg.count), dg.count,
+		    dg.msg[0] ? dg.msg[0] : "");
 		diag_free(&reload_errors);
 		reload_errors = dg;
 		return;
@@ -282,7 +290,7 @@ reload(struct view *v)
 	view_focus(v, pl.focus);
 	view_place_restore(v, &pl);
 	file_state = dossier_file_state(d);
-	snprintf(v->message, sizeof v->message, "reloaded");
+	snprintf(v->message, sizeof v->message, "%s", _("reloaded"));
 }
 
 /* What / may change and Esc in the prompt puts back. */
@@ -369,7 +377,7 @@ accept_query(struct view *v)
 		/* Like less, the failed pattern stays the one n repeats. */
 		restore_marks(v, &before_search);
 		v->have_hits = false;
-		snprintf(v->message, sizeof v->message, "no match for %s", v->prompt.buf);
+		snprintf(v->message, sizeof v->message, _("no match for %s"), v->prompt.buf);
 	}
 }
 
@@ -415,7 +423,7 @@ static void
 paste(struct view *v, const char *s, size_t n)
 {
 	if (!v->searching) {
-		snprintf(v->message, sizeof v->message, "paste ignored: press / to search");
+		snprintf(v->message, sizeof v->message, "%s", _("paste ignored: press / to search"));
 		return;
 	}
 	prompt_insert(&v->prompt, s, n);
@@ -570,7 +578,7 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 	(void)o;
 	if (view_init(&v, d, ix) < 0) {
 		view_free(&v);
-		fputs("dossier: out of memory\n", stderr);
+		fprintf(stderr, "dossier: %s\n", _("out of memory"));
 		return EX_SOFTWARE_;
 	}
 	check_locale(&v);
@@ -596,14 +604,13 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 	}
 	leave_curses();
 	if (reload_oom) {   /* a reload's new view could not be made */
-		fputs("dossier: out of memory\n", stderr);
+		fprintf(stderr, "dossier: %s\n", _("out of memory"));
 		rc = EX_SOFTWARE_;
 	}
 	view_free(&v);
 	if (reload_errors.count) {
-		fputs("dossier: the last reload of ", stderr);
-		esc_put(stderr, d->path, strlen(d->path));
-		fputs(" failed:\n", stderr);
+		fputs("dossier: ", stderr);
+		esc_printf(stderr, _("the last reload of %s failed:\n"), d->path);
 		diag_print(&reload_errors, stderr);
 		diag_free(&reload_errors);
 	}

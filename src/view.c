@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "view.h"
 
 const struct pane_ops *const pane_ops[NPANES] = {
@@ -91,18 +92,18 @@ view_close_overlay(struct view *v)
 }
 
 static bool
-overlay_room(struct view *v, const char *what)
+overlay_room(struct view *v, const char *no_room)
 {
 	if (overlay_fits(&v->lay))
 		return true;
-	snprintf(v->message, sizeof v->message, "no room for %s", what);
+	snprintf(v->message, sizeof v->message, "%s", no_room);
 	return false;
 }
 
 void
 view_open_help(struct view *v)
 {
-	if (!overlay_room(v, "help"))
+	if (!overlay_room(v, _("no room for help")))
 		return;
 	overlay_help(&v->ov);
 	overlay_place(&v->ov, &v->lay);
@@ -111,7 +112,7 @@ view_open_help(struct view *v)
 void
 view_open_details(struct view *v)
 {
-	if (!overlay_room(v, "details"))
+	if (!overlay_room(v, _("no room for details")))
 		return;
 	overlay_clear(&v->ov);
 	v->ov.kind = OV_DETAILS;
@@ -144,7 +145,7 @@ toggle_filter(struct view *v)
 		return;
 	}
 	if (v->show_orgs || v->d->npeople == 0) {
-		snprintf(v->message, sizeof v->message, "f filters by a person: press o for people");
+		snprintf(v->message, sizeof v->message, "%s", _("f filters by a person: press o for people"));
 		return;
 	}
 	view_set_filter(v, (long)v->people.sel);
@@ -442,7 +443,7 @@ view_step_hit(struct view *v, int dir)
 
 	if (!v->search.query || v->search.qlen == 0 || n == 0) {
 		snprintf(v->message, sizeof v->message, "%s",
-		    v->search.query && v->search.qlen ? "no match" : "no search: press /");
+		    v->search.query && v->search.qlen ? _("no match") : _("no search: press /"));
 		return;
 	}
 	v->have_hits = true;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "view.h"
 
 int
@@ -313,10 +314,10 @@ static void
 article_title(const struct view *v, char *buf, size_t size)
 {
 	if (v->d->narticles)
-		snprintf(buf, size, "Article: %.*s", (int)v->d->articles[0].title.n,
+		snprintf(buf, size, _("Article: %.*s"), (int)v->d->articles[0].title.n,
 		    v->d->articles[0].title.s);
 	else
-		snprintf(buf, size, "Article");
+		snprintf(buf, size, "%s", _("Article"));
 }
 
 static struct ds_str
@@ -387,18 +388,18 @@ paragraph_details(struct view *v, struct overlay *o, size_t para)
 
 	o->item_kind = DS_PARAGRAPH;
 	o->item = para;
-	overlay_add(o, (struct ds_str){ "Paragraph", 9 }, p->id, R_HEADING);
+	overlay_add(o, cstr(_("Paragraph")), p->id, R_HEADING);
 	/* The English gloss, which search hits may mark. */
 	if (p->gloss.n)
-		overlay_add(o, (struct ds_str){ "Gloss", 5 }, p->gloss, R_NORMAL);
+		overlay_add(o, cstr(_("Gloss")), p->gloss, R_NORMAL);
 	for (size_t i = 0; i < p->notes.n; i++) {
 		const struct ds_note *n = &v->d->notes[p->notes.v[i]];
-		overlay_add(o, (struct ds_str){ "Note", 4 }, n->quote, R_NOTE);
+		overlay_add(o, cstr(_("Note")), n->quote, R_NOTE);
 		overlay_add(o, none, n->text, R_NORMAL);
 	}
 	for (size_t i = 0; i < p->events.n; i++) {
 		const struct ds_event *e = &v->d->events[p->events.v[i]];
-		overlay_add_join(o, (struct ds_str){ "Event", 5 }, e->date_text, "  ", e->title,
+		overlay_add_join(o, cstr(_("Event")), e->date_text, "  ", e->title,
 		    R_NORMAL);
 	}
 	for (size_t i = 0; i < nm; i++) {
@@ -408,8 +409,8 @@ paragraph_details(struct view *v, struct overlay *o, size_t para)
 		for (size_t j = 0; j < i; j++)
 			seen |= m[j].kind == m[i].kind && m[j].who == m[i].who;
 		if (!seen)
-			overlay_add_entity(o, m[i].kind == DS_ORG ? (struct ds_str){ "Org", 3 } :
-			    (struct ds_str){ "Person", 6 }, e, e->role);
+			overlay_add_entity(o, m[i].kind == DS_ORG ? cstr(_("Org")) :
+			    cstr(_("Person")), e, e->role);
 	}
 }
 
@@ -436,6 +437,6 @@ article_show(struct view *v)
 }
 
 const struct pane_ops article_ops = {
-	"Article", KS_ARTICLE, article_title, article_selected, article_action,
+	N_("Article"), KS_ARTICLE, article_title, article_selected, article_action,
 	article_click, article_wheel, article_details, article_show,
 };

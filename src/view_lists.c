@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "view.h"
 
 size_t
@@ -292,11 +293,11 @@ static void
 timeline_title(const struct view *v, char *buf, size_t size)
 {
 	if (v->filter >= 0)
-		snprintf(buf, size, "Timeline: %.*s (%zu)",
+		snprintf(buf, size, _("Timeline: %.*s (%zu)"),
 		    (int)v->d->people[v->filter].name.n,
 		    v->d->people[v->filter].name.s, tl_count(v));
 	else
-		snprintf(buf, size, "Timeline (%zu)", tl_count(v));
+		snprintf(buf, size, _("Timeline (%zu)"), tl_count(v));
 }
 
 static struct ds_str
@@ -346,7 +347,7 @@ timeline_show(struct view *v)
 }
 
 const struct pane_ops timeline_ops = {
-	"Timeline", KS_TIMELINE, timeline_title, timeline_selected, timeline_action,
+	N_("Timeline"), KS_TIMELINE, timeline_title, timeline_selected, timeline_action,
 	timeline_click, timeline_wheel, timeline_details, timeline_show,
 };
 
@@ -367,7 +368,7 @@ people_count(const struct view *v)
 static void
 people_title(const struct view *v, char *buf, size_t size)
 {
-	snprintf(buf, size, v->show_orgs ? "Organizations (%zu)" : "People (%zu)",
+	snprintf(buf, size, v->show_orgs ? _("Organizations (%zu)") : _("People (%zu)"),
 	    people_count(v));
 }
 
@@ -418,7 +419,7 @@ people_details(struct view *v, struct overlay *o)
 	overlay_record(o, v->d, e->rec);
 	for (size_t i = 0; i < e->events.n; i++) {
 		const struct ds_event *ev = &v->d->events[e->events.v[i]];
-		overlay_add_join(o, (struct ds_str){ "Event", 5 }, ev->date_text, "  ", ev->title,
+		overlay_add_join(o, cstr(_("Event")), ev->date_text, "  ", ev->title,
 		    R_DIM);
 	}
 }
@@ -430,6 +431,6 @@ people_show(struct view *v)
 }
 
 const struct pane_ops people_ops = {
-	"People", KS_PEOPLE, people_title, people_selected, people_action,
+	N_("People"), KS_PEOPLE, people_title, people_selected, people_action,
 	people_click, people_wheel, people_details, people_show,
 };
