@@ -1,8 +1,9 @@
 #!/bin/sh
 # The program's messages in Chinese (LANGUAGE=zh_CN under C.UTF-8, the
 # catalogue of the build tree through DOSSIER_LOCALEDIR): --help with the
-# option names as they are typed and no line wider than 80 columns, and
-# error messages whose FILE:LINE: prefix stays as tools parse it.  TAP.
+# option names as they are typed and no line wider than 80 columns, --keys
+# with its help in Chinese and its scopes and keys as they are, and error
+# messages whose FILE:LINE: prefix stays as tools parse it.  TAP.
 
 : "${top_builddir:=.}"
 : "${DOSSIER:=$top_builddir/src/dossier}"
@@ -16,7 +17,7 @@ fi
 zh() { LC_ALL=C.UTF-8 LANGUAGE=zh_CN "$DOSSIER" "$@"; }
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-echo "1..6"
+echo "1..7"
 
 zh --help >"$tmp/help"
 if grep -q '^用法：dossier ' "$tmp/help" && grep -q '显示此帮助信息后退出' "$tmp/help"; then
@@ -75,4 +76,16 @@ if test $rc = 64 && grep -q -x -F "dossier: 无法识别的选项 '--no-such-opt
 else
 	echo "not ok 6 - usage error in Chinese (exit $rc)"
 	sed 's/^/# /' "$tmp/err"
+fi
+
+# --keys: the same scopes and key names, one line each, the help translated.
+LC_ALL=C.UTF-8 "$DOSSIER" --keys | cut -f1,2 >"$tmp/keys.en"
+zh --keys >"$tmp/keys.zh"
+if cut -f1,2 "$tmp/keys.zh" | cmp -s - "$tmp/keys.en" &&
+    grep -q -x -F "$(printf 'global\tq\t退出')" "$tmp/keys.zh" &&
+    ! cut -f3 "$tmp/keys.zh" | grep -q '^[a-z][a-z ]*$'; then
+	echo "ok 7 - --keys in Chinese: the help translated, scopes and keys as they are"
+else
+	echo "not ok 7 - --keys in Chinese"
+	head -3 "$tmp/keys.zh" | sed 's/^/# /'
 fi
