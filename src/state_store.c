@@ -211,15 +211,15 @@ damaged(struct state *st, int dirfd, enum state_load r, const char *why)
 	char to[PATH_MAX];
 
 	if (r == STATE_NEWER) {
-		warn(st, "%s/%s; not saving", st->dir, why);
+		warn(st, _("%s/%s; not saving"), st->dir, why);
 		st->nosave = true;
 	} else if (st->readonly) {
 		warn(st, "%s/%s", st->dir, why);
 	} else if (set_aside(dirfd, st->name, to, sizeof to) == 0) {
-		warn(st, "%s/%s; kept as %s", st->dir, why, to);
+		warn(st, _("%s/%s; kept as %s"), st->dir, why, to);
 		st->dirty = true;   /* what could be read gets a good file */
 	} else {
-		warn(st, "%s/%s; cannot set it aside (%s): not saving", st->dir, why,
+		warn(st, _("%s/%s; cannot set it aside (%s): not saving"), st->dir, why,
 		    strerror(errno));
 		st->nosave = true;
 	}
