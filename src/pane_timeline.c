@@ -54,5 +54,5 @@ timeline_draw(const struct view *v, WINDOW *win, struct rect r)
 	for (int i = 0; i < r.h && v->tl.top + (size_t)i < tl_count(v); i++)
 		draw_row(v, win, r, i, dw, drw);
 	if (tl_count(v) == 0 && r.h > 0)
-		draw_str(win, r.y, r.x, r.w, _(_("(no events)")), R_DIM);
+		draw_str(win, r.y, r.x, r.w, _("(no events)"), R_DIM);
 }

@@ -60,10 +60,10 @@ check_locale(struct view *v)
 		return;
 	if (setlocale(LC_CTYPE, "C.UTF-8") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
 		snprintf(v->message, sizeof v->message,
-		    _(_("locale is %s, not UTF-8: using C.UTF-8")), cs);
+		    _("locale is %s, not UTF-8: using C.UTF-8"), cs);
 	else
 		snprintf(v->message, sizeof v->message,
-		    _(_("locale is %s, not UTF-8: Chinese text may not show")), cs);
+		    _("locale is %s, not UTF-8: Chinese text may not show"), cs);
 	fputs("dossier: ", stderr);
 	fprintf(stderr, _("warning: %s\n"), v->message);
 }
