@@ -35,23 +35,23 @@ const struct wrap_cache *
 art_wrap(const struct view *v, size_t para, int width)
 {
 	struct wrap_cache *w = &v->wrap[para];
-	const struct ds_str *t = &v->d->paras[para].text;
 	struct text_line *lines;
 	size_t n;
 
-	if (w->lines && w->width == width)
+	if (w->lines && w->width == width && w->mode == (int)v->text)
 		return w;
-	n = text_wrap(t->s, t->n, width, &lines);
+	n = art_body_wrap(v, para, width, &lines);
 	if (n == 0) {
 		/* Out of memory: one line of nothing rather than a crash. */
 		static struct text_line none;
-		static const struct wrap_cache empty = { 0, 1, &none };
+		static const struct wrap_cache empty = { 0, 0, 1, &none };
 		return &empty;
 	}
 	free(w->lines);
 	w->lines = lines;
 	w->n = n;
 	w->width = width;
+	w->mode = (int)v->text;
 	return w;
 }
 
@@ -310,14 +310,29 @@ art_para_shown(const struct view *v, size_t para)
 
 /* ---- the pane's operations ---- */
 
+/* The title the mode reads in, [in brackets] when the dossier supplied
+ * it, and the mode when it is not the original. */
 static void
 article_title(const struct view *v, char *buf, size_t size)
 {
-	if (v->d->narticles)
-		snprintf(buf, size, _("Article: %.*s"), (int)v->d->articles[0].title.n,
-		    v->d->articles[0].title.s);
+	static const char *const mode[TEXT_NMODES] = {
+		N_("Article"), N_("Article (English)"), N_("Article (both)")
+	};
+	const struct ds_article *a = v->d->narticles ? &v->d->articles[0] : NULL;
+	struct ds_str t = a ? a->title : (struct ds_str){ "", 0 };
+	bool en = a && v->text == TEXT_ENGLISH && a->title_en.n;
+	bool supplied = a && (a->title_supplied || en);
+
+	if (en)
+		t = a->title_en;
+	if (!t.n)
+		snprintf(buf, size, "%s", _(mode[v->text]));
+	else if (supplied)
+		/* TRANSLATORS: the pane's name and a title the dossier supplied. */
+		snprintf(buf, size, _("%s: [%.*s]"), _(mode[v->text]), (int)t.n, t.s);
 	else
-		snprintf(buf, size, "%s", _("Article"));
+		/* TRANSLATORS: the pane's name and the article's title. */
+		snprintf(buf, size, _("%s: %.*s"), _(mode[v->text]), (int)t.n, t.s);
 }
 
 static struct ds_str
@@ -327,6 +342,8 @@ article_selected(const struct view *v)
 		return (struct ds_str){ "", 0 };
 	if (v->d->paras[v->art.para].section.n)
 		return v->d->paras[v->art.para].section;
+	if (v->d->narticles && v->text == TEXT_ENGLISH && v->d->articles[0].title_en.n)
+		return v->d->articles[0].title_en;
 	return v->d->narticles ? v->d->articles[0].title : (struct ds_str){ "", 0 };
 }
 
