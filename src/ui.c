@@ -179,8 +179,8 @@ draw_status(const struct view *v)
 		    file_state == DS_FILE_GONE ? _("file gone from disk") :
 		    v->ix.oom ? _("out of memory: some names are not marked") : _("? help  q quit"),
 		    R_STATUS);
-	snprintf(pos, sizeof pos, " · p%zu/%zu%s ", v->d->nparas ? v->art.para + 1 : 0,
-	    v->d->nparas, art_at_end(v) ? " END" : "");
+	snprintf(pos, sizeof pos, " · p%zu/%zu%s%s ", v->d->nparas ? v->art.para + 1 : 0,
+	    v->d->nparas, art_at_end(v) ? " " : "", art_at_end(v) ? _("END") : "");
 	pw = text_width(pos, strlen(pos));
 	x = s.w - pw - text_width(name, strlen(name)) - 1;
 	if (x > lw + 1) {
