@@ -2,9 +2,12 @@
  * escaped so that a row is always one line. */
 #include <config.h>
 
+#include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "index.h"
 #include "search.h"
 #include "text.h"
 
@@ -82,8 +85,36 @@ list_events(const struct dossier *d, FILE *out)
 		put_ids(out, &e->orgs, d->idkeys[DS_ORG]);
 		putc('\t', out);
 		put_ids(out, &e->paras, d->idkeys[DS_PARAGRAPH]);
+		putc('\t', out);
+		put_ids(out, &e->articles, d->idkeys[DS_ARTICLE]);
 		putc('\n', out);
 	}
+}
+
+static void
+list_articles(const struct dossier *d, FILE *out)
+{
+	for (size_t i = 0; i < d->narticles; i++) {
+		const struct ds_article *a = &d->articles[i];
+		const struct ds_str head[] = { a->id, a->title, a->author, a->date, a->source };
+		for (size_t c = 0; c < sizeof head / sizeof *head; c++) {
+			put(out, head[c]);
+			putc('\t', out);
+		}
+		fprintf(out, "%" PRIu32 "\t", a->npara);
+		put(out, a->editor);
+		putc('\t', out);
+		put(out, a->url);
+		putc('\n', out);
+	}
+}
+
+/* The id of paragraph p's article; nothing in a dossier without one. */
+static void
+put_article_of(FILE *out, const struct dossier *d, size_t p)
+{
+	if (d->narticles)
+		put(out, d->articles[d->paras[p].article].id);
 }
 
 int
@@ -95,6 +126,8 @@ cli_list(const struct dossier *d, const char *what, FILE *out)
 		list_entities(d->orgs, d->norgs, d, false, out);
 	else if (strcmp(what, "events") == 0)
 		list_events(d, out);
+	else if (strcmp(what, "articles") == 0)
+		list_articles(d, out);
 	else if (strcmp(what, "paragraphs") == 0) {
 		for (size_t i = 0; i < d->nparas; i++) {
 			put(out, d->paras[i].id);
@@ -102,6 +135,8 @@ cli_list(const struct dossier *d, const char *what, FILE *out)
 			put(out, d->paras[i].section);
 			putc('\t', out);
 			put(out, d->paras[i].text);
+			putc('\t', out);
+			put_article_of(out, d, i);
 			putc('\n', out);
 		}
 	} else
@@ -144,6 +179,47 @@ put_context(FILE *out, struct ds_str s, size_t off, size_t len, int width)
 		fputs("…", out);
 }
 
+/* For the articles of person and organization hits: the index and room
+ * for an entry per article, made on the first such hit. */
+struct naming {
+	struct index ix;
+	struct index_article_count *c;
+};
+
+/* The articles a hit is in: a paragraph's, those telling an event, those
+ * naming a person or organization.  -1 when memory runs out. */
+static int
+put_hit_articles(FILE *out, const struct dossier *d, const struct search_seg *sg,
+    struct naming *nm)
+{
+	long n;
+
+	switch (sg->kind) {
+	case DS_PARAGRAPH:
+		put_article_of(out, d, sg->item);
+		return 0;
+	case DS_EVENT:
+		put_ids(out, &d->events[sg->item].articles, d->idkeys[DS_ARTICLE]);
+		return 0;
+	case DS_PERSON:
+	case DS_ORG:
+		if (!d->narticles)
+			return 0;
+		if (!nm->c && (index_init(&nm->ix, d) < 0 ||
+		    !(nm->c = malloc(d->narticles * sizeof *nm->c))))
+			return -1;
+		n = index_mentions_by_article(&nm->ix, sg->kind, sg->item, nm->c, d->narticles);
+		for (long i = 0; i < n; i++) {
+			if (i)
+				putc(',', out);
+			put(out, d->idkeys[DS_ARTICLE][nm->c[i].article]);
+		}
+		return n < 0 ? -1 : 0;
+	default:
+		return 0;
+	}
+}
+
 int
 cli_search(const struct dossier *d, const char *query, FILE *out)
 {
@@ -151,6 +227,8 @@ cli_search(const struct dossier *d, const char *query, FILE *out)
 		"event", "person", "org", "paragraph", "article", "note"
 	};
 	struct search s;
+	struct naming nm = { { 0 }, NULL };
+	int rc = 0;
 	long n;
 
 	search_init(&s, d);
@@ -166,8 +244,15 @@ cli_search(const struct dossier *d, const char *query, FILE *out)
 		put(out, d->idkeys[sg->kind][sg->item]);
 		fprintf(out, "\t%s\t", field_names[sg->field]);
 		put_context(out, search_seg_str(sg), h->off, h->len, 20);
+		putc('\t', out);
+		if (put_hit_articles(out, d, sg, &nm) < 0) {
+			rc = EX_SOFTWARE_;
+			break;
+		}
 		putc('\n', out);
 	}
+	index_free(&nm.ix);
+	free(nm.c);
 	search_free(&s);
-	return n > 0 ? 0 : EX_NOMATCH;
+	return rc ? rc : n > 0 ? 0 : EX_NOMATCH;
 }

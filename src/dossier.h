@@ -18,9 +18,14 @@ struct ds_refs {
 	size_t n;
 };
 
+/* An article's paragraphs are paras[first, first + npara): the
+ * paragraphs of each article come together, in the order of the
+ * articles (an article without paragraphs has npara 0, first where they
+ * would be). */
 struct ds_article {
-	struct ds_str id, title, author, editor, date, source;
+	struct ds_str id, title, author, editor, date, source, url;
 	size_t rec;
+	uint32_t first, npara;
 };
 
 struct ds_paragraph {
@@ -48,6 +53,7 @@ struct ds_event {
 	struct ds_str id, date_text, when, title, text;
 	struct ds_date date;
 	struct ds_refs persons, orgs, paras;
+	struct ds_refs articles;   /* of its paragraphs, in article order */
 	size_t rec;
 };
 

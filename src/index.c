@@ -275,6 +275,37 @@ index_paragraphs_of(struct index *ix, enum ds_kind kind, size_t who)
 	return &ix->paras_of[kind == DS_ORG][who];
 }
 
+long
+index_mentions_by_article(struct index *ix, enum ds_kind kind, size_t who,
+    struct index_article_count *out, size_t max)
+{
+	const struct ds_refs *ps = index_paragraphs_of(ix, kind, who);
+	uint32_t last = UINT32_MAX;
+	long n = 0;
+
+	if (!ps)
+		return -1;
+	/* Paragraphs are in reading order, so an article's are a run. */
+	for (size_t i = 0; i < ps->n; i++) {
+		uint32_t p = ps->v[i], a = ix->d->paras[p].article;
+		size_t nm;
+		const struct ds_mention *m;
+		if (a != last) {
+			if ((size_t)n < max)
+				out[n] = (struct index_article_count){ a, 0, 0 };
+			n++;
+			last = a;
+		}
+		if ((size_t)n > max)
+			continue;
+		m = index_mentions(ix, p, &nm);
+		out[n - 1].paras++;
+		for (size_t j = 0; j < nm; j++)
+			out[n - 1].mentions += m[j].who == who && m[j].kind == kind;
+	}
+	return ix->oom ? -1 : n;
+}
+
 void
 index_free(struct index *ix)
 {

@@ -41,7 +41,8 @@ usage(FILE *out)
 "  -f, --file=FILE      read the dossier FILE (default: $DOSSIER_FILE, else\n"
 "                       the bundled " PKGDATADIR "/meta-ai.rec)\n"
 "  -c, --check          validate the dossier and print counts per record type\n"
-"  -l, --list=WHAT      print people, orgs, events or paragraphs, tab-separated\n"
+"  -l, --list=WHAT      print articles, people, orgs, events or paragraphs,\n"
+"                       tab-separated\n"
 "  -s, --search=QUERY   print every hit of QUERY, one per line\n"
 "  -k, --keys           print the key bindings and exit\n"
 "  -h, --help           display this help and exit\n"
@@ -106,8 +107,9 @@ parse_args(int argc, char **argv, struct options *o)
 		return EX_USAGE_;
 	}
 	if (o->mode == MODE_LIST && strcmp(o->arg, "people") && strcmp(o->arg, "orgs") &&
-	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs")) {
-		fprintf(stderr, "dossier: --list wants people, orgs, events or paragraphs, not '%s'\n",
+	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs") &&
+	    strcmp(o->arg, "articles")) {
+		fprintf(stderr, "dossier: --list wants articles, people, orgs, events or paragraphs, not '%s'\n",
 		    o->arg);
 		return EX_USAGE_;
 	}

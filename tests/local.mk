@@ -3,10 +3,10 @@
 # All run under automake's TAP driver (CMOCKA_MESSAGE_OUTPUT=TAP).
 check_PROGRAMS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
-	tests/test-layout
+	tests/test-layout tests/test-multi
 TESTS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
-	tests/test-layout tests/bundled-data.sh
+	tests/test-layout tests/test-multi tests/bundled-data.sh tests/multi-cli.sh
 
 tests_test_rec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_rec_LDADD = src/libcore.a $(CMOCKA_LIBS)
@@ -28,6 +28,10 @@ tests_test_bundled_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_bundled_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_layout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_layout_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_multi_SOURCES = tests/test-multi.c tests/bundled.c tests/bundled.h
+tests_test_multi_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_multi_LDADD = src/libcore.a $(CMOCKA_LIBS)
 
 # The bundled data against the seed article.
-EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt
+EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/data/multi.rec \
+	tests/multi-cli.sh
