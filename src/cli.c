@@ -184,7 +184,10 @@ put_context(FILE *out, struct ds_str s, size_t off, size_t len, int width)
 struct naming {
 	struct index ix;
 	struct index_article_count *c;
+	size_t names;              /* people and organizations hit */
 };
+
+#define NAMES_ONE_BY_ONE 4
 
 /* The articles a hit is in: a paragraph's, those telling an event, those
  * naming a person or organization.  -1 when memory runs out. */
@@ -208,6 +211,10 @@ put_hit_articles(FILE *out, const struct dossier *d, const struct search_seg *sg
 		if (!nm->c && (index_init(&nm->ix, d) < 0 ||
 		    !(nm->c = malloc(d->narticles * sizeof *nm->c))))
 			return -1;
+		/* One look at every paragraph's mentions costs about what
+		 * looking for a few names' forms does. */
+		if (nm->names > NAMES_ONE_BY_ONE && !index_paragraphs_of(&nm->ix, sg->kind, sg->item))
+			return -1;
 		n = index_mentions_by_article(&nm->ix, sg->kind, sg->item, nm->c, d->narticles);
 		for (long i = 0; i < n; i++) {
 			if (i)
@@ -227,7 +234,7 @@ cli_search(const struct dossier *d, const char *query, FILE *out)
 		"event", "person", "org", "paragraph", "article", "note"
 	};
 	struct search s;
-	struct naming nm = { { 0 }, NULL };
+	struct naming nm = { { 0 }, NULL, 0 };
 	int rc = 0;
 	long n;
 
@@ -236,6 +243,12 @@ cli_search(const struct dossier *d, const char *query, FILE *out)
 	if (n < 0) {
 		search_free(&s);
 		return EX_SOFTWARE_;
+	}
+	for (long i = 0; i < n; i++) {
+		const struct search_seg *sg = search_seg_of(&s, &s.hits[i]);
+		const struct search_seg *prev = i ? search_seg_of(&s, &s.hits[i - 1]) : NULL;
+		nm.names += (sg->kind == DS_PERSON || sg->kind == DS_ORG) &&
+		    !(prev && prev->kind == sg->kind && prev->item == sg->item);
 	}
 	for (long i = 0; i < n; i++) {
 		const struct search_hit *h = &s.hits[i];

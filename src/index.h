@@ -48,8 +48,9 @@ struct index_article_count {
 };
 /* Fills out[0..max) with the articles mentioning who, in article order,
  * and returns how many there are (more than max if out is short); -1
- * when memory runs out.  Costs what index_paragraphs_of does, then the
- * mentions of who's paragraphs. */
+ * when memory runs out.  Looks at the paragraphs that hold the bytes of
+ * one of who's forms, or once index_paragraphs_of has been called, at
+ * those it found. */
 long index_mentions_by_article(struct index *, enum ds_kind kind, size_t who,
     struct index_article_count *out, size_t max);
 void index_free(struct index *);

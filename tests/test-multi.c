@@ -178,6 +178,12 @@ test_mentions_per_article(void **state)
 	assert_str(d->articles[one.article].id, "gazette");
 	assert_int_equal(one.mentions, 1);
 	assert_int_equal(index_mentions_by_article(&ix, DS_PERSON, 0, NULL, 0), 3);
+	/* The same once the paragraphs of every name are known. */
+	assert_non_null(index_paragraphs_of(&ix, DS_PERSON, 0));
+	expect_mentions(&ix, DS_PERSON, "ada", ada, 3);
+	expect_mentions(&ix, DS_PERSON, "bo", bo, 3);
+	expect_mentions(&ix, DS_ORG, "beacon", beacon, 3);
+	expect_mentions(&ix, DS_ORG, "trust", trust, 3);
 	index_free(&ix);
 }
 
