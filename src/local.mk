@@ -12,6 +12,7 @@ core_sources = \
 	src/text.c src/text.h \
 	src/fold.c src/fold.h \
 	src/search.c src/search.h \
+	src/sources.c src/sources.h \
 	src/cli.c src/cli.h \
 	src/layout.c src/layout.h
 src_libcore_a_SOURCES = $(core_sources)

@@ -17,6 +17,8 @@
 #include "bundled.h"
 #include "dossier.h"
 #include "index.h"
+#include "sources.h"
+#include "text.h"
 
 static bool
 str_is(struct ds_str s, const char *want)
@@ -187,6 +189,61 @@ test_mentions_per_article(void **state)
 	index_free(&ix);
 }
 
+/* The tag of event id's articles in cols columns, checked for width. */
+static const char *
+tag_of(const struct dossier *d, const char *id, int cols)
+{
+	static char buf[64];
+	int w = source_tag(d, &d->events[find(d, DS_EVENT, id)].articles, cols, buf, sizeof buf);
+
+	assert_int_equal(w, text_width(buf, strlen(buf)));
+	assert_true(w <= cols);
+	return buf;
+}
+
+static void
+test_source_tags(void **state)
+{
+	const struct dossier *d = *state;
+	struct ds_refs none = { NULL, 0 };
+	char buf[16];
+
+	/* The Source; the interview has none, so its Id. */
+	assert_string_equal(tag_of(d, "e-retire", 30), "Harbor Gazette (example)");
+	assert_string_equal(tag_of(d, "e-built", 30), "Example Radio");
+	/* Others counted; cut with an ellipsis, never after a blank. */
+	assert_string_equal(tag_of(d, "e-keeper", 30), "Harbor Gazette (example)+1");
+	assert_string_equal(tag_of(d, "e-keeper", 10), "Harbor…+1");
+	assert_string_equal(tag_of(d, "e-keeper", 12), "Harbor Ga…+1");
+	/* Chinese is cut by columns, not bytes: 示例 is 4 of them. */
+	assert_string_equal(tag_of(d, "e-storm", 10), "示例日报+1");
+	assert_string_equal(tag_of(d, "e-storm", 9), "示例日…+1");
+	assert_string_equal(tag_of(d, "e-storm", 7), "示例…+1");
+	assert_string_equal(tag_of(d, "e-storm", 6), "示…+1");
+	assert_string_equal(tag_of(d, "e-storm", 2), "+1");
+	assert_int_equal(source_tag(d, &none, 10, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	/* A short buffer cuts at a character. */
+	assert_int_equal(source_tag(d, &d->events[find(d, DS_EVENT, "e-storm")].articles,
+	    30, buf, 4), 2);
+	assert_string_equal(buf, "示");
+}
+
+static void
+test_bylines(void **state)
+{
+	const struct dossier *d = *state;
+	char buf[128];
+
+	article_byline(d, 0, buf, sizeof buf);
+	assert_string_equal(buf, "Mei Example · ed. Tom Sample · 2025-03-02 · Harbor Gazette (example)");
+	article_byline(d, 1, buf, sizeof buf);
+	assert_string_equal(buf, "李示例 · 2025-03-03 · 示例日报");
+	/* Cut at a character: 李 is three bytes, so is the dot. */
+	assert_int_equal(article_byline(d, 1, buf, 6), 3);
+	assert_string_equal(buf, "李");
+}
+
 static int
 load(struct dossier *d, struct diag *dg, const char *text)
 {
@@ -322,6 +379,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_article_runs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_event_sources, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mentions_per_article, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_source_tags, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bylines, setup, teardown),
 		cmocka_unit_test(test_paragraph_out_of_run),
 		cmocka_unit_test(test_empty_article_and_default),
 		cmocka_unit_test(test_ids_across_articles),
