@@ -33,7 +33,7 @@ echo 1..7
 cat >"$tmp/want" <<EOF
 gazette${tab}Robot keeper takes over Harbor Lighthouse${tab}Mei Example${tab}2025-03-02${tab}Harbor Gazette (example)${tab}3${tab}Tom Sample${tab}https://example.com/gazette/lighthouse-robot
 daily${tab}港口灯塔换上机器人看守${tab}李示例${tab}2025-03-03${tab}示例日报${tab}3${tab}${tab}https://example.org/daily/lighthouse
-interview${tab}Interview: the engineer behind the lighthouse robot${tab}Sam Placeholder${tab}2025-04${tab}Example Radio${tab}4${tab}${tab}
+interview${tab}Interview: the engineer behind the lighthouse robot${tab}Sam Placeholder${tab}2025-04${tab}Example Radio${tab}6${tab}${tab}
 EOF
 "$DOSSIER" --list articles -f "$data" >"$tmp/got" 2>"$tmp/err"
 same "--list articles" "$tmp/want" "$tmp/got"
@@ -59,9 +59,9 @@ else
 fi
 
 # 4: --list paragraphs: the article of each paragraph, d3 by default.
-printf '%s\n' g1 g2 g3 d1 d2 d3 i1 i2 i3 i4 >"$tmp/ids"
+printf '%s\n' g1 g2 g3 d1 d2 d3 i1 i2 i3 i4 i5 i6 >"$tmp/ids"
 printf '%s\n' gazette gazette gazette daily daily daily \
-	interview interview interview interview >"$tmp/arts"
+	interview interview interview interview interview interview >"$tmp/arts"
 paste "$tmp/ids" "$tmp/arts" >"$tmp/want"
 "$DOSSIER" --list paragraphs -f "$data" | cut -f 1,4 >"$tmp/got"
 same "--list paragraphs: the article of each paragraph" "$tmp/want" "$tmp/got"
