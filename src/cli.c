@@ -189,8 +189,8 @@ struct naming {
 
 #define NAMES_ONE_BY_ONE 4
 
-/* The articles a hit is in: a paragraph's or a note's, those telling an
- * event, those naming a person or organization.  -1 when memory runs out. */
+/* The articles a hit is in: a paragraph's, those telling an event, those
+ * naming a person or organization.  -1 when memory runs out. */
 static int
 put_hit_articles(FILE *out, const struct dossier *d, const struct search_seg *sg,
     struct naming *nm)
@@ -200,9 +200,6 @@ put_hit_articles(FILE *out, const struct dossier *d, const struct search_seg *sg
 	switch (sg->kind) {
 	case DS_PARAGRAPH:
 		put_article_of(out, d, sg->item);
-		return 0;
-	case DS_NOTE:
-		put_article_of(out, d, d->notes[sg->item].para);
 		return 0;
 	case DS_EVENT:
 		put_ids(out, &d->events[sg->item].articles, d->idkeys[DS_ARTICLE]);
