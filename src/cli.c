@@ -1,5 +1,6 @@
-/* Tab-separated output for scripts and tests: one row per record, fields
- * escaped so that a row is always one line. */
+/* Tab-separated output for scripts and tests: one row per record, every
+ * field through the sanitiser, so that a row is always one line and no
+ * byte of the data reaches a terminal raw. */
 #include <config.h>
 
 #include <inttypes.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "index.h"
 #include "search.h"
 #include "text.h"
@@ -14,14 +16,7 @@
 static void
 put(FILE *out, struct ds_str s)
 {
-	for (size_t i = 0; i < s.n; i++) {
-		switch (s.s[i]) {
-		case '\n': fputs("\\n", out); break;
-		case '\t': fputs("\\t", out); break;
-		case '\\': fputs("\\\\", out); break;
-		default: putc(s.s[i], out);
-		}
-	}
+	esc_put(out, s.s, s.n);
 }
 
 static void

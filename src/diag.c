@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "escape.h"
 
 void
 diag_init(struct diag *d, const char *file)
@@ -15,13 +16,30 @@ diag_init(struct diag *d, const char *file)
 	d->file = file;
 }
 
+/* "FILE:LINE: body", or "FILE: body" without a line, with the file's name
+ * and the body (values quoted from the file) through the sanitiser: a
+ * message never carries a control character to the terminal. */
+static char *
+compose(const char *file, unsigned long line, const char *body)
+{
+	size_t fn = esc_format(NULL, 0, file, strlen(file));
+	size_t bn = esc_format(NULL, 0, body, strlen(body));
+	size_t need = fn + bn + 32, k;
+	char *m = malloc(need);
+
+	if (!m)
+		return NULL;
+	esc_format(m, fn + 1, file, strlen(file));
+	k = fn + (size_t)(line ? snprintf(m + fn, 32, ":%lu: ", line) : snprintf(m + fn, 32, ": "));
+	esc_format(m + k, need - k, body, strlen(body));
+	return m;
+}
+
 void
 diag_error(struct diag *d, unsigned long line, const char *fmt, ...)
 {
 	char body[512];
 	va_list ap;
-	size_t need;
-	char *m;
 
 	d->count++;
 	if (d->count > DIAG_MAX)
@@ -29,15 +47,7 @@ diag_error(struct diag *d, unsigned long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(body, sizeof body, fmt, ap);
 	va_end(ap);
-	need = strlen(d->file) + strlen(body) + 32;
-	m = malloc(need);
-	if (!m)
-		return;
-	if (line)
-		snprintf(m, need, "%s:%lu: %s", d->file, line, body);
-	else
-		snprintf(m, need, "%s: %s", d->file, body);
-	d->msg[d->count - 1] = m;
+	d->msg[d->count - 1] = compose(d->file, line, body);
 }
 
 int

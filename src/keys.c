@@ -6,6 +6,7 @@
 #include <curses.h>
 #include <string.h>
 
+#include "escape.h"
 #include "keys.h"
 
 #define CTRL(c) ((c) & 0x1f)
@@ -88,6 +89,14 @@ key_lookup(int code, bool is_key, enum key_scope pane)
 void
 key_table_print(FILE *out)
 {
-	for (const struct key_binding *b = key_table; b->name; b++)
-		fprintf(out, "%s\t%s\t%s\n", key_scope_names[b->scope], b->name, b->help);
+	/* Through the sanitiser as all text output: the help may come from
+	 * a translation. */
+	for (const struct key_binding *b = key_table; b->name; b++) {
+		const char *f[] = { key_scope_names[b->scope], b->name, b->help };
+
+		for (int i = 0; i < 3; i++) {
+			esc_put(out, f[i], strlen(f[i]));
+			putc(i < 2 ? '\t' : '\n', out);
+		}
+	}
 }

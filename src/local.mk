@@ -3,6 +3,7 @@
 # (core_sources is also built, instrumented, for the fuzz targets.)
 noinst_LIBRARIES += src/libcore.a
 core_sources = \
+	src/escape.c src/escape.h \
 	src/diag.c src/diag.h \
 	src/rec.c src/rec.h \
 	src/date.c src/date.h \
@@ -27,7 +28,8 @@ src_libui_a_SOURCES = \
 	src/draw.c src/draw.h \
 	src/pane.h src/pane_timeline.c src/pane_people.c src/pane_article.c \
 	src/popup.c src/popup.h \
-	src/ui.c src/ui.h src/ui_preflight.c
+	src/ui.c src/ui.h src/ui_preflight.c \
+	src/ui_signal.c src/ui_signal.h
 
 bin_PROGRAMS += src/dossier
 src_dossier_SOURCES = src/main.c src/options.h

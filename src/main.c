@@ -2,6 +2,7 @@
  * the non-interactive modes and the screen. */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
@@ -9,11 +10,13 @@
 #include <malloc.h>
 #endif
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "index.h"
 #include "dossier.h"
 #include "keys.h"
@@ -64,28 +67,72 @@ version(void)
 "There is NO WARRANTY, to the extent permitted by law.");
 }
 
-/* The bundled data beside the program when it runs from its build tree,
- * else the installed copy. */
+/* The bundled data of the build tree when the program runs from one
+ * (it is DIR/src/dossier and DIR/data/meta-ai.rec exists; a VPATH build
+ * links its data there), else the installed copy.  Found from the
+ * program's own path, so that no path of the build is kept in it. */
 static const char *
 default_file(void)
 {
-	static char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	static const char data[] = "/data/meta-ai.rec";
+	static char path[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", path, sizeof path - sizeof data);
+	char *slash;
 
 	if (n > 0) {
-		exe[n] = '\0';
-		if (strcmp(exe, BUILD_TOP_BUILDDIR "/src/dossier") == 0)
-			return BUILD_TOP_SRCDIR "/data/meta-ai.rec";
+		path[n] = '\0';
+		slash = strrchr(path, '/');
+		if (slash && slash - path >= 4 && strcmp(slash, "/dossier") == 0 &&
+		    strncmp(slash - 4, "/src", 4) == 0) {
+			strcpy(slash - 4, data);
+			if (access(path, F_OK) == 0)
+				return path;
+		}
 	}
 	return PKGDATADIR "/meta-ai.rec";
+}
+
+/* The messages of getopt, made here so that the argument they quote goes
+ * through the sanitiser.  before: optind before the failed call; a long
+ * option is always passed over, a short one only when it ends its
+ * argument. */
+static void
+bad_option(char **argv, int c, int before)
+{
+	const char *arg = argv[optind - 1];
+	char opt = (char)optopt;
+
+	fputs("dossier: ", stderr);
+	if (optind > before && strncmp(arg, "--", 2) == 0) {
+		const char *what = c == ':' ? "requires an argument" :
+		    optopt ? "doesn't allow an argument" : NULL;
+		const struct option *lo = long_options;
+
+		/* A known option is named in full, as it was matched. */
+		while (what && lo->name && lo->val != optopt)
+			lo++;
+		if (what && lo->name) {
+			fprintf(stderr, "option '--%s' %s\n", lo->name, what);
+		} else {
+			fputs("unrecognized option '", stderr);
+			esc_put(stderr, arg, strlen(arg));
+			fputs("'\n", stderr);
+		}
+	} else {
+		fputs(c == ':' ? "option requires an argument -- '" : "invalid option -- '", stderr);
+		esc_put(stderr, &opt, 1);
+		fputs("'\n", stderr);
+	}
+	fputs("Try 'dossier --help' for more information.\n", stderr);
 }
 
 static int
 parse_args(int argc, char **argv, struct options *o)
 {
-	int c;
+	int c, before = optind;
 
-	while ((c = getopt_long(argc, argv, "f:cl:s:khV", long_options, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:cl:s:khV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f': o->file = optarg; break;
 		case 'c': o->mode = MODE_CHECK; break;
@@ -95,22 +142,25 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
 		default:
-			fputs("Try 'dossier --help' for more information.\n", stderr);
+			bad_option(argv, c, before);
 			return EX_USAGE_;
 		}
+		before = optind;
 	}
 	if (optind < argc && !o->file)
 		o->file = argv[optind++];
 	if (optind < argc) {
-		fprintf(stderr, "dossier: unexpected argument '%s'\n"
-		    "Try 'dossier --help' for more information.\n", argv[optind]);
+		fputs("dossier: unexpected argument '", stderr);
+		esc_put(stderr, argv[optind], strlen(argv[optind]));
+		fputs("'\nTry 'dossier --help' for more information.\n", stderr);
 		return EX_USAGE_;
 	}
 	if (o->mode == MODE_LIST && strcmp(o->arg, "people") && strcmp(o->arg, "orgs") &&
 	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs") &&
 	    strcmp(o->arg, "articles")) {
-		fprintf(stderr, "dossier: --list wants articles, people, orgs, events or paragraphs, not '%s'\n",
-		    o->arg);
+		fputs("dossier: --list wants articles, people, orgs, events or paragraphs, not '", stderr);
+		esc_put(stderr, o->arg, strlen(o->arg));
+		fputs("'\nTry 'dossier --help' for more information.\n", stderr);
 		return EX_USAGE_;
 	}
 	if (!o->file) {
@@ -120,15 +170,53 @@ parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
+/* fclose, reporting an error also when an earlier write failed, or when
+ * output is pending on a closed descriptor (gnulib's close_stream). */
+static int
+close_stream(FILE *f)
+{
+	bool pending = __fpending(f) != 0;
+	bool failed_before = ferror(f) != 0;
+	bool failed = fclose(f) != 0;
+
+	if (failed_before || (failed && (pending || errno != EBADF))) {
+		if (!failed)
+			errno = 0;
+		return EOF;
+	}
+	return 0;
+}
+
+/* At exit, as GNU programs do (close_stdout): output that could not be
+ * written, a full disk or a closed descriptor, is an error, exit 70.  A
+ * broken pipe is no exception, as in coreutils: it ends dossier by
+ * SIGPIPE first, unless SIGPIPE is ignored, and then it is reported. */
+static void
+close_stdout(void)
+{
+	if (close_stream(stdout) != 0) {
+		int e = errno;
+
+		fputs("dossier: write error", stderr);
+		if (e)
+			fprintf(stderr, ": %s", strerror(e));
+		fputc('\n', stderr);
+		_exit(EX_SOFTWARE_);
+	}
+	if (close_stream(stderr) != 0)
+		_exit(EX_SOFTWARE_);
+}
+
 static void
 report(const struct diag *dg)
 {
 	for (size_t i = 0; i < dg->count && i < DIAG_MAX; i++)
 		if (dg->msg[i])
 			fprintf(stderr, "%s\n", dg->msg[i]);
-	if (dg->count > DIAG_MAX)
-		fprintf(stderr, "%s: %zu more errors not shown\n", dg->file,
-		    dg->count - DIAG_MAX);
+	if (dg->count > DIAG_MAX) {
+		esc_put(stderr, dg->file, strlen(dg->file));
+		fprintf(stderr, ": %zu more errors not shown\n", dg->count - DIAG_MAX);
+	}
 }
 
 static int
@@ -172,6 +260,7 @@ main(int argc, char **argv)
 	 * category is a file more to read at each start. */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
+	atexit(close_stdout);
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
 	if (o.mode == MODE_BROWSE && (rc = ui_preflight(&o)) != 0)
@@ -186,10 +275,6 @@ main(int argc, char **argv)
 	}
 	diag_free(&dg);
 	rc = run_mode(&o, &d, &ix);
-	if (fflush(stdout) != 0 && rc == 0) {
-		perror("dossier: write error");
-		rc = EX_SOFTWARE_;
-	}
 	dossier_free(&d);
 	return rc;
 }

@@ -19,11 +19,9 @@
 #include "pane.h"
 #include "popup.h"
 #include "ui.h"
+#include "ui_signal.h"
 
-static volatile sig_atomic_t quit_signal;
 static void start_search(struct view *);
-static struct termios saved_tty;
-static bool have_saved_tty;
 
 /* A UTF-8 locale is needed to draw Chinese; switch to one if we can. */
 static void
@@ -40,45 +38,6 @@ check_locale(struct view *v)
 		snprintf(v->message, sizeof v->message,
 		    "locale is %s, not UTF-8: Chinese text may not show", cs);
 	fprintf(stderr, "dossier: warning: %s\n", v->message);
-}
-
-static void
-on_quit_signal(int sig)
-{
-	quit_signal = sig;
-}
-
-/* A crash: put the terminal back as it was, then die of the signal. */
-static void
-on_crash(int sig)
-{
-	static const char reset[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?1049l\033[?25h\r\n";
-	ssize_t w;
-
-	if (have_saved_tty)
-		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
-	w = write(STDOUT_FILENO, reset, sizeof reset - 1);
-	(void)w;
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void
-install_signals(void)
-{
-	struct sigaction sa;
-	static const int quits[] = { SIGINT, SIGTERM, SIGHUP };
-	static const int crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_quit_signal;
-	for (size_t i = 0; i < sizeof quits / sizeof *quits; i++)
-		sigaction(quits[i], &sa, NULL);
-	sa.sa_handler = on_crash;
-	sa.sa_flags = SA_RESETHAND;
-	for (size_t i = 0; i < sizeof crashes / sizeof *crashes; i++)
-		sigaction(crashes[i], &sa, NULL);
 }
 
 static void
@@ -560,9 +519,7 @@ start_curses(struct view *v)
 {
 	const char *nc = getenv("NO_COLOR");
 
-	if (tcgetattr(STDIN_FILENO, &saved_tty) == 0)
-		have_saved_tty = true;
-	install_signals();
+	ui_signals_install();
 	initscr();
 	cbreak();
 	noecho();
@@ -573,6 +530,7 @@ start_curses(struct view *v)
 	timeout(250);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
+	ui_signals_terminal();
 	v->color = has_colors() && !(nc && *nc);
 	if (v->color) {
 		start_color();
@@ -596,7 +554,7 @@ read_key(struct view *v, wint_t *wc)
 {
 	int r;
 
-	while (!v->search.built && !quit_signal) {
+	while (!v->search.built && !ui_quit_signal) {
 		timeout(0);
 		r = get_wch(wc);
 		if (r != ERR) {
@@ -629,7 +587,7 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 	art_goto(&v, 0, 0, art_text_width(&v));
 	/* Only a key (a resize and a mouse event are keys too) changes the
 	 * screen: the wake-ups in between do not redraw it. */
-	for (bool dirty = true; !v.quit && !quit_signal;) {
+	for (bool dirty = true; !v.quit && !ui_quit_signal;) {
 		wint_t wc;
 		int r;
 		if (dirty)
@@ -641,7 +599,6 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 	}
 	leave_curses();
 	view_free(&v);
-	if (quit_signal)
-		rc = 128 + quit_signal;
+	ui_signals_reraise();
 	return rc;
 }

@@ -6,10 +6,12 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <term.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "ui.h"
 
 int
@@ -29,12 +31,15 @@ ui_preflight(const struct options *o)
 		return EX_CONFIG_;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		fprintf(stderr, "dossier: unknown terminal type '%s' (no terminfo entry)\n", term);
+		fputs("dossier: unknown terminal type '", stderr);
+		esc_put(stderr, term, strlen(term));
+		fputs("' (no terminfo entry)\n", stderr);
 		return EX_CONFIG_;
 	}
 	if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
-		fprintf(stderr, "dossier: terminal '%s' cannot move the cursor; "
-		    "use --list or --search, or another TERM\n", term);
+		fputs("dossier: terminal '", stderr);
+		esc_put(stderr, term, strlen(term));
+		fputs("' cannot move the cursor; use --list or --search, or another TERM\n", stderr);
 		del_curterm(cur_term);
 		return EX_CONFIG_;
 	}

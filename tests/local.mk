@@ -1,12 +1,14 @@
 # rules for tests: cmocka unit tests of the core, one program per module,
 # and a TAP shell script that checks the bundled dossier against its source.
 # All run under automake's TAP driver (CMOCKA_MESSAGE_OUTPUT=TAP).
+# Without cmocka (configure --enable-tests=auto) they are skipped.
+if HAVE_CMOCKA
 check_PROGRAMS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
-	tests/test-layout tests/test-multi
+	tests/test-layout tests/test-escape tests/test-multi
 TESTS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
-	tests/test-layout tests/test-multi tests/bundled-data.sh tests/multi-cli.sh
+	tests/test-layout tests/test-escape tests/test-multi
 
 tests_test_rec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_rec_LDADD = src/libcore.a $(CMOCKA_LIBS)
@@ -31,6 +33,26 @@ tests_test_layout_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_multi_SOURCES = tests/test-multi.c tests/bundled.c tests/bundled.h
 tests_test_multi_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_multi_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_escape_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_escape_LDADD = src/libcore.a $(CMOCKA_LIBS)
+
+# The tests that read the bundled data find it from $top_srcdir, else here.
+bundled_cppflags = $(AM_CPPFLAGS) -DBUILD_TOP_SRCDIR='"$(abs_top_srcdir)"'
+tests_test_index_CPPFLAGS = $(bundled_cppflags)
+tests_test_text_CPPFLAGS = $(bundled_cppflags)
+tests_test_search_CPPFLAGS = $(bundled_cppflags)
+tests_test_bundled_CPPFLAGS = $(bundled_cppflags)
+tests_test_multi_CPPFLAGS = $(bundled_cppflags)
+endif
+if !HAVE_SCREEN_TESTS
+TESTS += tests/missing-libs.sh
+endif
+EXTRA_DIST += tests/missing-libs.sh
+AM_TESTS_ENVIRONMENT += have_cmocka='$(have_cmocka)'; export have_cmocka; \
+	have_vterm='$(have_vterm)'; export have_vterm;
+
+TESTS += tests/bundled-data.sh tests/hostile.sh tests/write-error.sh tests/multi-cli.sh
+EXTRA_DIST += tests/hostile.sh tests/data/hostile tests/write-error.sh
 
 # The bundled data against the seed article.
 EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/data/multi.rec \

@@ -803,6 +803,7 @@ test_large_file_checked(void **state)
 static char *
 many_events(size_t n, bool (*bad)(size_t))
 {
+	static const char *const xyz[] = { "x", "y", "z" };
 	size_t cap = 64 * n + 512, len;
 	char *text = malloc(cap);
 
@@ -814,7 +815,7 @@ many_events(size_t n, bool (*bad)(size_t))
 		    "Id: e%zu\nTitle: t\nDate: 2023\nPerson: nope%zu\nPerson: y\nPerson: z\n\n", i, i) :
 		    (size_t)snprintf(text + len, cap - len,
 		    "Id: e%zu\nTitle: t\nDate: 2023\nPerson: %s\nPerson: %s\nPerson: %s\n\n", i,
-		    "x\0y\0z" + 2 * (i % 3), "x\0y\0z" + 2 * ((i + 1) % 3), "x\0y\0z" + 2 * ((i + 2) % 3));
+		    xyz[i % 3], xyz[(i + 1) % 3], xyz[(i + 2) % 3]);
 	snprintf(text + len, cap - len, "%%rec: Note\n\nParagraph: %s\nQuote: l\nText: t\n",
 	    bad(n) ? "zz" : "p1");
 	return text;

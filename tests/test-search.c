@@ -650,6 +650,9 @@ struct text {
 	size_t n, cap;
 };
 
+static void add(struct text *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 static void
 add(struct text *t, const char *fmt, ...)
 {

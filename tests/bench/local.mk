@@ -2,7 +2,10 @@
 # 1000 times the bundled one, beside wc, grep and less on the same files
 # (see tests/bench/README).  The programs are check programs, so that
 # `make check` builds them; the generator is also tested there.
-check_PROGRAMS += tests/bench/gen-dossier tests/bench/bench-tty tests/bench/bench-core
+check_PROGRAMS += tests/bench/gen-dossier tests/bench/bench-core
+if HAVE_VTERM
+check_PROGRAMS += tests/bench/bench-tty
+endif
 
 tests_bench_gen_dossier_SOURCES = tests/bench/gen-dossier.c
 tests_bench_gen_dossier_LDADD = src/libcore.a

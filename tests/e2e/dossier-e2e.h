@@ -110,8 +110,8 @@ void expect_cooked(struct vt *, const char *when);
 /* q ends the program with status 0, off the alternate screen, the cursor
  * shown and the tty cooked. */
 void expect_clean_quit(struct vt *, const char *when);
-/* The program ends on signal sig (killed by it, or exit 128+sig), the
- * terminal restored. */
+/* The program dies of signal sig (not exit 128+sig), the terminal
+ * restored. */
 void expect_signal_end(struct vt *, int sig, const char *when);
 /* Full view: Timeline and People in the left column, Article on the
  * right, and every row's borders in their columns. */

@@ -1,5 +1,7 @@
 # rules for tests/e2e: libvt.a runs a program in a pty emulated by libvterm
 # so screen tests can assert on what it draws; test-vt checks the harness.
+# Without libvterm or cmocka they are skipped (tests/missing-libs.sh).
+if HAVE_SCREEN_TESTS
 check_LIBRARIES = tests/e2e/libvt.a
 tests_e2e_libvt_a_SOURCES = tests/e2e/vt.c tests/e2e/vt.h
 tests_e2e_libvt_a_CFLAGS = $(AM_CFLAGS) $(VTERM_CFLAGS)
@@ -36,3 +38,4 @@ tests_e2e_test_torture_LDADD = $(e2e_ldadd)
 tests_e2e_test_memory_SOURCES = tests/e2e/test-memory.c $(e2e_helpers)
 tests_e2e_test_memory_CFLAGS = $(e2e_cflags)
 tests_e2e_test_memory_LDADD = $(e2e_ldadd)
+endif

@@ -200,6 +200,90 @@ static void test_ctrl_c(void **state)
 	quit_by_signal(state, SIGINT, "\x03");
 }
 
+/* A shell loop around dossier stops on Ctrl-C: dossier restores the
+ * terminal and dies of SIGINT, and the shell, which got the SIGINT too,
+ * stops the loop and dies of it as well.  After exit(130) instead, bash
+ * would take the signal as handled and start dossier again. */
+static void test_ctrl_c_stops_a_loop(void **state)
+{
+	if (access("/bin/bash", X_OK) != 0)
+		skip();
+	char *argv[] = { (char *)"/bin/bash", (char *)"-c",
+		(char *)"while :; do \"$0\" -f \"$1\"; echo \"AGAIN=$?\"; done",
+		(char *)dossier_path(), (char *)data_path(), NULL };
+	char *env[] = { (char *)"LC_ALL=C.UTF-8", (char *)"NO_COLOR", (char *)"DOSSIER_FILE", NULL };
+	struct vt *v = vt_spawn(argv, env, 40, 120);
+	assert_non_null(v);
+	*state = v;
+	expect_text(v, "Timeline (");
+	settle(v);
+	vt_send(v, "\x03");
+	int st = vt_wait_exit(v, PATIENCE_MS);
+	if (st == -1)
+		fail_screen(v, "the loop went on after Ctrl-C%s",
+		    vt_find(v, "AGAIN=", NULL, NULL) ? " (dossier exited normally)" : "");
+	if (!WIFSIGNALED(st) || WTERMSIG(st) != SIGINT)
+		fail_screen(v, "the shell should die of SIGINT (waitpid status 0x%x)", st);
+	if (vt_find(v, "AGAIN=", NULL, NULL))
+		fail_screen(v, "dossier was started again after Ctrl-C");
+	expect_cooked(v, "after the loop");
+	if (vt_altscreen(v))
+		fail_screen(v, "still on the alternate screen after Ctrl-C");
+}
+
+/* A crash (SIGSEGV, SIGABRT sent with kill) restores the terminal from
+ * the signal handler with the running terminal's terminfo strings
+ * (xterm-256color's rmcup also restores the title, \e[23;0;0t, which no
+ * hard-coded reset did), then dies of the signal. */
+static void crash(void **state, int sig)
+{
+	struct vt *v = start_browser(state, 40, 120, NULL);
+	size_t before, len;
+	press(v, "3 ");
+	vt_raw(v, &before);
+	vt_kill(v, sig);
+	int st = vt_wait_exit(v, PATIENCE_MS);
+	if (st == -1)
+		fail_screen(v, "signal %d did not end dossier", sig);
+	if (!WIFSIGNALED(st) || WTERMSIG(st) != sig)
+		fail_screen(v, "dossier should die of signal %d (waitpid status 0x%x)", sig, st);
+	const char *raw = vt_raw(v, &len);
+	/* The terminal's strings, in the order endwin would send them. */
+	static const char *const want[] = {
+		"\033(B\033[m",                 /* sgr0 */
+		"\033[?1006;1000l",             /* XM with 0: the mouse off */
+		"\033[?2004l",                  /* BD: bracketed paste off */
+		"\033[?1l\033>",                /* rmkx */
+		"\033[?1049l\033[23;0;0t",       /* rmcup */
+		"\033[?12l\033[?25h",            /* cnorm */
+	};
+	const char *at = raw + before, *end = raw + len;
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		const char *p = memmem(at, (size_t)(end - at), want[i], strlen(want[i]));
+		if (!p)
+			fail_screen(v, "after signal %d the reset lacks string %zu of the terminal "
+			    "(or has it out of order)", sig, i);
+		at = p + strlen(want[i]);
+	}
+	expect_cooked(v, "after the crash");
+	if (vt_altscreen(v))
+		fail_screen(v, "still on the alternate screen after signal %d", sig);
+	bool visible;
+	vt_cursor(v, NULL, NULL, &visible);
+	if (!visible)
+		fail_screen(v, "the cursor is left hidden after signal %d", sig);
+}
+
+static void test_crash_segv(void **state)
+{
+	crash(state, SIGSEGV);
+}
+
+static void test_crash_abort(void **state)
+{
+	crash(state, SIGABRT);
+}
+
 /* ---- Ctrl-Z ---- */
 
 /* A child of ppid whose command is comm (any if NULL), from /proc; -1. */
@@ -511,6 +595,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_sigterm, teardown_vt),
 		cmocka_unit_test_teardown(test_sighup, teardown_vt),
 		cmocka_unit_test_teardown(test_ctrl_c, teardown_vt),
+		cmocka_unit_test_teardown(test_ctrl_c_stops_a_loop, teardown_vt),
+		cmocka_unit_test_teardown(test_crash_segv, teardown_vt),
+		cmocka_unit_test_teardown(test_crash_abort, teardown_vt),
 		cmocka_unit_test_teardown(test_ctrl_z, teardown_tstp),
 		cmocka_unit_test_teardown(test_sigtstp, teardown_tstp),
 		cmocka_unit_test(test_sgr_parser),

@@ -13,7 +13,7 @@ FUZZ_SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 FUZZ_CORE_CFLAGS = $(FUZZ_SAN_FLAGS) -fsanitize=fuzzer-no-link
 FUZZ_LINK_FLAGS = $(FUZZ_SAN_FLAGS) -fsanitize=fuzzer
 fuzz_programs = tests/fuzz/fuzz-load tests/fuzz/fuzz-wrap tests/fuzz/fuzz-search \
-	tests/fuzz/fuzz-fold
+	tests/fuzz/fuzz-fold tests/fuzz/fuzz-cli
 FUZZ_SECONDS = 60
 
 if FUZZING
@@ -40,15 +40,19 @@ tests_fuzz_fuzz_fold_SOURCES = tests/fuzz/fuzz-fold.c
 tests_fuzz_fuzz_fold_CFLAGS = $(AM_CFLAGS) $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_fold_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_fold_LDADD = tests/fuzz/libfuzzcore.a
+tests_fuzz_fuzz_cli_SOURCES = tests/fuzz/fuzz-cli.c
+tests_fuzz_fuzz_cli_CFLAGS = $(AM_CFLAGS) $(FUZZ_LINK_FLAGS)
+tests_fuzz_fuzz_cli_LDFLAGS = $(FUZZ_LINK_FLAGS)
+tests_fuzz_fuzz_cli_LDADD = tests/fuzz/libfuzzcore.a
 
 # Each target on a scratch copy of its corpus (new inputs are not written
 # into the source tree); a crash leaves its input in tests/fuzz/crash-*.
 fuzz-smoke: $(fuzz_programs)
 	@tmp=`mktemp -d "$${TMPDIR:-/tmp}/fuzz-smoke.XXXXXX"` || exit 1; \
 	trap 'rm -rf "$$tmp"' 0; rc=0; \
-	for t in load wrap search fold; do \
+	for t in load wrap search fold cli; do \
 	  mkdir "$$tmp/$$t" && cp $(srcdir)/tests/fuzz/corpus/$$t/* "$$tmp/$$t/" || exit 1; \
-	  dict=; test $$t = load && dict=-dict=$(srcdir)/tests/fuzz/load.dict; \
+	  dict=; case $$t in load|cli) dict=-dict=$(srcdir)/tests/fuzz/load.dict;; esac; \
 	  echo "fuzz-smoke: fuzz-$$t for $(FUZZ_SECONDS) s"; \
 	  ASAN_OPTIONS=$${ASAN_OPTIONS:-detect_leaks=1} \
 	  ./tests/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
@@ -73,7 +77,7 @@ EXTRA_DIST += tests/fuzz/load.dict tests/fuzz/corpus
 # make check replays each corpus (seeds and regression inputs) through its
 # target with an ordinary build, one child process per input.
 fuzz_replays = tests/fuzz/replay-load tests/fuzz/replay-wrap \
-	tests/fuzz/replay-search tests/fuzz/replay-fold
+	tests/fuzz/replay-search tests/fuzz/replay-fold tests/fuzz/replay-cli
 check_PROGRAMS += $(fuzz_replays)
 TESTS += $(fuzz_replays)
 tests_fuzz_replay_load_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-load.c
@@ -93,6 +97,10 @@ tests_fuzz_replay_fold_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-fold.c
 tests_fuzz_replay_fold_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DCORPUS='"$(abs_top_srcdir)/tests/fuzz/corpus/fold"'
 tests_fuzz_replay_fold_LDADD = src/libcore.a
+tests_fuzz_replay_cli_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-cli.c
+tests_fuzz_replay_cli_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DCORPUS='"$(abs_top_srcdir)/tests/fuzz/corpus/cli"'
+tests_fuzz_replay_cli_LDADD = src/libcore.a
 
 # Bad data, and memory checks under valgrind.
 TESTS += tests/bad-data.sh tests/valgrind.sh
