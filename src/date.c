@@ -45,14 +45,33 @@ date_parse(const char *s, size_t n, struct ds_date *out)
 	return true;
 }
 
+/* A missing part counts as past the last real one: 13 for a month, 32
+ * for a day. */
 int
 date_cmp(const struct ds_date *a, const struct ds_date *b)
 {
+	int am = a->month ? a->month : 13, bm = b->month ? b->month : 13;
+	int ad = a->day ? a->day : 32, bd = b->day ? b->day : 32;
+
 	if (a->year != b->year)
 		return a->year < b->year ? -1 : 1;
-	if (a->month != b->month)
-		return a->month < b->month ? -1 : 1;
-	if (a->day != b->day)
-		return a->day < b->day ? -1 : 1;
+	if (am != bm)
+		return am < bm ? -1 : 1;
+	if (ad != bd)
+		return ad < bd ? -1 : 1;
 	return 0;
+}
+
+enum date_precision
+date_precision(const struct ds_date *d)
+{
+	return d->day ? DATE_DAY : d->month ? DATE_MONTH : DATE_YEAR;
+}
+
+bool
+date_within(const struct ds_date *inner, const struct ds_date *outer)
+{
+	return inner->year == outer->year &&
+	    (!outer->month || inner->month == outer->month) &&
+	    (!outer->day || inner->day == outer->day);
 }

@@ -14,7 +14,16 @@ struct ds_date {
 /* Parses s[0..n); false when malformed or impossible (2023-13, 2023-02-30). */
 bool date_parse(const char *s, size_t n, struct ds_date *out);
 
-/* Orders by period; a partial date sorts before fuller dates in its period. */
+/* Orders by period; a partial date sorts after the fuller dates in its
+ * period (2023-05 before 2023, 2023-02-24 before 2023-02): a date known
+ * only to its year is placed at the year's end, by which it had happened. */
 int date_cmp(const struct ds_date *a, const struct ds_date *b);
+
+enum date_precision { DATE_YEAR, DATE_MONTH, DATE_DAY };
+
+enum date_precision date_precision(const struct ds_date *d);
+/* Is inner within outer's period (2022-05 within 2022; a date within
+ * itself)? */
+bool date_within(const struct ds_date *inner, const struct ds_date *outer);
 
 #endif

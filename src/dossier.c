@@ -248,6 +248,7 @@ load_entity(struct loader *L, const struct rec_record *r, size_t ri,
 	e->id = take_id(L, r, kind, k);
 	if (REQUIRE(L, r, "Name"))
 		e->name = GET(L, r, "Name");
+	e->latin = GET(L, r, "Latin");
 	e->role = kind == DS_PERSON ? GET(L, r, "Role") : GET(L, r, "Kind");
 	e->note = GET(L, r, "Note");
 	for (size_t i = 0; i < r->nfields; i++)
@@ -273,27 +274,63 @@ load_event(struct loader *L, const struct rec_record *r, size_t ri, size_t k)
 	if (REQUIRE(L, r, "Date") && (f = FIELD(&L->d->rf, r, "Date"))) {
 		e->date_text = field_str(f);
 		if (!date_parse(f->value, f->len, &e->date))
-			diag_error(L->diag, f->line, "bad Date '%.*s' (want YYYY, YYYY-MM or YYYY-MM-DD, a real day)",
+			diag_error_at(L->diag, f->line, rec_value_col(&L->d->rf, f), "bad Date '%.*s' (want YYYY, YYYY-MM or YYYY-MM-DD, a real day)",
 			    (int)f->len, f->value);
 	}
+	e->sort = e->date;
+	if ((f = FIELD(&L->d->rf, r, "Sort")) &&
+	    (!date_parse(f->value, f->len, &e->sort) || !date_within(&e->sort, &e->date)))
+		diag_error(L->diag, f->line, "bad Sort '%.*s' (want a date within the event's Date, such as 2022-05 for 2022)",
+		    (int)f->len, f->value);
 	if (REQUIRE(L, r, "Title"))
 		e->title = GET(L, r, "Title");
 	e->when = GET(L, r, "When");
 	e->text = GET(L, r, "Text");
 }
 
+/* Reports the unknown types of the %rec: lines from desc on that come
+ * before line, at their lines (so the errors stay in line order with
+ * those of the records); returns the next one. */
+static size_t
+check_types(struct loader *L, size_t desc, uint32_t line)
+{
+	const struct rec_file *rf = &L->d->rf;
+	struct kind_cache kc = { NULL, 0, 0 };
+
+	for (; desc < rf->ndescs && rf->descs[desc].line < line; desc++) {
+		const struct rec_desc *t = &rf->descs[desc];
+		struct rec_record r = { .type = t->type, .type_len = t->type_len };
+		if (t->type && kind_of(&r, &kc) == KIND_UNKNOWN)
+			diag_error(L->diag, t->line, "unknown record type '%.*s'",
+			    (int)t->type_len, t->type);
+	}
+	return desc;
+}
+
+/* The kinds of record a part of fill takes, a bit each (KIND_DOSSIER and
+ * KIND_UNKNOWN too): on a large dossier the events and notes are filled
+ * on a second core.  The part with the Dossier record also checks the
+ * record types. */
+#define ALL_KINDS ((1u << (KIND_UNKNOWN + 1)) - 1)
+#define SIDE_KINDS (1u << DS_EVENT | 1u << DS_NOTE)
+
 /* Pass two: fill the tables in file order. */
 static void
-fill(struct loader *L)
+fill_part(struct loader *L, unsigned kinds)
 {
 	struct dossier *d = L->d;
 	struct rec_file *rf = &d->rf;
-	size_t k[DS_NKINDS] = { 0 }, ndossier = 0;
+	size_t k[DS_NKINDS] = { 0 }, ndossier = 0, desc = 0;
 	struct kind_cache kc = { NULL, 0, 0 };
+	bool checks = kinds >> KIND_DOSSIER & 1;
 
 	for (size_t i = 0; i < rf->nrecs && !L->oom; i++) {
 		const struct rec_record *r = &rf->recs[i];
 		int kind = kind_of(r, &kc);
+		if (checks)
+			desc = check_types(L, desc, r->line);
+		if (!(kinds >> kind & 1))
+			continue;
 		if (kind == KIND_DOSSIER) {
 			if (++ndossier > 1)
 				diag_error(L->diag, r->line, "more than one Dossier record");
@@ -302,6 +339,7 @@ fill(struct loader *L)
 			d->summary = GET(L, r, "Summary");
 		} else if (kind == DS_ARTICLE) {
 			struct ds_article *a = &d->articles[k[DS_ARTICLE]];
+			struct ds_str ts;
 			a->rec = i;
 			a->id = take_id(L, r, DS_ARTICLE, k[DS_ARTICLE]++);
 			a->title = GET(L, r, "Title");
@@ -310,12 +348,18 @@ fill(struct loader *L)
 			a->date = GET(L, r, "Date");
 			a->source = GET(L, r, "Source");
 			a->url = GET(L, r, "URL");
+			a->title_en = GET(L, r, "EnglishTitle");
+			a->author_latin = GET(L, r, "AuthorLatin");
+			a->editor_latin = GET(L, r, "EditorLatin");
+			ts = GET(L, r, "TitleSource");
+			a->title_supplied = ts.n == 7 && memcmp(ts.s, "dossier", 7) == 0;
 		} else if (kind == DS_PARAGRAPH) {
 			struct ds_paragraph *p = &d->paras[k[DS_PARAGRAPH]];
 			p->rec = i;
 			p->id = take_id(L, r, DS_PARAGRAPH, k[DS_PARAGRAPH]++);
 			p->section = GET(L, r, "Section");
 			p->text = GET(L, r, "Text");
+			p->gloss = GET(L, r, "Gloss");
 		} else if (kind == DS_PERSON) {
 			load_entity(L, r, i, DS_PERSON, &d->people[k[DS_PERSON]], k[DS_PERSON]);
 			k[DS_PERSON]++;
@@ -332,13 +376,72 @@ fill(struct loader *L)
 				n->quote = GET(L, r, "Quote");
 			if (REQUIRE(L, r, "Text"))
 				n->text = GET(L, r, "Text");
-		} else if (r->type_len) {
-			diag_error(L->diag, r->line, "unknown record type '%.*s'",
-			    (int)r->type_len, r->type);
 		}
+		/* A record of an unknown type: reported at its %rec: line. */
 	}
+	if (!checks)
+		return;
+	check_types(L, desc, UINT32_MAX);
 	if (ndossier == 0)
 		diag_error(L->diag, 1, "no Dossier record");
+}
+
+struct fill_side {
+	struct loader L;
+	struct diag diag;
+};
+
+static void *
+fill_side_thread(void *arg)
+{
+	struct fill_side *f = arg;
+
+	fill_part(&f->L, SIDE_KINDS);
+	return NULL;
+}
+
+static void free_tables(struct dossier *d);
+static void allocate(struct loader *L);
+
+/* Fills the tables, on two cores when the dossier is large: the events
+ * and notes, whose tables and id maps are theirs alone, on the second.
+ * That is kept only if neither part found an error; else the tables are
+ * made again and filled on one core, so that the errors come in file
+ * order. */
+static void
+fill(struct loader *L)
+{
+	struct fill_side side = { *L, { 0 } };
+	struct diag *diag = L->diag, mine;
+	pthread_t th;
+	bool ok;
+
+	if (L->d->rf.nrecs < THREAD_MIN_RECORDS) {
+		fill_part(L, ALL_KINDS);
+		return;
+	}
+	diag_init(&side.diag, diag->file);
+	diag_init(&mine, diag->file);
+	side.L.diag = &side.diag;
+	L->diag = &mine;
+	if (pthread_create(&th, NULL, fill_side_thread, &side) != 0) {
+		L->diag = diag;
+		fill_part(L, ALL_KINDS);
+		return;
+	}
+	fill_part(L, ALL_KINDS & ~SIDE_KINDS);
+	pthread_join(th, NULL);
+	L->diag = diag;
+	ok = !L->oom && !side.L.oom && mine.count == 0 && side.diag.count == 0;
+	diag_free(&mine);
+	diag_free(&side.diag);
+	if (ok)
+		return;
+	free_tables(L->d);
+	L->oom = false;
+	allocate(L);
+	if (!L->oom)
+		fill_part(L, ALL_KINDS);
 }
 
 /* As resolve, for a field that is used once: the first value that
@@ -487,23 +590,29 @@ link(struct loader *L)
 	L->pool_at = tail.L.pool_at;
 }
 
-/* A date as a number in date order: the year, then five bits each of
- * month and day (0 for a missing part, which sorts first).  Years have
- * four digits, so this is below 2^24: two passes of 12 bits sort it. */
+/* A date as a number in date order (as date_cmp): the year, then four
+ * bits of month and six of day, a missing part past the last real one
+ * (13, 32), so that a partial date sorts after the fuller dates of its
+ * period.  Years have four digits, so this is below 2^24: two passes of
+ * 12 bits sort it. */
 static uint32_t
 date_key(const struct ds_date *dt)
 {
 	uint32_t y = dt->year < 0 ? 0 : dt->year > 9999 ? 9999 : (uint32_t)dt->year;
+	uint32_t m = dt->month ? (uint32_t)dt->month & 15 : 13;
+	uint32_t dd = dt->day ? (uint32_t)dt->day & 63 : 32;
 
-	return y << 10 | (uint32_t)(dt->month & 31) << 5 | (uint32_t)(dt->day & 31);
+	return y << 10 | m << 6 | dd;
 }
 
-/* One stable counting pass of a radix sort: from[] by 12 bits of key[]. */
+/* One stable counting pass of a radix sort: from[] by 12 bits of key[];
+ * count has room for 4097 counters (16 KB: not on the stack, which may be
+ * small). */
 static void
-radix_pass(const uint32_t *key, const uint32_t *from, uint32_t *to, size_t n, int shift)
+radix_pass(const uint32_t *key, const uint32_t *from, uint32_t *to, size_t n, int shift,
+    uint32_t *count)
 {
-	uint32_t count[4097] = { 0 };
-
+	memset(count, 0, 4097 * sizeof *count);
 	for (size_t i = 0; i < n; i++)
 		count[(key[from[i]] >> shift & 4095) + 1]++;
 	for (size_t b = 1; b <= 4096; b++)
@@ -518,24 +627,26 @@ radix_pass(const uint32_t *key, const uint32_t *from, uint32_t *to, size_t n, in
 static uint32_t *
 date_order(const struct ds_event *ev, size_t n)
 {
-	uint32_t *key, *a, *b;
+	uint32_t *key, *a, *b, *count;
 
 	if (n == 0)
 		return malloc(sizeof *a);
 	key = malloc(n * sizeof *key);
 	a = malloc(n * sizeof *a);
 	b = malloc(n * sizeof *b);
-	if (key && a && b) {
+	count = malloc(4097 * sizeof *count);
+	if (key && a && b && count) {
 		for (size_t i = 0; i < n; i++) {
-			key[i] = date_key(&ev[i].date);
+			key[i] = date_key(&ev[i].sort);
 			a[i] = (uint32_t)i;
 		}
-		radix_pass(key, a, b, n, 0);
-		radix_pass(key, b, a, n, 12);
+		radix_pass(key, a, b, n, 0, count);
+		radix_pass(key, b, a, n, 12, count);
 	} else {
 		free(a);
 		a = NULL;
 	}
+	free(count);
 	free(key);
 	free(b);
 	return a;
@@ -708,11 +819,9 @@ dossier_load_buffer(struct dossier *d, const char *name, const char *buf,
 
 	memset(d, 0, sizeof *d);
 	d->path = name;
-	if (rec_parse(&d->rf, buf, size, diag)) {
-		dossier_free(d);
-		return 65;
-	}
-	rc = build(d, diag, NULL);
+	rc = rec_parse(&d->rf, buf, size, diag);
+	if (rc == 0)
+		rc = build(d, diag, NULL);
 	if (rc)
 		dossier_free(d);
 	return rc;
@@ -728,26 +837,69 @@ int
 dossier_load_with(struct dossier *d, const char *path, struct diag *diag,
     const struct ds_side_job *job)
 {
-	size_t before = diag->count;
 	int rc;
 
 	memset(d, 0, sizeof *d);
 	d->path = path;
-	/* The model is built while the file's bytes are still being
-	 * checked on another core: most often they are clean, and if they
-	 * are not, the reader's errors replace whatever building found. */
-	rc = rec_load_early(&d->rf, path, diag);
+	/* Only records of checked bytes: the model is built on nothing else. */
+	rc = rec_load(&d->rf, path, diag);
 	if (rc == 0)
 		rc = build(d, diag, job);
-	if (rec_settle(&d->rf, diag, before))
-		rc = 65;
 	if (rc)
 		dossier_free(d);
 	return rc;
 }
 
-void
-dossier_free(struct dossier *d)
+enum ds_file_state
+dossier_file_state(const struct dossier *d)
+{
+	struct rec_stamp now;
+
+	if (rec_stamp_of(d->path, &now) < 0)
+		return DS_FILE_GONE;
+	return rec_stamp_same(&now, &d->rf.stamp) ? DS_FILE_SAME : DS_FILE_CHANGED;
+}
+
+static size_t
+count_of(const struct dossier *d, enum ds_kind kind)
+{
+	switch (kind) {
+	case DS_EVENT: return d->nevents;
+	case DS_PERSON: return d->npeople;
+	case DS_ORG: return d->norgs;
+	case DS_PARAGRAPH: return d->nparas;
+	case DS_ARTICLE: return d->narticles;
+	default: return 0;
+	}
+}
+
+long
+dossier_map(const struct dossier *from, enum ds_kind kind, size_t i,
+    const struct dossier *to)
+{
+	struct ds_str id;
+
+	if (kind == DS_NOTE || i >= count_of(from, kind))
+		return -1;
+	id = from->idkeys[kind][i];
+	return dossier_find(to, kind, id.s, id.n);
+}
+
+size_t
+dossier_map_near(const struct dossier *from, enum ds_kind kind, size_t i,
+    const struct dossier *to)
+{
+	for (size_t k = i + 1; k-- > 0;) {
+		long m = dossier_map(from, kind, k, to);
+		if (m >= 0)
+			return (size_t)m;
+	}
+	return 0;
+}
+
+/* Frees what allocate made, and forgets it. */
+static void
+free_tables(struct dossier *d)
 {
 	free(d->refpool);
 	free(d->aliaspool);
@@ -757,10 +909,25 @@ dossier_free(struct dossier *d)
 	free(d->paras);
 	free(d->articles);
 	free(d->notes);
+	d->refpool = NULL;
+	d->aliaspool = NULL;
+	d->people = d->orgs = NULL;
+	d->events = NULL;
+	d->paras = NULL;
+	d->articles = NULL;
+	d->notes = NULL;
+	d->refpool_used = d->aliaspool_used = 0;
 	for (int k = 0; k < DS_NKINDS; k++) {
 		idmap_free(&d->ids[k]);
 		free(d->idkeys[k]);
+		d->idkeys[k] = NULL;
 	}
+}
+
+void
+dossier_free(struct dossier *d)
+{
+	free_tables(d);
 	rec_free(&d->rf);
 	memset(d, 0, sizeof *d);
 }

@@ -4,6 +4,7 @@
 #ifndef DOSSIER_DOSSIER_H
 #define DOSSIER_DOSSIER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,12 +25,16 @@ struct ds_refs {
  * would be). */
 struct ds_article {
 	struct ds_str id, title, author, editor, date, source, url;
+	/* The dossier's English title, and Latin forms of the byline names. */
+	struct ds_str title_en, author_latin, editor_latin;
+	bool title_supplied;       /* TitleSource: dossier (not the article's) */
 	size_t rec;
 	uint32_t first, npara;
 };
 
 struct ds_paragraph {
 	struct ds_str id, section, text;
+	struct ds_str gloss;       /* the dossier's English translation */
 	uint32_t article;
 	size_t rec;
 	struct ds_refs events;     /* events that cite it, in date order */
@@ -40,6 +45,7 @@ struct ds_paragraph {
  * looked for in the text by Name and every Alias. */
 struct ds_entity {
 	struct ds_str id, name;
+	struct ds_str latin;       /* the name in Latin script, for display */
 	struct ds_str *alias;
 	size_t nalias;
 	struct ds_str role;        /* Person: Role; Org: Kind */
@@ -52,6 +58,7 @@ struct ds_entity {
 struct ds_event {
 	struct ds_str id, date_text, when, title, text;
 	struct ds_date date;
+	struct ds_date sort;       /* where it sorts: Sort, or else Date */
 	struct ds_refs persons, orgs, paras;
 	struct ds_refs articles;   /* of its paragraphs, in article order */
 	size_t rec;
@@ -112,5 +119,19 @@ void dossier_free(struct dossier *d);
 long dossier_find(const struct dossier *d, enum ds_kind kind, const char *id, size_t n);
 
 const char *dossier_kind_name(enum ds_kind kind);
+
+/* Reloading a dossier whose file changed while it is shown. */
+enum ds_file_state { DS_FILE_SAME, DS_FILE_CHANGED, DS_FILE_GONE };
+/* Whether d's file is still what was read (a stat: cheap enough for every
+ * wake-up of the screen). */
+enum ds_file_state dossier_file_state(const struct dossier *d);
+/* Item i of kind in from, found in to by its Id: its index there, or -1.
+ * The kinds with ids only (not DS_NOTE). */
+long dossier_map(const struct dossier *from, enum ds_kind kind, size_t i,
+    const struct dossier *to);
+/* As dossier_map, but an item that is gone gives the nearest one before
+ * it that is still there, else the first; 0 when to has none. */
+size_t dossier_map_near(const struct dossier *from, enum ds_kind kind, size_t i,
+    const struct dossier *to);
 
 #endif

@@ -23,6 +23,12 @@ struct cache_entry {
 	char bytes[CACHE_BYTES];
 };
 
+/* Process-wide and not locked: folding runs on the main thread only.  The
+ * threads that exist (the reader's parts and halves, the model's linking,
+ * the index of names made beside it, the search's second scanner) fold
+ * nothing: the scanner reads the folded corpus and its anchors, never
+ * this cache (fold_to_orig_from), and queries are folded before it
+ * starts. */
 static struct cache_entry cache[CACHE_SIZE];
 
 static int

@@ -1,5 +1,11 @@
-/* Mentions: a byte trie of every surface form, walked from each character
- * of a paragraph; overlapping candidates are settled longest first. */
+/* Mentions: every surface form in a byte trie made an Aho-Corasick
+ * automaton, run once over a paragraph: at each byte the forms that end
+ * there are the state's output links, longest first, so finding every
+ * form costs about the paragraph's length, however long the forms are
+ * (walking the trie from each character cost the length of the longest
+ * match there, minutes for a long name repeated in the text).  The
+ * longest form from each start is kept; overlapping candidates are then
+ * settled longest first. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -7,34 +13,54 @@
 
 #include "index.h"
 
+/* What building the trie walks, apart (12 bytes) from the rest of a
+ * node, so that more of it is in the cache. */
 struct trie_node {
 	int32_t child;             /* first child, -1 none */
 	int32_t sibling;           /* next sibling, -1 none */
-	int32_t who;               /* form ending here: entity index, -1 none */
 	uint8_t byte;
+};
+
+struct trie_info {
+	int32_t who;               /* form ending here: entity index, -1 none */
+	int32_t fail;              /* longest proper suffix in the trie */
+	int32_t out;               /* deepest node with a form on the fail
+				    * chain, this one included; -1 none */
+	uint32_t depth;            /* bytes from the root */
 	uint8_t kind;
 };
+
+/* Of the forms that end at one place, the longest this many are taken:
+ * this bounds the work per byte of the paragraph.  More end together
+ * only when forms are suffixes of one another many times over, and the
+ * shorter ones would be inside the longer ones' spans anyway. */
+#define ENDING_TRIES 16
 
 static int32_t
 new_node(struct index *ix, uint8_t byte)
 {
 	if (ix->nnodes == ix->nodecap) {
 		size_t cap = ix->nodecap ? ix->nodecap * 2 : 256;
-		struct trie_node *nn = realloc(ix->nodes, cap * sizeof *nn);
-		if (!nn) {
+		struct trie_node *nn = NULL;
+		struct trie_info *ni = NULL;
+		if (cap > INT32_MAX || !(nn = realloc(ix->nodes, cap * sizeof *nn)) ||
+		    (ix->nodes = nn, !(ni = realloc(ix->info, cap * sizeof *ni)))) {
 			ix->oom = true;
 			return -1;
 		}
-		ix->nodes = nn;
+		ix->info = ni;
 		ix->nodecap = cap;
 	}
-	ix->nodes[ix->nnodes] = (struct trie_node){ -1, -1, -1, byte, 0 };
+	ix->nodes[ix->nnodes] = (struct trie_node){ -1, -1, byte };
+	ix->info[ix->nnodes] = (struct trie_info){ -1, 0, -1, 0, 0 };
 	return (int32_t)ix->nnodes++;
 }
 
 static int32_t
 child_of(const struct index *ix, int32_t node, uint8_t byte)
 {
+	if (node == 0)
+		return ix->root[byte];
 	for (int32_t c = ix->nodes[node].child; c >= 0; c = ix->nodes[c].sibling)
 		if (ix->nodes[c].byte == byte)
 			return c;
@@ -50,6 +76,8 @@ child_to_front(struct index *ix, int32_t node, uint8_t byte)
 {
 	int32_t prev = -1;
 
+	if (node == 0)
+		return ix->root[byte];
 	for (int32_t c = ix->nodes[node].child; c >= 0; prev = c, c = ix->nodes[c].sibling) {
 		if (ix->nodes[c].byte != byte)
 			continue;
@@ -76,14 +104,17 @@ insert(struct index *ix, struct ds_str form, enum ds_kind kind, size_t who)
 			if (c < 0)
 				return;
 			ix->nodes[c].sibling = ix->nodes[node].child;
+			ix->info[c].depth = ix->info[node].depth + 1;
 			ix->nodes[node].child = c;
+			if (node == 0)
+				ix->root[b] = c;
 		}
 		node = c;
 	}
 	/* The first entity to claim a form keeps it (people before orgs). */
-	if (form.n && ix->nodes[node].who < 0) {
-		ix->nodes[node].who = (int32_t)who;
-		ix->nodes[node].kind = (uint8_t)kind;
+	if (form.n && ix->info[node].who < 0) {
+		ix->info[node].who = (int32_t)who;
+		ix->info[node].kind = (uint8_t)kind;
 	}
 }
 
@@ -97,14 +128,51 @@ insert_entities(struct index *ix, enum ds_kind kind, const struct ds_entity *e, 
 	}
 }
 
+/* The fail and out links, breadth first (a node's fail link is shallower
+ * than it). */
+static void
+link_trie(struct index *ix)
+{
+	const struct trie_node *t = ix->nodes;
+	struct trie_info *in = ix->info;
+	int32_t *queue = malloc(ix->nnodes * sizeof *queue);
+	size_t head = 0, tail = 0;
+
+	if (!queue) {
+		ix->oom = true;
+		return;
+	}
+	queue[tail++] = 0;
+	while (head < tail) {
+		int32_t u = queue[head++];
+		for (int32_t c = t[u].child; c >= 0; c = t[c].sibling) {
+			int32_t f = in[u].fail, x = -1;
+			if (u != 0)
+				for (;;) {
+					if ((x = child_of(ix, f, t[c].byte)) >= 0 || f == 0)
+						break;
+					f = in[f].fail;
+				}
+			in[c].fail = x >= 0 ? x : 0;
+			in[c].out = in[c].who >= 0 ? c : in[in[c].fail].out;
+			queue[tail++] = c;
+		}
+	}
+	free(queue);
+}
+
 int
 index_init(struct index *ix, const struct dossier *d)
 {
 	memset(ix, 0, sizeof *ix);
 	ix->d = d;
+	for (int b = 0; b < 256; b++)
+		ix->root[b] = -1;
 	new_node(ix, 0);
 	insert_entities(ix, DS_PERSON, d->people, d->npeople);
 	insert_entities(ix, DS_ORG, d->orgs, d->norgs);
+	if (!ix->oom)
+		link_trie(ix);
 	ix->para = calloc(d->nparas ? d->nparas : 1, sizeof *ix->para);
 	if (!ix->para)
 		ix->oom = true;
@@ -118,28 +186,41 @@ is_word(unsigned char c)
 	    (c >= 'a' && c <= 'z');
 }
 
-/* Longest form starting at s[i]; a Latin form must not sit inside a Latin
- * word ("Meta" in "Metaverse" is not a mention). */
-static size_t
-longest_at(const struct index *ix, const char *s, size_t n, size_t i, int32_t *end_node)
+/* The state after byte b. */
+static int32_t
+step(const struct index *ix, int32_t state, uint8_t b)
 {
-	int32_t node = 0;
-	size_t best = 0;
-
-	if (i > 0 && is_word((unsigned char)s[i]) && is_word((unsigned char)s[i - 1]))
-		return 0;
-	for (size_t j = i; j < n; j++) {
-		node = child_of(ix, node, (uint8_t)s[j]);
-		if (node < 0)
-			break;
-		if (ix->nodes[node].who >= 0 &&
-		    !(j + 1 < n && is_word((unsigned char)s[j]) &&
-		    is_word((unsigned char)s[j + 1]))) {
-			best = j + 1 - i;
-			*end_node = node;
-		}
+	for (;;) {
+		int32_t x = child_of(ix, state, b);
+		if (x >= 0)
+			return x;
+		if (state == 0)
+			return 0;
+		state = ix->info[state].fail;
 	}
-	return best;
+}
+
+/* Records in at[] (per start byte: the node of the longest form found
+ * starting there, or -1) the forms that end at s[j], the automaton in
+ * state there.  A Latin form must not sit inside a Latin word ("Meta" in
+ * "Metaverse" is not a mention). */
+static void
+ending_at(const struct index *ix, const char *s, size_t n, size_t j, int32_t state,
+    int32_t *at)
+{
+	const struct trie_info *in = ix->info;
+	int32_t t = in[state].out;
+
+	if (j + 1 < n && is_word((unsigned char)s[j]) && is_word((unsigned char)s[j + 1]))
+		return;
+	for (int tries = 0; t > 0 && tries < ENDING_TRIES; tries++) {
+		size_t i = j + 1 - in[t].depth;
+		/* Forms ending later are longer: the last one found wins. */
+		if (!(i > 0 && is_word((unsigned char)s[i]) && is_word((unsigned char)s[i - 1])) &&
+		    (at[i] < 0 || in[at[i]].depth < in[t].depth))
+			at[i] = t;
+		t = in[in[t].fail].out;
+	}
 }
 
 static int
@@ -160,20 +241,22 @@ by_offset(const void *a, const void *b)
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
-/* Keeps the longest of overlapping candidates; cands sorted by length. */
+/* Keeps the longest of overlapping candidates; cands sorted by length.
+ * Every span taken before a candidate is at least as long as it, so one
+ * that overlaps it covers its first or its last byte: two looks tell
+ * whether it is free, however long it is. */
 static uint32_t
-settle(struct ds_mention *c, uint32_t n, size_t textlen)
+settle(struct ds_mention *c, uint32_t n, size_t textlen, bool *oom)
 {
 	unsigned char *taken = calloc(textlen ? textlen : 1, 1);
 	uint32_t kept = 0;
 
-	if (!taken)
+	if (!taken) {
+		*oom = true;
 		return 0;
+	}
 	for (uint32_t i = 0; i < n; i++) {
-		bool free_span = true;
-		for (uint32_t k = c[i].off; k < c[i].off + c[i].len && free_span; k++)
-			free_span = !taken[k];
-		if (!free_span)
+		if (taken[c[i].off] || taken[c[i].off + c[i].len - 1])
 			continue;
 		memset(taken + c[i].off, 1, c[i].len);
 		c[kept++] = c[i];
@@ -189,15 +272,23 @@ compute(struct index *ix, size_t p)
 	struct mention_list *ml = &ix->para[p];
 	struct ds_mention *c = NULL;
 	uint32_t n = 0, cap = 0;
+	int32_t state = 0, *at = malloc((t.n ? t.n : 1) * sizeof *at);
 
 	ml->done = true;
+	if (!at) {
+		ix->oom = true;
+		return;
+	}
+	for (size_t i = 0; i < t.n; i++)
+		at[i] = -1;
+	for (size_t j = 0; j < t.n; j++) {
+		state = step(ix, state, (uint8_t)t.s[j]);
+		if (ix->info[state].out > 0)
+			ending_at(ix, t.s, t.n, j, state, at);
+	}
 	for (size_t i = 0; i < t.n; i++) {
-		int32_t node;
-		size_t len;
-		if (((unsigned char)t.s[i] & 0xc0) == 0x80)
-			continue;
-		len = longest_at(ix, t.s, t.n, i, &node);
-		if (!len)
+		const struct trie_info *nd;
+		if (at[i] < 0)
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 8;
@@ -208,12 +299,13 @@ compute(struct index *ix, size_t p)
 			}
 			c = nc;
 		}
-		c[n++] = (struct ds_mention){ (uint32_t)i, (uint32_t)len,
-		    (uint32_t)ix->nodes[node].who, ix->nodes[node].kind };
+		nd = &ix->info[at[i]];
+		c[n++] = (struct ds_mention){ (uint32_t)i, nd->depth, (uint32_t)nd->who, nd->kind };
 	}
+	free(at);
 	if (n) {   /* c is NULL when there is no candidate */
 		qsort(c, n, sizeof *c, by_length);
-		n = settle(c, n, t.n);
+		n = settle(c, n, t.n, &ix->oom);
 		qsort(c, n, sizeof *c, by_offset);
 	}
 	ml->v = c;
@@ -345,5 +437,6 @@ index_free(struct index *ix)
 		free(ix->paras_of[k]);
 	}
 	free(ix->nodes);
+	free(ix->info);
 	memset(ix, 0, sizeof *ix);
 }

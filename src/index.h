@@ -19,11 +19,14 @@ struct ds_mention {
 };
 
 struct trie_node;
+struct trie_info;
 
 struct index {
 	const struct dossier *d;
 	struct trie_node *nodes;
+	struct trie_info *info;    /* per node too */
 	size_t nnodes, nodecap;
+	int32_t root[256];         /* the root's children by byte, -1 none */
 	struct mention_list {
 		struct ds_mention *v;
 		uint32_t n;

@@ -28,6 +28,7 @@ const struct key_binding key_table[] = {
 	{ 'N', false, "N", ACT_PREV_HIT, KS_GLOBAL, "previous search hit" },
 	{ 27, false, "Esc", ACT_CANCEL, KS_GLOBAL, "clear the filter, else hits, else marks" },
 	{ CTRL('l'), false, "C-l", ACT_REDRAW, KS_GLOBAL, "redraw the screen" },
+	{ 'R', false, "R", ACT_RELOAD, KS_GLOBAL, "reload the file (it changed on disk), keeping the place" },
 	{ 'j', false, "j", ACT_DOWN, KS_GLOBAL, "move down" },
 	{ KEY_DOWN, true, "Down", ACT_DOWN, KS_GLOBAL, "move down" },
 	{ 'k', false, "k", ACT_UP, KS_GLOBAL, "move up" },

@@ -28,10 +28,11 @@ src_libui_a_SOURCES = \
 	src/draw.c src/draw.h \
 	src/pane.h src/pane_timeline.c src/pane_people.c src/pane_article.c \
 	src/popup.c src/popup.h \
+	src/reload.c src/reload.h \
 	src/ui.c src/ui.h src/ui_preflight.c \
 	src/ui_signal.c src/ui_signal.h
 
 bin_PROGRAMS += src/dossier
-src_dossier_SOURCES = src/main.c src/options.h
+src_dossier_SOURCES = src/main.c src/options.h src/i18n.h
 src_dossier_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
 src_dossier_LDADD = src/libui.a src/libcore.a $(NCURSESW_LIBS)

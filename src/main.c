@@ -13,10 +13,12 @@
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "escape.h"
+#include "i18n.h"
 #include "index.h"
 #include "dossier.h"
 #include "keys.h"
@@ -44,8 +46,8 @@ usage(FILE *out)
 "  -f, --file=FILE      read the dossier FILE (default: $DOSSIER_FILE, else\n"
 "                       the bundled " PKGDATADIR "/meta-ai.rec)\n"
 "  -c, --check          validate the dossier and print counts per record type\n"
-"  -l, --list=WHAT      print articles, people, orgs, events or paragraphs,\n"
-"                       tab-separated\n"
+"  -l, --list=WHAT      print articles, people, orgs, events, paragraphs or\n"
+"                       glosses, tab-separated\n"
 "  -s, --search=QUERY   print every hit of QUERY, one per line\n"
 "  -k, --keys           print the key bindings and exit\n"
 "  -h, --help           display this help and exit\n"
@@ -157,8 +159,8 @@ parse_args(int argc, char **argv, struct options *o)
 	}
 	if (o->mode == MODE_LIST && strcmp(o->arg, "people") && strcmp(o->arg, "orgs") &&
 	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs") &&
-	    strcmp(o->arg, "articles")) {
-		fputs("dossier: --list wants articles, people, orgs, events or paragraphs, not '", stderr);
+	    strcmp(o->arg, "glosses") && strcmp(o->arg, "articles")) {
+		fputs("dossier: --list wants articles, people, orgs, events, paragraphs or glosses, not '", stderr);
 		esc_put(stderr, o->arg, strlen(o->arg));
 		fputs("'\nTry 'dossier --help' for more information.\n", stderr);
 		return EX_USAGE_;
@@ -207,18 +209,6 @@ close_stdout(void)
 		_exit(EX_SOFTWARE_);
 }
 
-static void
-report(const struct diag *dg)
-{
-	for (size_t i = 0; i < dg->count && i < DIAG_MAX; i++)
-		if (dg->msg[i])
-			fprintf(stderr, "%s\n", dg->msg[i]);
-	if (dg->count > DIAG_MAX) {
-		esc_put(stderr, dg->file, strlen(dg->file));
-		fprintf(stderr, ": %zu more errors not shown\n", dg->count - DIAG_MAX);
-	}
-}
-
 static int
 run_mode(const struct options *o, struct dossier *d, struct index *ix)
 {
@@ -228,6 +218,19 @@ run_mode(const struct options *o, struct dossier *d, struct index *ix)
 	case MODE_SEARCH: return cli_search(d, o->arg, stdout);
 	default: return ui_run(d, ix, o);
 	}
+}
+
+/* A large file takes seconds to load (about 3 s a GiB here) before the
+ * screen can show anything: say so meanwhile.  Until the screen is up,
+ * signals have their default action, so Ctrl-C ends the load at once. */
+static void
+say_loading(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && st.st_size >= 64L * 1024 * 1024 && isatty(STDERR_FILENO))
+		fprintf(stderr, "dossier: reading %s (%lld MB)...\n", path,
+		    (long long)st.st_size / 1000000);
 }
 
 static void
@@ -260,16 +263,21 @@ main(int argc, char **argv)
 	 * category is a file more to read at each start. */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
 	atexit(close_stdout);
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
 	if (o.mode == MODE_BROWSE && (rc = ui_preflight(&o)) != 0)
 		return rc;
 	diag_init(&dg, o.file);
+	if (o.mode == MODE_BROWSE)
+		say_loading(o.file);
 	rc = dossier_load_with(&d, o.file, &dg, o.mode == MODE_BROWSE ? &job : NULL);
 	if (rc) {
 		index_free(&ix);
-		report(&dg);
+		diag_print(&dg, stderr);
 		diag_free(&dg);
 		return rc;
 	}

@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <string.h>
 
 #include "pane.h"
 
@@ -20,10 +21,14 @@ pos(struct view *v)
 	return v->show_orgs ? &v->orgs : &v->people;
 }
 
-/* The first alias written in Latin letters: the English name. */
+/* The name in Latin script: the Latin field (left out where it repeats
+ * the Name), else the first alias written in Latin letters. */
 static struct ds_str
 latin_alias(const struct ds_entity *e)
 {
+	if (e->latin.n)
+		return e->latin.n == e->name.n && memcmp(e->latin.s, e->name.s, e->name.n) == 0 ?
+		    (struct ds_str){ "", 0 } : e->latin;
 	for (size_t a = 0; a < e->nalias; a++) {
 		unsigned char c = (unsigned char)e->alias[a].s[0];
 		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))

@@ -1,5 +1,6 @@
 /* Timeline pane: one row per event in date order (or one person's events),
- * date as precise as the data, then the title.  Moving the selection
+ * date as precise as the data (the parts it lacks shown as a dim -··),
+ * then the title.  Moving the selection
  * scrolls the article to the event's paragraph. */
 #include <config.h>
 
@@ -57,6 +58,9 @@ draw_row(struct view *v, WINDOW *win, struct rect r, int i, int dw)
 	ns = hit_spans(v, DS_EVENT, ev, e->date_text, spans, 16);
 	draw_spans(win, y, x, r.x + r.w - x, e->date_text.s, e->date_text.n,
 	    sel ? base : R_DATE, spans, ns);
+	/* The parts the data does not know, dimmed: 2022-·· beside 2022-05. */
+	for (int w = (int)e->date_text.n; w + 3 <= dw && x + w + 3 <= r.x + r.w; w += 3)
+		draw_str(win, y, x + w, 3, "-··", sel ? base : R_DIM);
 	x += dw + 1;
 	ns = hit_spans(v, DS_EVENT, ev, e->title, spans, 16);
 	draw_spans(win, y, x, r.x + r.w - x, e->title.s, e->title.n, base, spans, ns);

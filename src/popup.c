@@ -56,6 +56,17 @@ join(struct items *it, struct ds_str a, const char *sep, struct ds_str b)
 	return (struct ds_str){ dst, (size_t)n };
 }
 
+/* An entity's name with its Latin form beside it, where it has one of its
+ * own. */
+static struct ds_str
+name_latin(struct items *it, const struct ds_entity *e)
+{
+	if (e->latin.n == 0 || (e->latin.n == e->name.n &&
+	    memcmp(e->latin.s, e->name.s, e->name.n) == 0))
+		return e->name;
+	return join(it, e->name, " ", e->latin);
+}
+
 /* Every field of the record, with references shown by name. */
 static void
 record_items(struct view *v, size_t rec, struct items *it)
@@ -81,8 +92,8 @@ record_items(struct view *v, size_t rec, struct items *it)
 			if (refs[k].kind == DS_PARAGRAPH)
 				val = join(it, val, ": ", v->d->paras[idx].text);
 			else
-				val = join(it, refs[k].kind == DS_PERSON ?
-				    v->d->people[idx].name : v->d->orgs[idx].name, "  ", val);
+				val = join(it, name_latin(it, refs[k].kind == DS_PERSON ?
+				    &v->d->people[idx] : &v->d->orgs[idx]), "  ", val);
 		}
 		put(it, label, val, R_NORMAL);
 	}
@@ -112,7 +123,7 @@ paragraph_items(struct view *v, struct items *it)
 			seen |= m[j].kind == m[i].kind && m[j].who == m[i].who;
 		if (!seen)
 			put(it, m[i].kind == DS_ORG ? "Org" : "Person",
-			    join(it, e->name, "  ", e->role), R_NORMAL);
+			    join(it, name_latin(it, e), "  ", e->role), R_NORMAL);
 	}
 }
 

@@ -3,15 +3,23 @@
 #ifndef DOSSIER_REC_H
 #define DOSSIER_REC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
 
 #include "diag.h"
 
-/* Documented limits (dossier(5)); exceeding one is a load error. */
+/* Documented limits (dossier(5)); exceeding one is a load error.  Files
+ * of REC_PARALLEL_MIN bytes or more are read and parsed on two cores (the
+ * fuzz build lowers it, so that small inputs take that way too). */
 #define REC_MAX_FILE   (1024UL * 1024 * 1024)
 #define REC_MAX_LINE   (1024UL * 1024)
 #define REC_MAX_FIELDS 4096
+#ifndef REC_PARALLEL_MIN
+#define REC_PARALLEL_MIN (4UL * 1024 * 1024)
+#endif
 
 /* 24 bytes, as a large dossier has millions of fields. */
 struct rec_field {
@@ -30,23 +38,41 @@ struct rec_record {
 	size_t nfields;
 };
 
-struct rec_check;
+/* A %rec: line: the type it names (NULL if none) and where it is. */
+struct rec_desc {
+	const char *type;
+	uint32_t type_len;
+	uint32_t line;
+};
+
+/* What a file was when it was read: a change of any part means it was
+ * written since (checked while the screen waits for keys). */
+struct rec_stamp {
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime;
+};
 
 struct rec_file {
-	const char *data;          /* the file, mapped or read once */
+	const char *data;          /* the file's bytes, read once into memory */
 	size_t size;
-	enum { REC_BORROWED, REC_MAPPED, REC_OWNED } mapped;
+	bool owned;                /* data is ours to free (rec_load) */
+	struct rec_stamp stamp;    /* of the file read (rec_load) */
 	struct rec_field *fields;
 	size_t nfields, fields_cap;
 	struct rec_record *recs;
 	size_t nrecs, recs_cap;
 	char **joined;             /* values built from continuation lines */
 	size_t njoined, joined_cap;
-	struct rec_check *pending; /* a check still running (rec_load_early) */
+	struct rec_desc *descs;    /* every %rec: line, in file order */
+	size_t ndescs, descs_cap;
 };
 
 /* Parses buf[0..size) (not copied: it must outlive the rec_file).  Errors
- * go to d; returns 0 when there were none. */
+ * go to d; returns 0 when there were none, 65 for bad data, 70 when
+ * memory runs out.  Only bytes that were checked (no NUL, valid UTF-8,
+ * no bare CR) become records and fields. */
 int rec_parse(struct rec_file *, const char *buf, size_t size, struct diag *d);
 
 /* For the tests, which compare the two ways rec_parse may take on a large
@@ -58,31 +84,21 @@ int rec_parse_serial(struct rec_file *, const char *buf, size_t size,
 int rec_parse_split(struct rec_file *, const char *buf, size_t size,
     struct diag *d);
 
-/* Maps or reads path and parses it.  Returns 0, or 66 when the file cannot
- * be read (message in d), or 65 on bad data. */
+/* Reads path into memory and parses it (rec_parse): returns 0, or 65 on
+ * bad data, 66 when the file cannot be read (message in d), 70 when
+ * memory runs out.  The bytes are copied: the records never change if
+ * the file does, and rf->stamp tells what it was when read.  A large
+ * file is read, checked and parsed on two cores. */
 int rec_load(struct rec_file *, const char *path, struct diag *d);
 
-/* As rec_load, except that the check of a large file's bytes (no NUL,
- * valid UTF-8) may still be running on a second core when it returns 0 or
- * 65, what was parsed assuming them clean: so that the caller can go on
- * with the records meanwhile.  rec_settle must follow before any of it is
- * trusted. */
-int rec_load_early(struct rec_file *, const char *path, struct diag *d);
-
-/* Waits for the check rec_load_early started.  If the bytes are not
- * clean, the file is parsed again the careful way, and its errors replace
- * every message added to d since it held `before` (the first parse's and
- * any the caller found in its records): returns 65 then, else 0 (also
- * when there was nothing to wait for). */
-int rec_settle(struct rec_file *, struct diag *d, size_t before);
+/* The stamp of path now; -1 (errno set) if it cannot be had. */
+int rec_stamp_of(const char *path, struct rec_stamp *);
+bool rec_stamp_same(const struct rec_stamp *, const struct rec_stamp *);
 
 void rec_free(struct rec_file *);
 
-/* Gives back the memory of the mapped file's pages that hold any of
- * [from, to) (clipped to the file), when the file is mapped: they are
- * read in again from the page cache if used.  For bytes that were read once (as
- * the search corpus is made) and are rarely needed again. */
-void rec_release(const struct rec_file *, const char *from, const char *to);
+/* Column (from 1) of field f's value on its line. */
+unsigned long rec_value_col(const struct rec_file *, const struct rec_field *f);
 
 /* The name of field f of rf (not NUL-terminated: name_len bytes). */
 static inline const char *

@@ -32,6 +32,16 @@ search_init(struct search *s, const struct dossier *d)
 	memset(s, 0, sizeof *s);
 	s->d = d;
 	s->split_min = SEARCH_SPLIT_MIN;
+	s->max_corpus = SEARCH_MAX_CORPUS;
+}
+
+/* The corpus cannot be made: no search will be made either. */
+static void
+fail(struct search *s, const char *why)
+{
+	if (!s->error)
+		s->error = why;
+	s->corpus.oom = 1;
 }
 
 static void
@@ -47,24 +57,30 @@ add_seg(struct search *s, enum ds_kind kind, size_t item,
 		size_t cap = s->segcap ? s->segcap * 2 : 256;
 		struct search_seg *ns = realloc(s->segs, cap * sizeof *ns);
 		if (!ns) {
-			c->oom = 1;
+			fail(s, "out of memory");
 			return;
 		}
 		s->segs = ns;
 		s->segcap = cap;
 	}
-	if (!s->lo || str.s < s->lo)
-		s->lo = str.s;
-	if (str.s + str.n > s->hi)
-		s->hi = str.s + str.n;
 	start = c->n;
 	anchor = c->na;            /* fold_append anchors the string's start */
 	fold_append(c, str.s, str.n);
+	if (c->oom) {
+		fail(s, "out of memory");
+		return;
+	}
+	/* Checked after the string, whose offsets may have wrapped: then
+	 * none of them is used. */
+	if (c->n + 1 > s->max_corpus || c->na > s->max_corpus) {
+		fail(s, "the folded text is too large to search");
+		return;
+	}
 	/* A NUL between strings: no query can match across it. */
 	if (c->n + 1 > c->cap) {
 		char *ns = realloc(c->s, c->n + 256);
 		if (!ns) {
-			c->oom = 1;
+			fail(s, "out of memory");
 			return;
 		}
 		c->s = ns;
@@ -83,6 +99,7 @@ static void
 add_entity(struct search *s, enum ds_kind kind, const struct ds_entity *e, size_t i)
 {
 	add_seg(s, kind, i, SF_NAME, 0, e->name);
+	add_seg(s, kind, i, SF_LATIN, 0, e->latin);
 	for (size_t a = 0; a < e->nalias; a++)
 		add_seg(s, kind, i, SF_ALIAS, a, e->alias[a]);
 	add_seg(s, kind, i, SF_ROLE, 0, e->role);
@@ -116,6 +133,7 @@ add_item(struct search *s, size_t k)
 	}
 	k -= d->norgs;
 	add_seg(s, DS_PARAGRAPH, k, SF_TEXT, 0, d->paras[k].text);
+	add_seg(s, DS_PARAGRAPH, k, SF_GLOSS, 0, d->paras[k].gloss);
 }
 
 static double
@@ -125,26 +143,6 @@ now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-/* The folded corpus now holds the strings just added, which sit side by
- * side in the file (one item's record after another's): the file's pages
- * under them need not stay in memory as well, and the screen reads
- * them back when it shows them. */
-static void
-release(struct search *s)
-{
-	/* Reading a page maps the pages around it too (the kernel maps a
-	 * whole folio of the page cache, 64 KiB or more): so give back a
-	 * margin before the strings as well, which is behind the corpus
-	 * made so far and was mapped again by this slice. */
-	const uintptr_t margin = 256 * 1024;
-	uintptr_t lo = (uintptr_t)s->lo, base = (uintptr_t)s->d->rf.data;
-
-	if (s->lo)
-		rec_release(&s->d->rf, (const char *)(lo > base + margin ?
-		    lo - margin : base), s->hi);
-	s->lo = s->hi = NULL;
 }
 
 /* Builds the corpus on from where the last call stopped, for about
@@ -159,13 +157,9 @@ build(struct search *s, double budget_ms)
 	while (s->build_next < items && !s->corpus.oom) {
 		add_item(s, s->build_next++);
 		/* Items are small: look at the clock now and then. */
-		if (s->build_next % 32 == 0) {
-			release(s);
-			if (budget_ms >= 0 && now_ms() >= until)
-				break;
-		}
+		if (s->build_next % 32 == 0 && budget_ms >= 0 && now_ms() >= until)
+			break;
 	}
-	release(s);
 	s->built = s->build_next == items || s->corpus.oom;
 	return s->corpus.oom ? -1 : 0;
 }
@@ -316,14 +310,16 @@ stretch(size_t n)
 /* How often each byte occurs in a sample of the corpus, in all and in
  * each slice: scan_all picks the query's rarest byte, and splits the
  * scan where half the work is. */
-static void
+static int
 sample_bytes(struct search *s)
 {
 	const unsigned char *c = (const unsigned char *)s->corpus.s;
 	size_t n = s->corpus.n, step = stretch(n);
 
 	memset(s->freq, 0, sizeof s->freq);
-	memset(s->slice_freq, 0, sizeof s->slice_freq);
+	if (!s->slice_freq &&
+	    !(s->slice_freq = calloc(SEARCH_SLICES, sizeof *s->slice_freq)))
+		return -1;
 	for (size_t j = 0; j * step < n; j++)
 		for (size_t i = j * step; i < j * step + SLICE && i < n; i++)
 			s->slice_freq[j][c[i]]++;
@@ -331,6 +327,7 @@ sample_bytes(struct search *s)
 		for (size_t b = 0; b < 256; b++)
 			s->freq[b] += s->slice_freq[j][b];
 	s->sampled = true;
+	return 0;
 }
 
 /* Where the candidates of a part end: the query's byte k of its last
@@ -557,8 +554,8 @@ scan_all(struct search *s)
 	s->split = 0;
 	if (!s->corpus.s || s->qlen > s->corpus.n)   /* no searchable string at all */
 		return 0;
-	if (!s->sampled)
-		sample_bytes(s);
+	if (!s->sampled && sample_bytes(s) < 0)
+		return -1;
 	for (size_t i = 1; i < s->qlen; i++)
 		if (s->freq[(unsigned char)s->query[i]] < s->freq[(unsigned char)s->query[sc.k]])
 			sc.k = i;
@@ -621,11 +618,18 @@ search_run(struct search *s, const char *query, size_t n)
 	char *q;
 	bool grows;
 
-	if (!s->built && build(s, -1) < 0)
+	if (!s->built)
+		build(s, -1);
+	if (s->corpus.oom) {
+		s->nhits = s->qlen = 0;
 		return -1;
+	}
 	q = fold_string(query, n, &qlen);
-	if (!q)
+	if (!q) {
+		s->error = "out of memory";
+		s->nhits = 0;
 		return -1;
+	}
 	grows = s->query && s->qlen > 0 && qlen >= s->qlen &&
 	    memcmp(q, s->query, s->qlen) == 0;
 	known = s->qlen;
@@ -638,9 +642,11 @@ search_run(struct search *s, const char *query, size_t n)
 	}
 	if ((grows ? narrow(s, known) : scan_all(s)) < 0) {
 		/* No hits rather than some: the next key scans afresh. */
+		s->error = "out of memory";
 		s->nhits = s->qlen = 0;
 		return -1;
 	}
+	s->error = NULL;
 	return (long)s->nhits;
 }
 
@@ -675,5 +681,6 @@ search_free(struct search *s)
 	free(s->segs);
 	free(s->query);
 	free(s->hits);
+	free(s->slice_freq);
 	memset(s, 0, sizeof *s);
 }

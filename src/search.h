@@ -1,6 +1,6 @@
 /* Search over everything a dossier shows: events (date, When, Title, Text),
- * people and organizations (Name, every Alias, Role or Kind, Note) and
- * paragraphs, in reading order: timeline, people, organizations, article.
+ * people and organizations (Name, Latin, every Alias, Role or Kind, Note)
+ * and paragraphs (text, then Gloss), in reading order: timeline, people, organizations, article.
  * The folded text is built once, on first use (or ahead of it, a slice at a
  * time, by search_prepare); a query that extends the previous one only
  * re-checks the previous hits. */
@@ -15,7 +15,8 @@
 #include "fold.h"
 
 enum search_field {
-	SF_DATE, SF_WHEN, SF_TITLE, SF_TEXT, SF_NAME, SF_ALIAS, SF_ROLE, SF_NOTE
+	SF_DATE, SF_WHEN, SF_TITLE, SF_TEXT, SF_NAME, SF_ALIAS, SF_ROLE, SF_NOTE,
+	SF_GLOSS, SF_LATIN
 };
 
 /* One searchable string of one item. */
@@ -54,10 +55,14 @@ struct search {
 	struct search_seg *segs;
 	size_t nsegs, segcap;
 	size_t build_next;         /* the next item to add to the corpus */
-	const char *lo, *hi;       /* span of the strings added in a slice */
+	/* Offsets in the corpus are 32 bits: a corpus that would pass
+	 * max_corpus bytes (SEARCH_MAX_CORPUS; tests lower it) is not made,
+	 * and every search fails with error set, as when memory runs out. */
+	size_t max_corpus;
+	const char *error;         /* why searching fails, or NULL */
 	bool sampled;              /* freq is filled */
 	uint32_t freq[256];        /* bytes in a sample of the corpus */
-	uint16_t slice_freq[SEARCH_SLICES][256];   /* in each of its slices */
+	uint16_t (*slice_freq)[256];   /* in each of its SEARCH_SLICES slices */
 	/* The last query and its hits, for incremental narrowing. */
 	char *query;
 	size_t qlen;
@@ -72,14 +77,18 @@ struct search {
 };
 
 #define SEARCH_SPLIT_MIN (4UL * 1024 * 1024)
+#define SEARCH_MAX_CORPUS ((size_t)UINT32_MAX)
 
 void search_init(struct search *, const struct dossier *);
 /* Builds part of the folded corpus ahead of the first search, for about
  * budget_ms, so that the screen can do it while it waits for keys; true
- * once the corpus is complete.  search_run builds whatever is left. */
+ * once the corpus is complete (or failed: s->error).  search_run builds
+ * whatever is left. */
 bool search_prepare(struct search *, double budget_ms);
 /* Runs query (UTF-8; invalid bytes ignored); returns the number of hits,
- * or -1 when memory runs out.  Hits stay valid until the next run. */
+ * or -1 when no search can be made (s->error says why: memory ran out,
+ * or the folded text is too large); never a part of the hits.  Hits stay
+ * valid until the next run. */
 long search_run(struct search *, const char *query, size_t n);
 const struct search_seg *search_seg_of(const struct search *, const struct search_hit *);
 /* Index of the first hit whose item comes at or after (kind, item) in

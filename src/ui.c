@@ -18,10 +18,18 @@
 #include "cli.h"
 #include "pane.h"
 #include "popup.h"
+#include "reload.h"
 #include "ui.h"
 #include "ui_signal.h"
 
 static void start_search(struct view *);
+/* The data file as the last wake-up found it, and the errors of the last
+ * reload that failed (written on stderr when the screen is left). */
+static enum ds_file_state file_state;
+static struct diag reload_errors;
+static bool reload_oom;
+static int view_init(struct view *, struct dossier *, struct index *);
+static void view_free(struct view *);
 
 /* A UTF-8 locale is needed to draw Chinese; switch to one if we can. */
 static void
@@ -113,7 +121,10 @@ draw_status(struct view *v)
 	int lw, pw, nw, x;
 
 	draw_fill(stdscr, s.y, 0, s.w, R_STATUS);
-	if (v->searching && v->prompt.len && v->search.nhits == 0)
+	if (v->searching && v->prompt.len && v->search.error)
+		snprintf(left, sizeof left, "/%s  (cannot search: %s)", v->prompt.buf,
+		    v->search.error);
+	else if (v->searching && v->prompt.len && v->search.nhits == 0)
 		snprintf(left, sizeof left, "/%s  (no match)", v->prompt.buf);
 	else if ((v->searching && v->prompt.len) || (!v->searching && v->have_hits))
 		snprintf(left, sizeof left, "/%s  hit %zu/%zu", v->prompt.buf,
@@ -121,7 +132,10 @@ draw_status(struct view *v)
 	else if (v->searching)
 		snprintf(left, sizeof left, "/");
 	else
-		snprintf(left, sizeof left, "%s", v->message[0] ? v->message : "? help  q quit");
+		snprintf(left, sizeof left, "%s", v->message[0] ? v->message :
+		    file_state == DS_FILE_CHANGED ? "file changed on disk: R reloads" :
+		    file_state == DS_FILE_GONE ? "file gone from disk" :
+		    v->ix.oom ? "out of memory: some names are not marked" : "? help  q quit");
 	lw = draw_str(stdscr, s.y, 0, s.w, left, R_STATUS);
 	snprintf(pos, sizeof pos, " · p%zu/%zu ", v->d->nparas ? v->art.para + 1 : 0,
 	    v->d->nparas);
@@ -267,6 +281,43 @@ open_overlay(struct view *v, bool help, int popup)
 	v->popup_top = 0;
 }
 
+/* R: the file read again; on success the view starts afresh on it, in
+ * the same place.  A file with errors leaves the shown dossier as it is:
+ * the first error in the status line, all of them on stderr at exit. */
+static void
+reload(struct view *v)
+{
+	struct dossier nd, *d = v->d;
+	struct view_place pl;
+	struct index none = { 0 };
+	struct diag dg;
+	bool color = v->color;
+
+	diag_init(&dg, d->path);
+	if (dossier_load(&nd, d->path, &dg) != 0) {
+		snprintf(v->message, sizeof v->message, "not reloaded, %zu error%s (all at exit): %s",
+		    dg.count, dg.count == 1 ? "" : "s", dg.msg[0] ? dg.msg[0] : "");
+		diag_free(&reload_errors);
+		reload_errors = dg;
+		return;
+	}
+	diag_free(&dg);
+	diag_free(&reload_errors);
+	view_place_find(v, &nd, &pl);
+	view_free(v);
+	dossier_free(d);
+	*d = nd;
+	if (view_init(v, d, &none) < 0) {
+		v->quit = reload_oom = true;   /* ui_run reports it */
+		return;
+	}
+	v->color = color;
+	focus(v, pl.focus);
+	view_place_restore(v, &pl);
+	file_state = dossier_file_state(d);
+	snprintf(v->message, sizeof v->message, "reloaded");
+}
+
 static void
 do_action(struct view *v, enum action a)
 {
@@ -285,6 +336,7 @@ do_action(struct view *v, enum action a)
 	case ACT_PREV_HIT: step_hit(v, -1); break;
 	case ACT_FILTER: toggle_filter(v); break;
 	case ACT_CANCEL: cancel(v); break;
+	case ACT_RELOAD: reload(v); break;
 	case ACT_NONE: break;
 	default: pane_action(v, a); break;
 	}
@@ -487,6 +539,19 @@ view_init(struct view *v, struct dossier *d, struct index *ix)
 	return v->wrap && !v->ix.oom ? 0 : -1;
 }
 
+/* A wake-up without a key: has the file changed on disk since?  True if
+ * that is news, for the status line. */
+static bool
+watch_file(const struct view *v)
+{
+	enum ds_file_state now = dossier_file_state(v->d);
+
+	if (now == file_state)
+		return false;
+	file_state = now;
+	return true;
+}
+
 static void
 view_free(struct view *v)
 {
@@ -596,9 +661,20 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 		dirty = r != ERR;
 		if (dirty)
 			handle_key(&v, (int)wc, r == KEY_CODE_YES);
+		else
+			dirty = watch_file(&v);
 	}
 	leave_curses();
+	if (reload_oom) {   /* a reload's new view could not be made */
+		fputs("dossier: out of memory\n", stderr);
+		rc = EX_SOFTWARE_;
+	}
 	view_free(&v);
+	if (reload_errors.count) {
+		fprintf(stderr, "dossier: the last reload of %s failed:\n", d->path);
+		diag_print(&reload_errors, stderr);
+		diag_free(&reload_errors);
+	}
 	ui_signals_reraise();
 	return rc;
 }

@@ -306,7 +306,9 @@ view_goto_hit(struct view *v, size_t hit)
 	case DS_PARAGRAPH: {
 		int width = art_text_width(v);
 		v->focus = PANE_ARTICLE;
-		art_goto(v, sg->item, row_of_offset(v, sg->item, h->off, width), width);
+		/* A hit in the gloss: its offset is not in the text. */
+		art_goto(v, sg->item, row_of_offset(v, sg->item,
+		    sg->field == SF_GLOSS ? 0 : h->off, width), width);
 		/* A little context above the hit when there is room. */
 		if (v->art.row > 0 || v->art.para > 0)
 			art_scroll(v, v->art.row >= 1 ? -1 : 0, width);

@@ -2,10 +2,12 @@
 # Bad data: dossier --check -f FILE on every tests/data/bad/NAME.rec and on
 # files made here (a 10 MB line, 100 000 fields, 100 000 continuation lines,
 # an empty file, a sparse file over the size limit, a directory, a FIFO, a
-# device, an unreadable file, a missing file).  Each must exit with its status (NAME.status, else
-# 65), write nothing to stdout, and give as its first stderr line the one
-# in NAME.err, where FILE stands for the path.  A file without NAME.err is
-# held to its first "# expect: LINE: message" line.  TAP.
+# device, an unreadable file, a missing file, CR-only line ends, a dropped
+# field's continuation, memory and stack limits).  Each must exit with its
+# status (NAME.status, else 65), write nothing to stdout, and give as its
+# first stderr line the one in NAME.err, where FILE stands for the path; a
+# NAME.err of several lines is the whole of stderr.  A file without
+# NAME.err is held to its first "# expect: LINE: message" line.  TAP.
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
 : "${DOSSIER:=$top_builddir/src/dossier}"
@@ -22,17 +24,23 @@ skip() { n=$((n + 1)); echo "ok $n # SKIP $*"; }
 diag() { sed 's/^/# /' "$@"; }
 
 # check NAME FILE STATUS WANT [WRAPPER...]: the first stderr line of
-# dossier --check -f FILE, with FILE's path replaced by "FILE", must be WANT.
+# dossier --check -f FILE, with FILE's path replaced by "FILE", must be WANT
+# (all of stderr, if WANT has several lines).
 check() {
 	name=$1 file=$2 want_rc=$3 want=$4
 	shift 4
 	"$@" "$DOSSIER" --check -f "$file" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
-	first=$(sed -n 1p "$tmp/err")
-	case $first in
-	"$file"*) got=FILE${first#"$file"} ;;
-	*) got=$first ;;
-	esac
+	lines=$(printf '%s\n' "$want" | wc -l)
+	if test "$lines" -gt 1; then
+		got=$(awk -v f="$file" '{ if (index($0, f) == 1) $0 = "FILE" substr($0, length(f) + 1); print }' "$tmp/err")
+	else
+		first=$(sed -n 1p "$tmp/err")
+		case $first in
+		"$file"*) got=FILE${first#"$file"} ;;
+		*) got=$first ;;
+		esac
+	fi
 	why=
 	if test "$rc" -gt 128; then
 		why="killed by signal $((rc - 128))"
@@ -58,7 +66,7 @@ for f in "$bad"/*.rec; do
 	name=${f##*/}
 	name=${name%.rec}
 	if test -f "$bad/$name.err"; then
-		want=$(sed -n 1p "$bad/$name.err")
+		want=$(cat "$bad/$name.err")
 	else
 		want=$(sed -n 's/^# expect: /FILE:/p' "$f" | sed -n 1p)
 	fi
@@ -97,6 +105,27 @@ awk 'BEGIN {
 check "many-continuations (100 000 '+' lines, then an error)" \
 	"$tmp/many-continuations.rec" 65 \
 	"FILE:100004: field line without ':'" $with_timeout
+
+# The field past the limit is dropped with its '+' line: one error.
+awk 'BEGIN {
+	print "%rec: Dossier"; print ""; print "Title: T"
+	for (i = 1; i <= 4096; i++) print "Field" i ": v"
+	print "Dropped: v"; print "+ and its continuation"
+}' >"$tmp/dropped-continuation.rec"
+check "a dropped field's continuation line" "$tmp/dropped-continuation.rec" 65 \
+	"FILE:4099: more than 4096 fields in one record"
+if test "$(wc -l <"$tmp/err")" -eq 1; then
+	ok "a dropped field's continuation line: no second error"
+else
+	not_ok "a dropped field's continuation line: $(sed -n 2p "$tmp/err")"
+fi
+
+# Thirty bad lines: twenty shown, and how many more there were.
+awk 'BEGIN { print "%rec: Dossier"; print ""; for (i = 3; i <= 32; i++) print "bad line " i }' \
+	>"$tmp/thirty-errors.rec"
+want=$(awk 'BEGIN { for (i = 3; i <= 22; i++) print "FILE:" i ": field line without '"':'"'"
+	print "FILE: 10 more errors not shown" }')
+check "thirty syntax errors" "$tmp/thirty-errors.rec" 65 "$want"
 
 : >"$tmp/empty.rec"
 check "empty file" "$tmp/empty.rec" 65 "FILE:1: no Dossier record"

@@ -2,7 +2,8 @@
 # The bundled dossier against the article it was made from, through the
 # command-line modes: the paragraphs are the article's, verbatim and in
 # order, with the sections of its headings; --check agrees with recsel and
-# recfix.  TAP.
+# recfix; every paragraph has its English gloss and every person and
+# organization a Latin name.  TAP.
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
 : "${DOSSIER:=$top_builddir/src/dossier}"
@@ -13,7 +14,7 @@ mkdir "$tmp" || exit 99
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
 
-echo 1..11
+echo 1..14
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
@@ -84,7 +85,44 @@ for t in $types; do
 	fi
 done
 
-# 11: recfix --check.
+# 11: --list glosses: a gloss for every paragraph, in the same order.
+if "$DOSSIER" --list glosses -f "$data" >"$tmp/glosses" 2>"$tmp/err" &&
+    cut -f1 "$tmp/glosses" >"$tmp/gloss-ids" && cut -f1 "$tmp/list" >"$tmp/para-ids" &&
+    cmp -s "$tmp/gloss-ids" "$tmp/para-ids"; then
+	empty=$(awk -F '	' '$3 == "" { print $1 }' "$tmp/glosses")
+	if test -z "$empty"; then
+		ok "--list glosses: every paragraph has a gloss ($(wc -l <"$tmp/glosses") lines)"
+	else
+		not_ok "--list glosses: no gloss for" $empty
+	fi
+else
+	not_ok "--list glosses lists the paragraphs"
+	diag "$tmp/err"
+fi
+
+# 12: --list people and orgs end with the Latin name, never empty.
+for what in people orgs; do
+	"$DOSSIER" --list $what -f "$data" 2>"$tmp/err"
+done | awk -F '	' '$NF == "" || $NF ~ /[^ -~]/ { print $1 }' >"$tmp/no-latin"
+if test -s "$tmp/no-latin"; then
+	not_ok "--list people/orgs: a Latin name for each; missing or not Latin:" $(cat "$tmp/no-latin")
+else
+	ok "--list people/orgs: each has a Latin name"
+fi
+
+# 13: --list events gives the date's precision (8th column), which the date shows.
+if "$DOSSIER" --list events -f "$data" >"$tmp/events" 2>"$tmp/err" &&
+    awk -F '	' '
+	{ want = length($2) == 4 ? "year" : length($2) == 7 ? "month" : "day" }
+	$8 != want { print; bad = 1 }
+	END { exit bad }' "$tmp/events" >"$tmp/bad-precision"; then
+	ok "--list events: the precision column matches each date"
+else
+	not_ok "--list events: the precision column matches each date"
+	diag "$tmp/bad-precision" "$tmp/err"
+fi
+
+# 14: recfix --check.
 if test -z "$RECFIX" || ! test -x "$RECFIX"; then
 	skip "recfix --check: recfix not found by configure"
 elif "$RECFIX" --check "$data" >"$tmp/recfix" 2>&1; then

@@ -5,10 +5,10 @@
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
-	tests/test-layout tests/test-escape tests/test-multi
+	tests/test-layout tests/test-escape tests/test-reload tests/test-multi
 TESTS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
-	tests/test-layout tests/test-escape tests/test-multi
+	tests/test-layout tests/test-escape tests/test-reload tests/test-multi
 
 tests_test_rec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_rec_LDADD = src/libcore.a $(CMOCKA_LIBS)
@@ -35,6 +35,9 @@ tests_test_multi_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_multi_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_escape_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_escape_LDADD = src/libcore.a $(CMOCKA_LIBS)
+# reload.c and the view it works on are curses-free, though in libui.
+tests_test_reload_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_reload_LDADD = src/libui.a src/libcore.a $(CMOCKA_LIBS)
 
 # The tests that read the bundled data find it from $top_srcdir, else here.
 bundled_cppflags = $(AM_CPPFLAGS) -DBUILD_TOP_SRCDIR='"$(abs_top_srcdir)"'
@@ -51,9 +54,10 @@ EXTRA_DIST += tests/missing-libs.sh
 AM_TESTS_ENVIRONMENT += have_cmocka='$(have_cmocka)'; export have_cmocka; \
 	have_vterm='$(have_vterm)'; export have_vterm;
 
-TESTS += tests/bundled-data.sh tests/hostile.sh tests/write-error.sh tests/multi-cli.sh
+TESTS += tests/bundled-data.sh tests/hostile.sh tests/write-error.sh tests/limits.sh \
+	tests/multi-cli.sh
 EXTRA_DIST += tests/hostile.sh tests/data/hostile tests/write-error.sh
 
 # The bundled data against the seed article.
-EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/data/multi.rec \
-	tests/multi-cli.sh
+EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/limits.sh \
+	tests/data/multi.rec tests/multi-cli.sh

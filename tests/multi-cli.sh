@@ -47,14 +47,14 @@ e-handover${tab}d2,g2${tab}gazette,daily
 e-storm${tab}i3,d3${tab}daily,interview
 EOF
 "$DOSSIER" --list events -f "$data" >"$tmp/list" 2>"$tmp/err"
-cut -f 1,7,8 "$tmp/list" >"$tmp/got"
+cut -f 1,7,9 "$tmp/list" >"$tmp/got"
 same "--list events: the articles of each event" "$tmp/want" "$tmp/got"
 
-# 3: the old columns did not move: 7 before, 8 now.
-if awk -F '\t' 'NF != 8 { bad = 1 } END { exit bad }' "$tmp/list"; then
-	ok "--list events: 8 columns"
+# 3: the old columns did not move: 8 before, 9 now.
+if awk -F '\t' 'NF != 9 { bad = 1 } END { exit bad }' "$tmp/list"; then
+	ok "--list events: 9 columns"
 else
-	not_ok "--list events: 8 columns"
+	not_ok "--list events: 9 columns"
 	diag "$tmp/list"
 fi
 

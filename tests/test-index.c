@@ -365,6 +365,195 @@ test_empty_dossier(void **state)
 	dossier_free(&d);
 }
 
+
+/* The mentions the index must find, the slow plain way: from each
+ * character, every form that starts there, the longest one whose end is
+ * not inside a Latin word; then overlapping ones settled longest first
+ * (ties: the earlier), byte by byte. */
+struct form {
+	const char *s;
+	size_t n;
+	uint32_t who;
+	uint8_t kind;
+};
+
+static bool
+word_byte(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static size_t
+reference(const struct form *f, size_t nf, const char *t, size_t n,
+    struct ds_mention *out)
+{
+	struct ds_mention *c = calloc(n + 1, sizeof *c);
+	bool *taken = calloc(n + 1, 1);
+	size_t nc = 0, kept = 0;
+
+	assert_non_null(c);
+	assert_non_null(taken);
+	for (size_t i = 0; i < n; i++) {
+		size_t best = 0, who = 0;
+		if (((unsigned char)t[i] & 0xc0) == 0x80 ||
+		    (i > 0 && word_byte(t[i]) && word_byte(t[i - 1])))
+			continue;
+		for (size_t k = 0; k < nf; k++) {
+			size_t e = i + f[k].n;
+			if (f[k].n <= best || e > n || memcmp(t + i, f[k].s, f[k].n) != 0 ||
+			    (e < n && word_byte(t[e - 1]) && word_byte(t[e])))
+				continue;
+			best = f[k].n;
+			who = k;
+		}
+		if (best)
+			c[nc++] = (struct ds_mention){ (uint32_t)i, (uint32_t)best,
+			    f[who].who, f[who].kind };
+	}
+	/* Longest first, then by offset. */
+	for (size_t len = n; len > 0; len--)
+		for (size_t i = 0; i < nc; i++) {
+			bool free_span = true;
+			if (c[i].len != len)
+				continue;
+			for (size_t k = c[i].off; k < c[i].off + len; k++)
+				free_span = free_span && !taken[k];
+			if (!free_span)
+				continue;
+			memset(taken + c[i].off, 1, len);
+			out[kept++] = c[i];
+		}
+	free(c);
+	free(taken);
+	return kept;
+}
+
+static int
+by_off(const void *a, const void *b)
+{
+	const struct ds_mention *x = a, *y = b;
+
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* Random forms made of a few pieces (Latin, Chinese, blanks), many of
+ * them prefixes and suffixes of others, and random paragraphs of the same
+ * pieces: the index finds what the plain way finds. */
+static void
+test_same_as_plain(void **state)
+{
+	static const char *const pieces[] = { "a", "b", "ab", " ", "中", "文", "-", "Meta" };
+	char text_buf[65536], forms[64][64];
+	size_t flen[64];
+	struct form f[64];
+	unsigned seed = 12345;
+
+	(void)state;
+	for (int round = 0; round < 200; round++) {
+		size_t nforms = 1 + (size_t)(rand_r(&seed) % 12), n = 0, nm, nr;
+		char *src = text_buf;
+		n += (size_t)sprintf(src + n, "%%rec: Dossier\n\nTitle: T\n\n%%rec: Paragraph\n\nId: p\nText: ");
+		size_t tstart = n;
+		for (int k = 0; k < 60; k++)
+			n += (size_t)sprintf(src + n, "%s", pieces[rand_r(&seed) % 8]);
+		size_t tlen = n - tstart;
+		while (src[tstart + tlen - 1] == ' ')   /* a value ends without blanks */
+			tlen--;
+		n = tstart + tlen;
+		while (src[tstart] == ' ')
+			src[tstart] = '-';
+		n += (size_t)sprintf(src + n, "\n\n");
+		for (size_t k = 0; k < nforms; k++) {
+			size_t pn = 1 + (size_t)(rand_r(&seed) % 4);
+			flen[k] = 0;
+			forms[k][0] = '\0';
+			for (size_t j = 0; j < pn; j++)
+				flen[k] += (size_t)sprintf(forms[k] + flen[k], "%s",
+				    pieces[rand_r(&seed) % 8]);
+			if (forms[k][0] == ' ')
+				forms[k][0] = '-';
+			while (forms[k][flen[k] - 1] == ' ')
+				forms[k][--flen[k]] = '\0';
+		}
+		/* Each form its own person (the first to claim a form keeps it). */
+		n += (size_t)sprintf(src + n, "%%rec: Person\n\n");
+		for (size_t k = 0; k < nforms; k++)
+			n += (size_t)sprintf(src + n, "Id: x%zu\nName: %s\n\n", k, forms[k]);
+		struct dossier d;
+		struct diag dg;
+		struct index ix;
+		diag_init(&dg, "r.rec");
+		assert_int_equal(dossier_load_buffer(&d, "r.rec", src, n, &dg), 0);
+		diag_free(&dg);
+		assert_int_equal(index_init(&ix, &d), 0);
+		{
+			size_t m = 0;
+			for (size_t k = 0; k < nforms; k++) {
+				bool dup = false;
+				for (size_t j = 0; j < k; j++)
+					dup = dup || (flen[j] == flen[k] && !memcmp(forms[j], forms[k], flen[k]));
+				if (!dup)
+					f[m++] = (struct form){ forms[k], flen[k], (uint32_t)k, DS_PERSON };
+			}
+			nforms = m;
+		}
+		struct ds_mention want[512];
+		const struct ds_mention *got = index_mentions(&ix, 0, &nm);
+		nr = reference(f, nforms, d.paras[0].text.s, d.paras[0].text.n, want);
+		qsort(want, nr, sizeof *want, by_off);
+		if (nm != nr)
+			fail_msg("round %d: %zu mentions, want %zu in '%.*s'", round, nm, nr,
+			    (int)d.paras[0].text.n, d.paras[0].text.s);
+		for (size_t i = 0; i < nr; i++) {
+			assert_int_equal(got[i].off, want[i].off);
+			assert_int_equal(got[i].len, want[i].len);
+			assert_int_equal(got[i].who, want[i].who);
+			assert_int_equal(got[i].kind, DS_PERSON);
+		}
+		index_free(&ix);
+		dossier_free(&d);
+	}
+}
+
+/* A name of 20 000 characters, all alike, in a paragraph of 100 000 of
+ * them: from every character the name matches for up to its whole
+ * length.  The index finds the mentions one after the other, the same
+ * as the plain way, without walking the name from each character (that
+ * took 7 s for this; the suite's time limit catches a return of it). */
+static void
+test_long_name(void **state)
+{
+	size_t name = 20000, para = 100000;
+	size_t cap = 3 * (name + para) + 256, n = 0;
+	char *src = malloc(cap);
+	struct dossier d;
+	struct diag dg;
+	struct index ix;
+	size_t nm;
+
+	(void)state;
+	assert_non_null(src);
+	n += (size_t)sprintf(src, "%%rec: Dossier\n\nTitle: T\n\n%%rec: Paragraph\n\nId: p\nText: ");
+	for (size_t i = 0; i < para; i++, n += 3)
+		memcpy(src + n, "中", 3);
+	n += (size_t)sprintf(src + n, "\n\n%%rec: Person\n\nId: x\nName: ");
+	for (size_t i = 0; i < name; i++, n += 3)
+		memcpy(src + n, "中", 3);
+	src[n++] = '\n';
+	diag_init(&dg, "long.rec");
+	assert_int_equal(dossier_load_buffer(&d, "long.rec", src, n, &dg), 0);
+	assert_int_equal(index_init(&ix, &d), 0);
+	const struct ds_mention *m = index_mentions(&ix, 0, &nm);
+	assert_int_equal(nm, para / name);
+	for (size_t i = 0; i < nm; i++) {
+		assert_int_equal(m[i].off, 3 * name * i);
+		assert_int_equal(m[i].len, 3 * name);
+	}
+	index_free(&ix);
+	dossier_free(&d);
+	free(src);
+}
+
 int
 main(void)
 {
@@ -377,6 +566,8 @@ main(void)
 		cmocka_unit_test(test_paragraphs_of),
 		cmocka_unit_test(test_bundled),
 		cmocka_unit_test(test_empty_dossier),
+		cmocka_unit_test(test_same_as_plain),
+		cmocka_unit_test(test_long_name),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -232,11 +232,11 @@ test_good(void **state)
 static void
 test_event_order(void **state)
 {
-	/* Date order; a partial date before fuller dates of its period; ties
-	 * in file order. */
+	/* Date order; a partial date after the fuller dates of its period;
+	 * ties in file order. */
 	static const char *const want[] = {
-		"e-2000", "e-old", "e-year", "e-month", "e-month-2", "e-first",
-		"e-day", "e-leap"
+		"e-2000", "e-old", "e-first", "e-day", "e-month", "e-month-2",
+		"e-year", "e-leap"
 	};
 	struct dossier d;
 
@@ -249,28 +249,31 @@ test_event_order(void **state)
 		assert_int_equal(dossier_find(&d, DS_EVENT, want[i], strlen(want[i])),
 		    (long)i);
 	}
-	assert_str(d.events[5].when, "2月1日");
-	assert_str(d.events[5].date_text, "2023-02-01");
-	assert_int_equal(d.events[5].date.year, 2023);
-	assert_int_equal(d.events[5].date.month, 2);
-	assert_int_equal(d.events[5].date.day, 1);
-	assert_int_equal(d.events[2].date.month, 0);
+	assert_str(d.events[2].when, "2月1日");
+	assert_str(d.events[2].date_text, "2023-02-01");
+	assert_int_equal(d.events[2].date.year, 2023);
+	assert_int_equal(d.events[2].date.month, 2);
+	assert_int_equal(d.events[2].date.day, 1);
+	assert_int_equal(d.events[6].date.month, 0);
+	assert_int_equal(date_precision(&d.events[6].date), DATE_YEAR);
+	assert_int_equal(date_precision(&d.events[4].date), DATE_MONTH);
+	assert_int_equal(date_precision(&d.events[2].date), DATE_DAY);
 	/* Reverse links are in date order too: p1 is cited by e-day, e-year
 	 * and e-old; zuck by e-day, e-month and e-month-2. */
 	assert_int_equal(d.paras[0].events.n, 3);
 	assert_str(d.events[d.paras[0].events.v[0]].id, "e-old");
-	assert_str(d.events[d.paras[0].events.v[1]].id, "e-year");
-	assert_str(d.events[d.paras[0].events.v[2]].id, "e-day");
+	assert_str(d.events[d.paras[0].events.v[1]].id, "e-day");
+	assert_str(d.events[d.paras[0].events.v[2]].id, "e-year");
 	assert_int_equal(d.people[0].events.n, 3);
-	assert_str(d.events[d.people[0].events.v[0]].id, "e-month");
-	assert_str(d.events[d.people[0].events.v[1]].id, "e-month-2");
-	assert_str(d.events[d.people[0].events.v[2]].id, "e-day");
+	assert_str(d.events[d.people[0].events.v[0]].id, "e-day");
+	assert_str(d.events[d.people[0].events.v[1]].id, "e-month");
+	assert_str(d.events[d.people[0].events.v[2]].id, "e-month-2");
 	assert_int_equal(d.orgs[0].events.n, 1);
 	assert_str(d.events[d.orgs[0].events.v[0]].id, "e-year");
 	/* An event's references. */
-	assert_int_equal(d.events[6].persons.n, 1);
-	assert_int_equal(d.events[6].paras.n, 1);
-	assert_int_equal(d.events[6].paras.v[0], 0);
+	assert_int_equal(d.events[3].persons.n, 1);
+	assert_int_equal(d.events[3].paras.n, 1);
+	assert_int_equal(d.events[3].paras.v[0], 0);
 	dossier_free(&d);
 }
 
@@ -340,13 +343,93 @@ test_dates(void **state)
 	}
 }
 
+/* Sort places an event inside its Date's period; it must be a date, and
+ * within that period. */
+static void
+test_event_sort(void **state)
+{
+	static const char text[] = HEAD
+	    "%rec: Event\n"           /* 5 */
+	    "\n"                      /* 6 */
+	    "Id: year\n"              /* 7 */
+	    "Date: 2022\n"            /* 8 */
+	    "Sort: 2022-05\n"         /* 9 */
+	    "Title: a few months after May\n"
+	    "\n"
+	    "Id: late\n"
+	    "Date: 2022-11\n"
+	    "Title: November\n"
+	    "\n"
+	    "Id: may\n"
+	    "Date: 2022-05-03\n"
+	    "Title: in May\n"
+	    "\n"
+	    "Id: bare\n"
+	    "Date: 2022\n"
+	    "Title: by the end of the year\n";
+	static const char *const want[] = { "may", "year", "late", "bare" };
+	struct dossier d;
+	char bad[512], msg[256];
+	static const char *const sorts[] = { "2023-05", "2022-13", "2021", "soon" };
+
+	(void)state;
+	expect_ok(&d, text);
+	for (size_t i = 0; i < d.nevents; i++)
+		assert_str(d.events[i].id, want[i]);
+	assert_int_equal(d.events[1].sort.month, 5);
+	assert_int_equal(d.events[1].date.month, 0);
+	assert_int_equal(d.events[3].sort.month, 0);
+	dossier_free(&d);
+	for (size_t i = 0; i < sizeof sorts / sizeof *sorts; i++) {
+		snprintf(bad, sizeof bad, "%s%%rec: Event\n\nId: e\nDate: 2022\n"
+		    "Title: t\nSort: %s\n", HEAD, sorts[i]);
+		snprintf(msg, sizeof msg, "t.rec:10: bad Sort '%s' (want a date "
+		    "within the event's Date, such as 2022-05 for 2022)", sorts[i]);
+		expect_one(bad, msg);
+	}
+}
+
+/* The dossier's English: a paragraph's Gloss, a Latin name, the Article's
+ * English title and Latin byline, and whether its Title is supplied. */
+static void
+test_english_fields(void **state)
+{
+	static const char text[] = HEAD
+	    "%rec: Article\n\n"
+	    "Id: a\nTitle: 标题\nTitleSource: dossier\nEnglishTitle: The title\n"
+	    "Author: 毕安娣\nAuthorLatin: Bi Andi\nEditor: 王靖\nEditorLatin: Wang Jing\n\n"
+	    "Id: b\nTitle: Its own\nTitleSource: article\n\n"
+	    "%rec: Paragraph\n\n"
+	    "Id: p1\nText: 你好\nGloss: Hello\n\n"
+	    "Id: p2\nText: 再见\n\n"
+	    "%rec: Person\n\n"
+	    "Id: x\nName: 杨立昆\nLatin: Yann LeCun\n\n"
+	    "%rec: Org\n\n"
+	    "Id: o\nName: 谷歌\n";
+	struct dossier d;
+
+	(void)state;
+	expect_ok(&d, text);
+	assert_str(d.articles[0].title_en, "The title");
+	assert_str(d.articles[0].author_latin, "Bi Andi");
+	assert_str(d.articles[0].editor_latin, "Wang Jing");
+	assert_true(d.articles[0].title_supplied);
+	assert_false(d.articles[1].title_supplied);
+	assert_int_equal(d.articles[1].title_en.n, 0);
+	assert_str(d.paras[0].gloss, "Hello");
+	assert_int_equal(d.paras[1].gloss.n, 0);
+	assert_str(d.people[0].latin, "Yann LeCun");
+	assert_int_equal(d.orgs[0].latin.n, 0);
+	dossier_free(&d);
+}
+
 static void
 test_date_cmp(void **state)
 {
 	/* In order: each sorts strictly before the next. */
 	static const char *const seq[] = {
-		"1999-12-31", "2022", "2022-12", "2022-12-31", "2023", "2023-01",
-		"2023-01-01", "2023-01-02", "2023-02", "2023-10-01", "2024"
+		"1999-12-31", "2022-12-31", "2022-12", "2022", "2023-01-01",
+		"2023-01-02", "2023-01", "2023-02", "2023-10-01", "2023", "2024"
 	};
 	struct ds_date a, b;
 
@@ -386,7 +469,7 @@ test_bad_dates(void **state)
 		    "Title: t\n"          /* 12 */
 		    "Date: %s\n",         /* 13 */
 		    HEAD, dates[i]);
-		snprintf(want, sizeof want, "t.rec:13: bad Date '%s' "
+		snprintf(want, sizeof want, "t.rec:13:7: bad Date '%s' "
 		    "(want YYYY, YYYY-MM or YYYY-MM-DD, a real day)", dates[i]);
 		expect_one(text, want);
 	}
@@ -572,10 +655,23 @@ test_unknown_type(void **state)
 	    "\n"                          /* 7 */
 	    "# a comment\n"               /* 8 */
 	    "Id: w\n",                    /* 9 */
-	    "t.rec:9: unknown record type 'Widget'");
+	    "t.rec:5: unknown record type 'Widget'");
 	/* Type names are case-sensitive. */
 	expect_one(HEAD "%rec: person\n\nId: x\nName: X\n",
-	    "t.rec:7: unknown record type 'person'");
+	    "t.rec:5: unknown record type 'person'");
+	/* Also with no record at all, and in line order with the errors of
+	 * the records around it. */
+	expect_one(HEAD "%rec: Gadget\n%key: Id\n",
+	    "t.rec:5: unknown record type 'Gadget'");
+	static const char *const order[] = {
+		"t.rec:7: Person record without Name field",
+		"t.rec:9: unknown record type 'Gadget'",
+		"t.rec:13: Person record without Name field",
+	};
+	expect_errors(HEAD "%rec: Person\n\nId: a\n\n"     /* 5-8 */
+	    "%rec: Gadget\n\n"                                 /* 9-10 */
+	    "%rec: Person\n\nId: b\n",                        /* 11-13 */
+	    3, order);
 }
 
 static void
@@ -663,7 +759,7 @@ test_error_limit(void **state)
 	assert_int_equal(load(&d, &dg, text), 65);
 	assert_int_equal(dg.count, 25);
 	for (int i = 0; i < DIAG_MAX; i++) {
-		snprintf(want, sizeof want, "t.rec:%d: bad Date '2023-02-%d' "
+		snprintf(want, sizeof want, "t.rec:%d:7: bad Date '2023-02-%d' "
 		    "(want YYYY, YYYY-MM or YYYY-MM-DD, a real day)", 9 + 4 * i,
 		    30 + i % 2);
 		assert_non_null(dg.msg[i]);
@@ -751,10 +847,10 @@ test_side_job(void **state)
 	remove(path);
 }
 
-/* A file past the size where its bytes are checked on another core while
- * the model is built: a bad byte far into it still gives the reader's
- * error alone (not the model's, found meanwhile in the records before
- * it), as a serial check would; clean, the model's errors stand. */
+/* A file past the size where it is read and checked on two cores: a bad
+ * byte far into it gives the reader's error alone (the model is never
+ * built on bytes that were not checked), as a serial check would; clean,
+ * the model's errors stand. */
 static void
 test_large_file_checked(void **state)
 {
@@ -776,7 +872,7 @@ test_large_file_checked(void **state)
 	temp_file(path, 256, text);
 	diag_init(&dg, "t.rec");
 	assert_int_equal(dossier_load_with(&d, path, &dg, NULL), 65);
-	snprintf(want, sizeof want, "t.rec:%zu: invalid UTF-8 (byte 0xc3 at column 10)", line + 1);
+	snprintf(want, sizeof want, "t.rec:%zu:10: invalid UTF-8 (byte 0xc3)", line + 1);
 	if (dg.count != 1)
 		show(&dg);
 	assert_int_equal(dg.count, 1);
@@ -879,6 +975,49 @@ test_link_errors_in_order(void **state)
 	}
 }
 
+
+/* On a large dossier the tables are filled by two threads (events and
+ * notes on the second): errors found by both come in file order, as a
+ * serial fill gives them, and a good one is the same either way. */
+static void
+test_fill_errors_in_order(void **state)
+{
+	struct dossier d;
+	struct diag dg;
+	char *text = many_events(10000, bad_none), *big;
+	size_t n = strlen(text);
+	char *at;
+
+	(void)state;
+	big = malloc(n + 256);
+	assert_non_null(big);
+	memcpy(big, text, n + 1);
+	/* A person with no Name at line 3 of the people... */
+	at = strstr(big, "Id: y\nName: Y");
+	assert_non_null(at);
+	memcpy(at + 6, "Nome", 4);   /* record y, line 10 */
+	/* ...an event's bad date far in (event 5000's Date is on line
+	 * 26 + 7 * 5000 - 1)... */
+	at = strstr(big, "Id: e5000\n");
+	assert_non_null(at);
+	at = strstr(at, "Date: 2023");
+	memmove(at + 13, at + 10, strlen(at + 10) + 1);
+	memcpy(at + 6, "2023-13", 7);
+	/* ...and a Dossier record after it all. */
+	strcat(big, "\n%rec: Dossier\n\nTitle: again\n");
+	assert_int_equal(load(&d, &dg, big), 65);
+	if (dg.count != 3)
+		show(&dg);
+	assert_int_equal(dg.count, 3);
+	assert_string_equal(dg.msg[0], "t.rec:10: Person record without Name field");
+	assert_string_equal(dg.msg[1], "t.rec:35025:7: bad Date '2023-13' "
+	    "(want YYYY, YYYY-MM or YYYY-MM-DD, a real day)");
+	assert_non_null(strstr(dg.msg[2], ": more than one Dossier record"));
+	diag_free(&dg);
+	free(big);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -887,6 +1026,8 @@ main(void)
 		cmocka_unit_test(test_event_order),
 		cmocka_unit_test(test_unknown_fields_kept),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_event_sort),
+		cmocka_unit_test(test_english_fields),
 		cmocka_unit_test(test_date_cmp),
 		cmocka_unit_test(test_bad_dates),
 		cmocka_unit_test(test_duplicate_ids),
@@ -901,6 +1042,7 @@ main(void)
 		cmocka_unit_test(test_side_job),
 		cmocka_unit_test(test_large_file_checked),
 		cmocka_unit_test(test_link_errors_in_order),
+		cmocka_unit_test(test_fill_errors_in_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

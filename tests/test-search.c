@@ -114,8 +114,8 @@ check_order(const struct search *s)
 			assert_true(s->hits[i - 1].off <= s->hits[i].off);
 		}
 		if (a->kind == DS_EVENT && b->kind == DS_EVENT)
-			assert_true(date_cmp(&bundled.events[a->item].date,
-			    &bundled.events[b->item].date) <= 0);
+			assert_true(date_cmp(&bundled.events[a->item].sort,
+			    &bundled.events[b->item].sort) <= 0);
 	}
 }
 
@@ -169,8 +169,8 @@ ascii_count(struct ds_str s, const char *q)
 }
 
 /* Occurrences of q in every searchable string of the dossier, by a direct
- * scan: event Date, When, Title, Text; Name, Alias, Role or Kind, Note of
- * people and orgs; paragraph Text. */
+ * scan: event Date, When, Title, Text; Name, Latin, Alias, Role or Kind,
+ * Note of people and orgs; paragraph Text and Gloss. */
 static size_t
 naive_total(const struct dossier *d, const char *q)
 {
@@ -186,13 +186,13 @@ naive_total(const struct dossier *d, const char *q)
 		size_t n = k ? d->norgs : d->npeople;
 		for (size_t i = 0; i < n; i++) {
 			c += ascii_count(e[i].name, q) + ascii_count(e[i].role, q) +
-			    ascii_count(e[i].note, q);
+			    ascii_count(e[i].note, q) + ascii_count(e[i].latin, q);
 			for (size_t a = 0; a < e[i].nalias; a++)
 				c += ascii_count(e[i].alias[a], q);
 		}
 	}
 	for (size_t i = 0; i < d->nparas; i++)
-		c += ascii_count(d->paras[i].text, q);
+		c += ascii_count(d->paras[i].text, q) + ascii_count(d->paras[i].gloss, q);
 	return c;
 }
 
@@ -248,15 +248,21 @@ test_aliases(void **state)
 	run(&s, "LeCun");
 	i = find_hit(&s, DS_PERSON, "lecun", 0);
 	assert_true(i >= 0);
+	/* The Latin name first, then the aliases. */
+	assert_int_equal(search_seg_of(&s, &s.hits[i])->field, SF_LATIN);
+	i = find_hit(&s, DS_PERSON, "lecun", i + 1);
+	assert_true(i >= 0);
 	assert_int_equal(search_seg_of(&s, &s.hits[i])->field, SF_ALIAS);
 	check_highlights(&s, "LeCun");
 
 	run(&s, "Carmack");
 	i = find_hit(&s, DS_PERSON, "carmack", 0);
 	assert_true(i >= 0);
-	/* And the paragraphs that name him, each of them. */
+	/* And the paragraphs that name him, in their text or their gloss,
+	 * each of them. */
 	for (size_t p = 0; p < bundled.nparas; p++) {
-		bool named = ascii_count(bundled.paras[p].text, "carmack") > 0;
+		bool named = ascii_count(bundled.paras[p].text, "carmack") +
+		    ascii_count(bundled.paras[p].gloss, "carmack") > 0;
 		bool hit = false;
 		for (size_t k = 0; k < s.nhits; k++) {
 			const struct search_seg *sg = search_seg_of(&s, &s.hits[k]);
@@ -269,6 +275,35 @@ test_aliases(void **state)
 	/* A Chinese Name finds the person too. */
 	run(&s, "杨立昆");
 	assert_true(find_hit(&s, DS_PERSON, "lecun", 0) >= 0);
+	search_free(&s);
+}
+
+/* English words find paragraphs through their glosses: every paragraph
+ * whose gloss has the word, and the hit is in the gloss, highlighting it. */
+static void
+test_glosses(void **state)
+{
+	struct search s;
+	size_t want = 0;
+	long n;
+
+	(void)state;
+	search_init(&s, &bundled);
+	n = run(&s, "talent");
+	for (size_t p = 0; p < bundled.nparas; p++)
+		want += ascii_count(bundled.paras[p].gloss, "talent");
+	assert_true(want >= 3);
+	assert_int_equal((size_t)n, want);
+	for (long k = 0; k < n; k++) {
+		const struct search_seg *sg = search_seg_of(&s, &s.hits[k]);
+		assert_int_equal(sg->kind, DS_PARAGRAPH);
+		assert_int_equal(sg->field, SF_GLOSS);
+		assert_ptr_equal(sg->orig, bundled.paras[sg->item].gloss.s);
+	}
+	check_highlights(&s, "talent");
+	/* A Latin name finds the person by it. */
+	run(&s, "Joelle Pineau");
+	assert_true(find_hit(&s, DS_PERSON, "pineau", 0) >= 0);
 	search_free(&s);
 }
 
@@ -730,6 +765,41 @@ test_split_large(void **state)
 	free(text);
 }
 
+
+/* Offsets in the folded corpus are 32 bits: a corpus that would pass the
+ * limit (lowered here to the size of the bundled dossier's, give or
+ * take) is not made, and every search fails saying why, rather than
+ * finding some of the hits.  Just under it, all is found. */
+static void
+test_corpus_limit(void **state)
+{
+	struct search whole, s;
+	long n, all;
+
+	(void)state;
+	search_init(&whole, &bundled);
+	all = run(&whole, "meta");
+	assert_true(all > 0);
+	search_init(&s, &bundled);
+	s.max_corpus = whole.corpus.n - 1;
+	assert_true(search_prepare(&s, -1));
+	n = search_run(&s, "meta", 4);
+	assert_int_equal(n, -1);
+	assert_int_equal(s.nhits, 0);
+	assert_non_null(s.error);
+	assert_string_equal(s.error, "the folded text is too large to search");
+	/* Again (the corpus is not made a second time), and another query. */
+	assert_int_equal(search_run(&s, "llama", 5), -1);
+	search_free(&s);
+
+	search_init(&s, &bundled);
+	s.max_corpus = whole.corpus.n;
+	assert_int_equal(run(&s, "meta"), all);
+	assert_null(s.error);
+	search_free(&s);
+	search_free(&whole);
+}
+
 int
 main(void)
 {
@@ -737,6 +807,7 @@ main(void)
 		cmocka_unit_test(test_case_and_width),
 		cmocka_unit_test(test_counts_agree),
 		cmocka_unit_test(test_aliases),
+		cmocka_unit_test(test_glosses),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_one_chinese_char),
 		cmocka_unit_test(test_invalid_and_empty),
@@ -746,6 +817,7 @@ main(void)
 		cmocka_unit_test(test_empty_dossier),
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_split_large),
+		cmocka_unit_test(test_corpus_limit),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
