@@ -35,6 +35,11 @@ cli_check(const struct dossier *d, FILE *out)
 	fprintf(out, "Dossier\t1\nArticle\t%zu\nParagraph\t%zu\nPerson\t%zu\n"
 	    "Org\t%zu\nEvent\t%zu\nNote\t%zu\n", d->narticles, d->nparas,
 	    d->npeople, d->norgs, d->nevents, d->nnotes);
+	/* Only when there are some: scripts that read the seven lines above
+	 * see no change on a reviewed dossier. */
+	size_t drafts = dossier_drafts(d);
+	if (drafts)
+		fprintf(out, "Draft\t%zu\n", drafts);
 	return 0;
 }
 

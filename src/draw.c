@@ -54,54 +54,63 @@ draw_attr(enum role r)
 	return attrs[r];
 }
 
-/* Writes the UTF-8 run s[0..n) (no control characters) at (y, x).
+/* Writes s[0..n), which starts at column col of its text and fits, at
+ * (y, x) in its screen form (text_cell): controls as their placeholders,
+ * a tab as spaces, so the terminal moves its cursor exactly as measured.
  * Decoded here with libunistring, since ncurses decodes a multibyte
  * string byte by byte through the C library's converters, which cost
  * more than the rest of drawing a frame. */
 static void
-put_run(WINDOW *win, int y, int x, const char *s, size_t n)
+put_text(WINDOW *win, int y, int x, const char *s, size_t n, int col)
 {
-#ifdef __STDC_ISO_10646__
 	wchar_t buf[128];
-	size_t k = 0;
+	size_t k = 0, clen;
+	int c = col;
 
 	wmove(win, y, x);
-	for (size_t i = 0; i < n;) {
-		ucs4_t uc;
-		i += (size_t)u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
-		buf[k++] = (wchar_t)uc;
-		if (k == sizeof buf / sizeof *buf || i == n) {
+	for (size_t i = 0; i < n; i += clen) {
+		ucs4_t uc, shown;
+		int w = text_cell(s + i, n - i, c, &clen, &shown);
+		c += w;
+		if (k + (size_t)TEXT_TAB > sizeof buf / sizeof *buf) {
 			waddnwstr(win, buf, (int)k);
 			k = 0;
 		}
+		if (shown == TEXT_NOTHING)
+			continue;
+		if (shown) {
+			while (w-- > 0)
+				buf[k++] = (wchar_t)shown;
+			continue;
+		}
+		u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+		buf[k++] = (wchar_t)uc;
 	}
-#else   /* wchar_t is not Unicode: let the C library convert */
-	mvwaddnstr(win, y, x, s, (int)n);
-#endif
+	if (k > 0)
+		waddnwstr(win, buf, (int)k);
 }
 
-int
-draw_text(WINDOW *win, int y, int x, int w, const char *s, size_t n, enum role r)
+/* draw_text for text that starts at column col of its line. */
+static int
+draw_text_at(WINDOW *win, int y, int x, int w, const char *s, size_t n, int col,
+    enum role r)
 {
 	int used = 0;
 	size_t len;
 
 	if (w <= 0)
 		return 0;
-	len = text_clip(s, n, w, &used);
+	len = text_clip_at(s, n, col, w, &used);
 	wattrset(win, draw_attr(r));
-	/* Control characters would move the cursor: draw them as spaces. */
-	for (size_t i = 0, start = 0; i <= len; i++) {
-		if (i == len || (unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
-			if (i > start)
-				put_run(win, y, x + text_width(s, start), s + start, i - start);
-			if (i < len)
-				mvwaddch(win, y, x + text_width(s, i), ' ');
-			start = i + 1;
-		}
-	}
+	put_text(win, y, x, s, len, col);
 	wattrset(win, A_NORMAL);
 	return used;
+}
+
+int
+draw_text(WINDOW *win, int y, int x, int w, const char *s, size_t n, enum role r)
+{
+	return draw_text_at(win, y, x, w, s, n, 0, r);
 }
 
 int
@@ -115,9 +124,15 @@ draw_spans(WINDOW *win, int y, int x, int w, const char *s, size_t n,
     enum role base, const struct span *spans, size_t nspans)
 {
 	unsigned char small[512];
-	unsigned char *role = n <= sizeof small ? small : malloc(n);
+	unsigned char *role;
 	int col = 0;
 
+	if (w <= 0)
+		return 0;
+	/* Clipped as a whole, so that each run fits and a tab in a later
+	 * run reaches its stop from the start of the line. */
+	n = text_clip(s, n, w, NULL);
+	role = n <= sizeof small ? small : malloc(n);
 	if (!role)
 		return draw_text(win, y, x, w, s, n, base);
 	memset(role, base, n);
@@ -129,11 +144,12 @@ draw_spans(WINDOW *win, int y, int x, int w, const char *s, size_t n,
 			b = n;
 		memset(role + a, spans[k].role, b - a);
 	}
-	for (size_t i = 0; i < n && col < w;) {
+	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 		while (j < n && role[j] == role[i])
 			j++;
-		col += draw_text(win, y, x + col, w - col, s + i, j - i, (enum role)role[i]);
+		col += draw_text_at(win, y, x + col, w - col, s + i, j - i, col,
+		    (enum role)role[i]);
 		i = j;
 	}
 	if (role != small)

@@ -1,6 +1,6 @@
 /* Key bindings.  Movement keys apply to every pane; a pane may add its
- * own.  Keys of the search prompt are listed for help and the manual; the
- * prompt's line editor handles them itself. */
+ * own.  The search prompt has a scope of its own: its line editor asks
+ * this table what a key does. */
 #include <config.h>
 
 #include <curses.h>
@@ -52,15 +52,23 @@ const struct key_binding key_table[] = {
 	{ '\n', false, "Enter", ACT_ENTER, KS_ARTICLE, "notes, events and people of the top paragraph" },
 	{ '}', false, "}", ACT_NEXT_PARA, KS_ARTICLE, "next paragraph" },
 	{ '{', false, "{", ACT_PREV_PARA, KS_ARTICLE, "previous paragraph" },
-	{ '\n', false, "Enter", ACT_NONE, KS_PROMPT, "keep the hits and close the prompt" },
-	{ 27, false, "Esc", ACT_NONE, KS_PROMPT, "cancel: back to the view before /" },
-	{ KEY_LEFT, true, "Left", ACT_NONE, KS_PROMPT, "move the cursor left" },
-	{ KEY_RIGHT, true, "Right", ACT_NONE, KS_PROMPT, "move the cursor right" },
-	{ KEY_BACKSPACE, true, "Backspace", ACT_NONE, KS_PROMPT, "delete the character before the cursor" },
-	{ CTRL('u'), false, "C-u", ACT_NONE, KS_PROMPT, "clear the query" },
-	{ CTRL('w'), false, "C-w", ACT_NONE, KS_PROMPT, "delete the word before the cursor" },
-	{ KEY_UP, true, "Up", ACT_NONE, KS_PROMPT, "older query from this run's history" },
-	{ KEY_DOWN, true, "Down", ACT_NONE, KS_PROMPT, "newer query from this run's history" },
+	/* The search prompt. */
+	{ '\n', false, "Enter", ACT_PROMPT_ACCEPT, KS_PROMPT, "keep the hits; an empty or the same query: its next hit" },
+	{ 27, false, "Esc", ACT_PROMPT_CANCEL, KS_PROMPT, "cancel: back to the view before /" },
+	{ CTRL('g'), false, "C-g", ACT_PROMPT_CANCEL, KS_PROMPT, "cancel: back to the view before /" },
+	{ KEY_LEFT, true, "Left", ACT_PROMPT_LEFT, KS_PROMPT, "move the cursor left a character" },
+	{ KEY_RIGHT, true, "Right", ACT_PROMPT_RIGHT, KS_PROMPT, "move the cursor right a character" },
+	{ KEY_HOME, true, "Home", ACT_PROMPT_HOME, KS_PROMPT, "move the cursor to the start" },
+	{ CTRL('a'), false, "C-a", ACT_PROMPT_HOME, KS_PROMPT, "move the cursor to the start" },
+	{ KEY_END, true, "End", ACT_PROMPT_END, KS_PROMPT, "move the cursor to the end" },
+	{ CTRL('e'), false, "C-e", ACT_PROMPT_END, KS_PROMPT, "move the cursor to the end" },
+	{ KEY_BACKSPACE, true, "Backspace", ACT_PROMPT_BACKSPACE, KS_PROMPT, "delete the character before the cursor (on an empty query: cancel)" },
+	{ KEY_DC, true, "Delete", ACT_PROMPT_DELETE, KS_PROMPT, "delete the character under the cursor" },
+	{ CTRL('u'), false, "C-u", ACT_PROMPT_KILL_BOL, KS_PROMPT, "delete from the start to the cursor" },
+	{ CTRL('k'), false, "C-k", ACT_PROMPT_KILL_EOL, KS_PROMPT, "delete from the cursor to the end" },
+	{ CTRL('w'), false, "C-w", ACT_PROMPT_KILL_WORD, KS_PROMPT, "delete the word before the cursor" },
+	{ KEY_UP, true, "Up", ACT_PROMPT_OLDER, KS_PROMPT, "older query from this run's history" },
+	{ KEY_DOWN, true, "Down", ACT_PROMPT_NEWER, KS_PROMPT, "newer query, or back to the one being typed" },
 	{ 0, false, NULL, ACT_NONE, KS_GLOBAL, NULL }
 };
 
@@ -74,15 +82,15 @@ find(int code, bool is_key, enum key_scope scope)
 }
 
 enum action
-key_lookup(int code, bool is_key, enum key_scope pane)
+key_lookup(int code, bool is_key, enum key_scope scope)
 {
-	enum action a = find(code, is_key, pane);
+	enum action a = find(code, is_key, scope);
 
-	if (a == ACT_NONE && !is_key && code == '\r')
-		a = find('\n', false, pane);
-	if (a == ACT_NONE && is_key && code == KEY_ENTER)
-		a = find('\n', false, pane);
-	if (a == ACT_NONE)
+	if (a == ACT_NONE && ((!is_key && code == '\r') || (is_key && code == KEY_ENTER)))
+		a = find('\n', false, scope);
+	if (a == ACT_NONE && !is_key && (code == 127 || code == CTRL('h')))
+		a = find(KEY_BACKSPACE, true, scope);
+	if (a == ACT_NONE && scope != KS_PROMPT)
 		a = find(code, is_key, KS_GLOBAL);
 	return a;
 }

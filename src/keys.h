@@ -13,7 +13,13 @@ enum action {
 	ACT_DOWN, ACT_UP, ACT_TOP, ACT_BOTTOM, ACT_PAGE_DOWN, ACT_PAGE_UP,
 	ACT_HALF_DOWN, ACT_HALF_UP, ACT_NEXT_PARA, ACT_PREV_PARA,
 	ACT_ENTER, ACT_SEARCH, ACT_NEXT_HIT, ACT_PREV_HIT, ACT_FILTER, ACT_TOGGLE_ORGS,
-	ACT_CANCEL, ACT_RELOAD
+	ACT_CANCEL, ACT_RELOAD,
+	/* The search prompt's line editor (scope KS_PROMPT). */
+	ACT_PROMPT_ACCEPT, ACT_PROMPT_CANCEL, ACT_PROMPT_LEFT, ACT_PROMPT_RIGHT,
+	ACT_PROMPT_HOME, ACT_PROMPT_END, ACT_PROMPT_BACKSPACE, ACT_PROMPT_DELETE,
+	ACT_PROMPT_KILL_BOL, ACT_PROMPT_KILL_EOL, ACT_PROMPT_KILL_WORD,
+	ACT_PROMPT_OLDER, ACT_PROMPT_NEWER,
+	ACT_NACTIONS               /* keep last: the number of actions */
 };
 
 /* Where a binding applies. */
@@ -31,8 +37,10 @@ struct key_binding {
 extern const struct key_binding key_table[];
 extern const char *const key_scope_names[];
 
-/* The action bound to a key for a pane scope (KS_TIMELINE, KS_PEOPLE or
- * KS_ARTICLE), falling back to list and global bindings. */
+/* The action bound to a key in a scope: a pane scope (KS_TIMELINE,
+ * KS_PEOPLE or KS_ARTICLE) falls back to the global bindings, the prompt
+ * has only its own.  Enter is '\n' whether it comes as '\r' or KEY_ENTER;
+ * Backspace is KEY_BACKSPACE whether it comes as DEL or C-h. */
 enum action key_lookup(int code, bool is_key, enum key_scope pane);
 /* Writes the table, one binding a line: scope, key name, help. */
 void key_table_print(FILE *out);

@@ -41,8 +41,19 @@ date_width(const struct view *v, struct rect r)
 	return w;
 }
 
+/* Two columns for a "?" before the titles of draft events (made by
+ * dossier --import, not yet reviewed) when there are some on screen. */
+static int
+draft_width(const struct view *v, struct rect r)
+{
+	for (int i = 0; i < r.h && v->tl.top + (size_t)i < tl_count(v); i++)
+		if (dossier_draft(v->d, v->d->events[tl_event(v, v->tl.top + (size_t)i)].rec))
+			return 2;
+	return 0;
+}
+
 static void
-draw_row(struct view *v, WINDOW *win, struct rect r, int i, int dw)
+draw_row(struct view *v, WINDOW *win, struct rect r, int i, int dw, int drw)
 {
 	size_t row = v->tl.top + (size_t)i, ev = tl_event(v, row);
 	const struct ds_event *e = &v->d->events[ev];
@@ -62,6 +73,9 @@ draw_row(struct view *v, WINDOW *win, struct rect r, int i, int dw)
 	for (int w = (int)e->date_text.n; w + 3 <= dw && x + w + 3 <= r.x + r.w; w += 3)
 		draw_str(win, y, x + w, 3, "-··", sel ? base : R_DIM);
 	x += dw + 1;
+	if (drw && dossier_draft(v->d, e->rec))
+		draw_str(win, y, x, 1, "?", sel ? base : R_DIM);
+	x += drw;
 	ns = hit_spans(v, DS_EVENT, ev, e->title, spans, 16);
 	draw_spans(win, y, x, r.x + r.w - x, e->title.s, e->title.n, base, spans, ns);
 }
@@ -96,13 +110,14 @@ follow_article(struct view *v, int h)
 void
 timeline_draw(struct view *v, WINDOW *win, struct rect r)
 {
-	int dw;
+	int dw, drw;
 
 	list_show(&v->tl, tl_count(v), r.h);
 	follow_article(v, r.h);
 	dw = date_width(v, r);
+	drw = draft_width(v, r);
 	for (int i = 0; i < r.h && v->tl.top + (size_t)i < tl_count(v); i++)
-		draw_row(v, win, r, i, dw);
+		draw_row(v, win, r, i, dw, drw);
 	if (tl_count(v) == 0 && r.h > 0)
 		draw_str(win, r.y, r.x, r.w, "(no events)", R_DIM);
 }

@@ -1,15 +1,19 @@
-/* Line editing for the search prompt. */
+/* Line editing for the search prompt.  The cursor moves and deletes by
+ * grapheme clusters (e + a combining accent is one), C-w by the word
+ * breaks of UAX #29 (so Chinese goes a character or word at a time, not
+ * the whole query), all through libunistring. */
 #include <config.h>
 
-#include <curses.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unigbrk.h>
 #include <unistr.h>
+#include <uniwbrk.h>
 
 #include "prompt.h"
 #include "text.h"
-
-#define CTRL(c) ((c) & 0x1f)
 
 void
 prompt_open(struct prompt *p)
@@ -19,52 +23,58 @@ prompt_open(struct prompt *p)
 	p->hpos = p->nhist;
 }
 
+/* n bytes of whole characters at the cursor, if they fit. */
+static bool
+insert_bytes(struct prompt *p, const char *s, size_t n)
+{
+	if (p->len + n >= PROMPT_MAX)
+		return false;
+	memmove(p->buf + p->cur + n, p->buf + p->cur, p->len - p->cur);
+	memcpy(p->buf + p->cur, s, n);
+	p->len += n;
+	p->cur += n;
+	p->buf[p->len] = '\0';
+	return true;
+}
+
 void
 prompt_insert(struct prompt *p, const char *s, size_t n)
 {
-	while (n > 0) {
-		size_t ok = text_valid_prefix(s, n);
-		if (ok == 0) {
-			s++, n--;      /* an invalid byte is ignored */
-			continue;
-		}
-		/* Whole characters only, and never past the buffer. */
-		while (p->len + ok >= PROMPT_MAX && ok > 0) {
-			ok--;
-			while (ok > 0 && ((unsigned char)s[ok] & 0xc0) == 0x80)
-				ok--;
-		}
-		if (ok == 0)
+	size_t i = 0;
+
+	while (i < n) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+		bool bad = uc == 0xfffd && !(n - i >= 3 && memcmp(s + i, "\xef\xbf\xbd", 3) == 0);
+		bool ok = true;
+		if (bad)
+			k = 1;        /* an invalid byte is dropped */
+		else if (uc == '\t' || uc == '\r' || (uc == '\n' && !(i > 0 && s[i - 1] == '\r')))
+			ok = insert_bytes(p, " ", 1);
+		else if (!(uc < 0x20 || (uc >= 0x7f && uc < 0xa0)))
+			ok = insert_bytes(p, s + i, (size_t)k);
+		if (!ok)
 			return;
-		memmove(p->buf + p->cur + ok, p->buf + p->cur, p->len - p->cur);
-		memcpy(p->buf + p->cur, s, ok);
-		p->len += ok;
-		p->cur += ok;
-		p->buf[p->len] = '\0';
-		s += ok, n -= ok;
+		i += (size_t)k;
 	}
 }
 
 static size_t
-prev_char(const struct prompt *p, size_t i)
+prev_grapheme(const struct prompt *p, size_t i)
 {
-	if (i == 0)
-		return 0;
-	i--;
-	while (i > 0 && ((unsigned char)p->buf[i] & 0xc0) == 0x80)
-		i--;
-	return i;
+	const uint8_t *s = (const uint8_t *)p->buf;
+	const uint8_t *q = i > 0 ? u8_grapheme_prev(s + i, s) : NULL;
+
+	return q ? (size_t)(q - s) : 0;
 }
 
 static size_t
-next_char(const struct prompt *p, size_t i)
+next_grapheme(const struct prompt *p, size_t i)
 {
-	if (i >= p->len)
-		return p->len;
-	i++;
-	while (i < p->len && ((unsigned char)p->buf[i] & 0xc0) == 0x80)
-		i++;
-	return i;
+	const uint8_t *s = (const uint8_t *)p->buf;
+	const uint8_t *q = i < p->len ? u8_grapheme_next(s + i, s + p->len) : NULL;
+
+	return q ? (size_t)(q - s) : p->len;
 }
 
 static void
@@ -89,73 +99,95 @@ set_text(struct prompt *p, const char *s)
 }
 
 static bool
-is_space_at(const struct prompt *p, size_t i)
+space_at(const struct prompt *p, size_t i)
 {
-	return p->buf[i] == ' ' || p->buf[i] == '\t';
+	ucs4_t uc;
+
+	u8_mbtouc(&uc, (const uint8_t *)p->buf + i, p->len - i);
+	return uc_is_space(uc) || uc == 0x3000;   /* ideographic space too */
 }
 
+/* Start of the word before the cursor, spaces after it included. */
+static size_t
+word_start(const struct prompt *p)
+{
+	char brk[PROMPT_MAX];
+	size_t a = p->cur, b;
+
+	while (a > 0 && space_at(p, prev_grapheme(p, a)))
+		a = prev_grapheme(p, a);
+	if (a == 0)
+		return 0;
+	u8_wordbreaks((const uint8_t *)p->buf, p->len, brk);
+	b = prev_grapheme(p, a);
+	while (b > 0 && !brk[b])
+		b = prev_grapheme(p, b);
+	return b;
+}
+
+/* Up and Down walk the history; the line being typed is kept as the
+ * draft and comes back below the newest entry. */
 static enum prompt_result
 history(struct prompt *p, int dir)
 {
-	if (dir < 0 && p->hpos > 0)
+	if (dir < 0 && p->hpos > 0) {
+		if (p->hpos == p->nhist)
+			memcpy(p->draft, p->buf, p->len + 1);
 		set_text(p, p->hist[--p->hpos]);
-	else if (dir > 0 && p->hpos < p->nhist) {
-		if (++p->hpos == p->nhist)
-			set_text(p, "");
-		else
-			set_text(p, p->hist[p->hpos]);
-	} else
+	} else if (dir > 0 && p->hpos < p->nhist)
+		set_text(p, ++p->hpos == p->nhist ? p->draft : p->hist[p->hpos]);
+	else
 		return PR_IGNORED;
 	return PR_EDITED;
+}
+
+static enum prompt_result
+move_to(struct prompt *p, size_t i)
+{
+	if (i == p->cur)
+		return PR_IGNORED;
+	p->cur = i;
+	return PR_MOVED;
+}
+
+static enum prompt_result
+delete_to(struct prompt *p, size_t a, size_t b)
+{
+	if (a == b)
+		return PR_IGNORED;
+	delete_range(p, a, b);
+	return PR_EDITED;
+}
+
+enum prompt_result
+prompt_act(struct prompt *p, enum action a)
+{
+	switch (a) {
+	case ACT_PROMPT_ACCEPT: return PR_ACCEPT;
+	case ACT_PROMPT_CANCEL: return PR_CANCEL;
+	case ACT_PROMPT_LEFT: return move_to(p, prev_grapheme(p, p->cur));
+	case ACT_PROMPT_RIGHT: return move_to(p, next_grapheme(p, p->cur));
+	case ACT_PROMPT_HOME: return move_to(p, 0);
+	case ACT_PROMPT_END: return move_to(p, p->len);
+	case ACT_PROMPT_BACKSPACE:
+		/* Backspace on an empty line closes it, as in less. */
+		if (p->len == 0)
+			return PR_CANCEL;
+		return delete_to(p, prev_grapheme(p, p->cur), p->cur);
+	case ACT_PROMPT_DELETE: return delete_to(p, p->cur, next_grapheme(p, p->cur));
+	case ACT_PROMPT_KILL_BOL: return delete_to(p, 0, p->cur);
+	case ACT_PROMPT_KILL_EOL: return delete_to(p, p->cur, p->len);
+	case ACT_PROMPT_KILL_WORD: return delete_to(p, word_start(p), p->cur);
+	case ACT_PROMPT_OLDER: return history(p, -1);
+	case ACT_PROMPT_NEWER: return history(p, 1);
+	default: return PR_IGNORED;
+	}
 }
 
 enum prompt_result
 prompt_key(struct prompt *p, int code, bool is_key)
 {
-	if (is_key) {
-		switch (code) {
-		case KEY_LEFT: p->cur = prev_char(p, p->cur); return PR_MOVED;
-		case KEY_RIGHT: p->cur = next_char(p, p->cur); return PR_MOVED;
-		case KEY_HOME: p->cur = 0; return PR_MOVED;
-		case KEY_END: p->cur = p->len; return PR_MOVED;
-		case KEY_BACKSPACE:
-			if (p->cur == 0)
-				return p->len == 0 ? PR_CANCEL : PR_IGNORED;
-			delete_range(p, prev_char(p, p->cur), p->cur);
-			return PR_EDITED;
-		case KEY_DC:
-			if (p->cur == p->len)
-				return PR_IGNORED;
-			delete_range(p, p->cur, next_char(p, p->cur));
-			p->cur = p->cur;
-			return PR_EDITED;
-		case KEY_UP: return history(p, -1);
-		case KEY_DOWN: return history(p, 1);
-		case KEY_ENTER: return PR_ACCEPT;
-		default: return PR_IGNORED;
-		}
-	}
-	switch (code) {
-	case '\n': case '\r': return PR_ACCEPT;
-	case 27: case CTRL('g'): return PR_CANCEL;
-	case 127: case CTRL('h'): return prompt_key(p, KEY_BACKSPACE, true);
-	case CTRL('u'):
-		delete_range(p, 0, p->cur);
-		return PR_EDITED;
-	case CTRL('w'): {
-		size_t a = p->cur;
-		while (a > 0 && is_space_at(p, prev_char(p, a)))
-			a = prev_char(p, a);
-		while (a > 0 && !is_space_at(p, prev_char(p, a)))
-			a = prev_char(p, a);
-		delete_range(p, a, p->cur);
-		return PR_EDITED;
-	}
-	case CTRL('a'): p->cur = 0; return PR_MOVED;
-	case CTRL('e'): p->cur = p->len; return PR_MOVED;
-	default:
-		return PR_IGNORED;
-	}
+	return prompt_act(p, key_lookup(code, is_key, KS_PROMPT));
 }
 
 void
@@ -163,8 +195,10 @@ prompt_remember(struct prompt *p)
 {
 	if (p->len == 0)
 		return;
-	if (p->nhist > 0 && strcmp(p->hist[p->nhist - 1], p->buf) == 0)
+	if (p->nhist > 0 && strcmp(p->hist[p->nhist - 1], p->buf) == 0) {
+		p->hpos = p->nhist;
 		return;
+	}
 	if (p->nhist == PROMPT_HISTORY) {
 		free(p->hist[0]);
 		memmove(p->hist, p->hist + 1, (PROMPT_HISTORY - 1) * sizeof *p->hist);
@@ -182,4 +216,60 @@ prompt_free(struct prompt *p)
 	for (size_t i = 0; i < p->nhist; i++)
 		free(p->hist[i]);
 	memset(p, 0, sizeof *p);
+}
+
+static int
+width(const struct prompt *p, size_t a, size_t b)
+{
+	return text_width(p->buf + a, b - a);
+}
+
+/* The first grapheme boundary b <= from with [b, from) in cols columns. */
+static size_t
+back_fit(const struct prompt *p, size_t from, int cols)
+{
+	size_t b = from;
+
+	while (b > 0) {
+		size_t a = prev_grapheme(p, b);
+		if (width(p, a, from) > cols)
+			break;
+		b = a;
+	}
+	return b;
+}
+
+/* The whole line if it fits; else the head when the cursor is in it, the
+ * tail when the cursor is in that, else the cursor in the middle.  A line
+ * cut off shows a mark on that side, when there are columns for one. */
+void
+prompt_view(const struct prompt *p, int cols, struct prompt_view *pv)
+{
+	int at_end = p->cur == p->len;   /* the cursor's own cell after the text */
+	int m = cols >= 3;              /* columns for a mark */
+
+	*pv = (struct prompt_view){ 0, p->len, false, false, 0 };
+	if (cols < 1) {
+		pv->end = 0;
+		return;
+	}
+	if (width(p, 0, p->len) + at_end <= cols) {
+		pv->cursor = width(p, 0, p->cur);
+		return;
+	}
+	if (width(p, 0, p->cur) < cols - m) {
+		pv->right = m;
+		pv->end = text_clip(p->buf, p->len, cols - m, NULL);
+		pv->cursor = width(p, 0, p->cur);
+		return;
+	}
+	pv->start = back_fit(p, p->len, cols - m - at_end);
+	if (p->cur < pv->start) {
+		pv->start = back_fit(p, p->cur, (cols - 2 * m) / 2);
+		pv->right = m;
+		pv->end = pv->start + text_clip(p->buf + pv->start, p->len - pv->start,
+		    cols - 2 * m, NULL);
+	}
+	pv->left = m && pv->start > 0;
+	pv->cursor = pv->left + width(p, pv->start, p->cur);
 }

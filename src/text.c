@@ -9,60 +9,144 @@
 #include <unistr.h>
 #include <uniwidth.h>
 #include <unilbrk.h>
+#include <unictype.h>
 
 #include "text.h"
 
 static const char enc[] = "UTF-8";
 
+/* Format characters (Cf) other than these are shown by a placeholder: the
+ * bidi embeddings, overrides, isolates and marks would reorder the
+ * terminal's line, and the rest are measured 0 by libunistring but 1 by
+ * the C library that ncurses asks.  These stay, invisible: zero width
+ * space, joiners (emoji sequences, Indic scripts), word joiner, invisible
+ * operators, byte order mark, and the tags of emoji tag sequences. */
+static bool
+format_kept(ucs4_t uc)
+{
+	return (uc >= 0x200b && uc <= 0x200d) || (uc >= 0x2060 && uc <= 0x2064) ||
+	    uc == 0xfeff || (uc >= 0xe0020 && uc <= 0xe007f);
+}
+
+/* Where libunistring 1.0 and the C library (whose wcwidth ncurses moves
+ * its cursor by) give printable characters different widths, the C
+ * library's: the screen must be measured as ncurses fills it. */
+static int
+width_as_drawn(ucs4_t uc, int w)
+{
+	static const struct { ucs4_t from, to; int w; } differ[] = {
+		{ 0x0cbf, 0x0cbf, 0 }, { 0x0cc6, 0x0cc6, 0 },       /* Kannada signs */
+		{ 0x3248, 0x324f, 2 },                               /* circled numbers */
+		{ 0x4dc0, 0x4dff, 2 },                               /* hexagrams */
+		{ 0x11a07, 0x11a08, 0 }, { 0x11c3f, 0x11c3f, 0 },
+	};
+
+	if (uc < 0x0cbf || uc > 0x11c3f)
+		return w;
+	for (size_t i = 0; i < sizeof differ / sizeof *differ; i++)
+		if (uc >= differ[i].from && uc <= differ[i].to)
+			return differ[i].w;
+	return w;
+}
+
+/* Hangul syllables, all assigned, need no look-up. */
+static bool
+printable(ucs4_t uc)
+{
+	return (uc >= 0xac00 && uc <= 0xd7a3) || uc_is_print(uc);
+}
+
+int
+text_cell(const char *s, size_t n, int col, size_t *clen, ucs4_t *shown)
+{
+	ucs4_t uc, as = 0;
+	int len, w;
+
+	if (n > 0 && (unsigned char)s[0] >= 0x20 && (unsigned char)s[0] < 0x7f) {
+		*clen = 1;      /* printable ASCII, most of the time */
+		if (shown)
+			*shown = 0;
+		return 1;
+	}
+	len = u8_mbtouc(&uc, (const uint8_t *)s, n);
+	*clen = len <= 0 ? 1 : (size_t)len;
+	if (uc >= 0x4e00 && uc <= 0x9fff)
+		w = 2;          /* CJK ideographs, most of a Chinese dossier */
+	else if (uc == 0xfffd && !(n >= 3 && memcmp(s, "\xef\xbf\xbd", 3) == 0))
+		w = 1;          /* an invalid byte: drawn as U+FFFD */
+	else if (uc == '\t') {
+		w = TEXT_TAB - (col % TEXT_TAB);
+		as = ' ';
+	} else if (uc < 0x20 || uc == 0x7f) {
+		w = 1;
+		as = uc == 0x7f ? 0x2421 : 0x2400 + uc;    /* ␛ ␡: control pictures */
+	} else if (uc == 0xad) {
+		w = 0;          /* soft hyphen: a hint for hyphenation, not drawn */
+		as = TEXT_NOTHING;
+	} else {
+		w = uc_width(uc, enc);
+		if (w < 0 || (w > 0 && !printable(uc)) ||
+		    (w == 0 && uc_is_general_category(uc, UC_CATEGORY_Cf) && !format_kept(uc))) {
+			w = 1;  /* C1 controls, unassigned, separators, bidi */
+			as = 0xfffd;
+		} else
+			w = width_as_drawn(uc, w);
+	}
+	if (shown)
+		*shown = as;
+	return w;
+}
+
 int
 text_char_width(const char *s, size_t n, size_t *clen)
 {
-	ucs4_t uc;
-	int len = u8_mbtouc(&uc, (const uint8_t *)s, n);
-	int w;
+	return text_cell(s, n, 0, clen, NULL);
+}
 
-	if (len <= 0)
-		len = 1;
-	*clen = (size_t)len;
-	if (uc == 0xfffd && !(n >= 3 && memcmp(s, "\xef\xbf\xbd", 3) == 0))
-		return 1;
-	w = uc_width(uc, enc);
-	/* Control characters are drawn as nothing by the UI; count 0. */
-	return w < 0 ? 0 : w;
+int
+text_width_at(const char *s, size_t n, int col)
+{
+	size_t i = 0, clen;
+	int c = col;
+
+	while (i < n) {
+		c += text_cell(s + i, n - i, c, &clen, NULL);
+		i += clen;
+	}
+	return c - col;
 }
 
 int
 text_width(const char *s, size_t n)
 {
-	size_t i = 0, clen;
-	int w = 0;
-
-	while (i < n) {
-		w += text_char_width(s + i, n - i, &clen);
-		i += clen;
-	}
-	return w;
+	return text_width_at(s, n, 0);
 }
 
 size_t
-text_clip(const char *s, size_t n, int cols, int *used)
+text_clip_at(const char *s, size_t n, int col, int cols, int *used)
 {
 	size_t i = 0, clen;
 	int w = 0, cw;
 
 	while (i < n) {
-		cw = text_char_width(s + i, n - i, &clen);
+		cw = text_cell(s + i, n - i, col + w, &clen, NULL);
 		if (w + cw > cols)
 			break;
 		w += cw;
 		i += clen;
 	}
 	/* Keep combining marks with the base character they follow. */
-	while (i < n && text_char_width(s + i, n - i, &clen) == 0)
+	while (i < n && text_cell(s + i, n - i, col + w, &clen, NULL) == 0)
 		i += clen;
 	if (used)
 		*used = w;
 	return i;
+}
+
+size_t
+text_clip(const char *s, size_t n, int cols, int *used)
+{
+	return text_clip_at(s, n, 0, cols, used);
 }
 
 /* Sixteen bytes, for the compiler's vector extension (SSE2 on x86-64,
@@ -300,7 +384,7 @@ wrap_run(struct wrapper *w)
 			last_brk = start;
 			continue;
 		}
-		cw = text_char_width(w->s + i, w->n - i, &clen);
+		cw = text_cell(w->s + i, w->n - i, width, &clen, NULL);
 		if (width + cw > w->cols && !is_space(w->s[i]) && i > start) {
 			size_t end = line_end(w, start, i, last_brk);
 			if (!emit(w, start, end))

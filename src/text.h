@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 /* One wrapped line: bytes [start, start+len) of the source, width columns. */
 struct text_line {
@@ -13,16 +14,41 @@ struct text_line {
 	int width;
 };
 
-/* Display columns of s[0..n); an invalid byte counts as one column. */
-int text_width(const char *s, size_t n);
+/* The screen form of text, the one rule that measuring, wrapping and
+ * drawing share, so that what is measured is what is drawn:
+ *  - a tab is spaces up to the next multiple of TEXT_TAB columns, counted
+ *    from the start of the text being measured (its line, when wrapped);
+ *  - other C0 controls and DEL are their control picture (U+2400 + c,
+ *    U+2421: ␉ ␛ ␡), one column;
+ *  - C1 controls, bidi embeddings, overrides, isolates and marks, other
+ *    format characters, unassigned code points, line and paragraph
+ *    separators, and an invalid byte are U+FFFD, one column;
+ *  - a soft hyphen is not drawn (0 columns);
+ *  - everything else is itself, as wide as libunistring says, except the
+ *    few characters where libunistring 1.0 and the C library's wcwidth
+ *    (which ncurses moves its cursor by) differ: there as wcwidth. */
+#define TEXT_TAB 8
+#define TEXT_NOTHING 0x110000u   /* *shown: draw nothing */
 
-/* Columns of the character at s (n bytes available); *clen gets its byte
- * length (>= 1, an invalid byte is one character). */
+/* Columns of the character at s (n > 0 bytes available) when it starts at
+ * column col of its text; *clen gets its byte length (>= 1, an invalid
+ * byte is one character); *shown (if not NULL) 0 when the character is
+ * drawn as itself, else the code point drawn in its place in each of its
+ * columns, or TEXT_NOTHING. */
+int text_cell(const char *s, size_t n, int col, size_t *clen, uint32_t *shown);
+
+/* Columns of the character at s as the first of a text. */
 int text_char_width(const char *s, size_t n, size_t *clen);
 
+/* Display columns of s[0..n), starting at column 0, or col, of its text. */
+int text_width(const char *s, size_t n);
+int text_width_at(const char *s, size_t n, int col);
+
 /* Longest prefix of s[0..n) that fits in cols columns without splitting a
- * character; returns its byte length and stores its width in *used. */
+ * character; returns its byte length and stores its width in *used.  The
+ * _at form for text that starts at column col of its text. */
 size_t text_clip(const char *s, size_t n, int cols, int *used);
+size_t text_clip_at(const char *s, size_t n, int col, int cols, int *used);
 
 /* Wraps s[0..n) to lines of at most cols columns (cols >= 1) with UAX #14
  * break opportunities; a word wider than cols is split between characters,

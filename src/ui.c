@@ -14,8 +14,10 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "cli.h"
+#include "input.h"
 #include "pane.h"
 #include "popup.h"
 #include "reload.h"
@@ -23,6 +25,23 @@
 #include "ui_signal.h"
 
 static void start_search(struct view *);
+/* The terminal's bracketed paste on and off (terminfo BE, BD), if it has
+ * it; off again on every way out: exit, signal, suspend (and a crash:
+ * ui_signal.c resets the terminal with BD). */
+static const char *paste_on, *paste_off;
+static struct sigaction curses_tstp;
+
+static void
+paste_mode(bool on)
+{
+	const char *s = on ? paste_on : paste_off;
+	ssize_t w;
+
+	if (s) {
+		w = write(STDOUT_FILENO, s, strlen(s));
+		(void)w;
+	}
+}
 /* The data file as the last wake-up found it, and the errors of the last
  * reload that failed (written on stderr when the screen is left). */
 static enum ds_file_state file_state;
@@ -46,6 +65,42 @@ check_locale(struct view *v)
 		snprintf(v->message, sizeof v->message,
 		    "locale is %s, not UTF-8: Chinese text may not show", cs);
 	fprintf(stderr, "dossier: warning: %s\n", v->message);
+}
+
+/* ^Z: curses leaves the screen and stops; the shell gets no paste marks
+ * meanwhile. */
+static void
+on_suspend(int sig)
+{
+	paste_mode(false);
+	curses_tstp.sa_handler(sig);
+	paste_mode(true);
+}
+
+/* Paste marks become keys of their own, if the terminal has them. */
+static void
+start_paste(void)
+{
+	char *be = tigetstr("BE"), *bd = tigetstr("BD");
+	char *ps = tigetstr("PS"), *pe = tigetstr("PE");
+	struct sigaction sa;
+
+	if (!be || !bd || !ps || !pe || be == (char *)-1 || bd == (char *)-1 ||
+	    ps == (char *)-1 || pe == (char *)-1)
+		return;
+	define_key(ps, INPUT_PASTE_BEGIN);
+	define_key(pe, INPUT_PASTE_END);
+	paste_off = bd;
+	paste_on = be;
+	paste_mode(true);
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_suspend;
+	/* Around the handler curses installed, if it did. */
+	if (sigaction(SIGTSTP, NULL, &curses_tstp) == 0 &&
+	    !(curses_tstp.sa_flags & SA_SIGINFO) && curses_tstp.sa_handler != SIG_IGN &&
+	    curses_tstp.sa_handler != SIG_DFL)
+		sigaction(SIGTSTP, &sa, NULL);
 }
 
 static void
@@ -110,33 +165,62 @@ selected_name(const struct view *v)
 	}
 }
 
+/* The query after a /, and its hit count.  A query wider than the line
+ * scrolls around the cursor (prompt_view), with < and > where it is cut
+ * off; the count keeps its place at the end.  Returns the columns used,
+ * and the cursor's column in *cursor. */
+static int
+draw_query(struct view *v, struct rect s, int *cursor)
+{
+	const struct prompt *p = &v->prompt;
+	char count[64] = "";
+	struct prompt_view pv;
+	int cw, room, x;
+
+	if (p->len && v->search.error)
+		snprintf(count, sizeof count, "  (cannot search: %s)", v->search.error);
+	else if (p->len && v->search.nhits == 0)
+		snprintf(count, sizeof count, "  (no match)");
+	else if (p->len)
+		snprintf(count, sizeof count, "  hit %zu/%zu", v->cur_hit + 1, v->search.nhits);
+	cw = text_width(count, strlen(count));
+	/* The count gives way to the query on a line too short for both. */
+	room = s.w - 1 - cw < 2 ? s.w - 1 : s.w - 1 - cw;
+	prompt_view(p, room, &pv);
+	x = draw_str(stdscr, s.y, 0, s.w, "/", R_STATUS);
+	if (pv.left)
+		draw_str(stdscr, s.y, x, 1, "<", R_STATUS);
+	x += pv.left + draw_text(stdscr, s.y, x + pv.left, room - pv.left - pv.right,
+	    p->buf + pv.start, pv.end - pv.start, R_STATUS);
+	if (pv.right) {
+		draw_str(stdscr, s.y, 1 + room - 1, 1, ">", R_STATUS);
+		x = 1 + room;
+	}
+	if (room < s.w - 1)
+		x += draw_str(stdscr, s.y, x, s.w - x, count, R_STATUS);
+	*cursor = 1 + pv.cursor;
+	return x;
+}
+
 /* Left: the prompt, the search state or a message.  Right: focused pane,
  * its selected item (clipped to the room left) and the article position. */
 static void
 draw_status(struct view *v)
 {
 	struct rect s = v->lay.status;
-	char pos[64], left[PROMPT_MAX + 96];
+	char pos[64];
 	struct ds_str sel = selected_name(v);
-	int lw, pw, nw, x;
+	int lw, pw, nw, x, cursor = 0;
 
 	draw_fill(stdscr, s.y, 0, s.w, R_STATUS);
-	if (v->searching && v->prompt.len && v->search.error)
-		snprintf(left, sizeof left, "/%s  (cannot search: %s)", v->prompt.buf,
-		    v->search.error);
-	else if (v->searching && v->prompt.len && v->search.nhits == 0)
-		snprintf(left, sizeof left, "/%s  (no match)", v->prompt.buf);
-	else if ((v->searching && v->prompt.len) || (!v->searching && v->have_hits))
-		snprintf(left, sizeof left, "/%s  hit %zu/%zu", v->prompt.buf,
-		    v->cur_hit + 1, v->search.nhits);
-	else if (v->searching)
-		snprintf(left, sizeof left, "/");
+	if (v->searching || (v->have_hits && !v->message[0]))
+		lw = draw_query(v, s, &cursor);
 	else
-		snprintf(left, sizeof left, "%s", v->message[0] ? v->message :
+		lw = draw_str(stdscr, s.y, 0, s.w, v->message[0] ? v->message :
 		    file_state == DS_FILE_CHANGED ? "file changed on disk: R reloads" :
 		    file_state == DS_FILE_GONE ? "file gone from disk" :
-		    v->ix.oom ? "out of memory: some names are not marked" : "? help  q quit");
-	lw = draw_str(stdscr, s.y, 0, s.w, left, R_STATUS);
+		    v->ix.oom ? "out of memory: some names are not marked" : "? help  q quit",
+		    R_STATUS);
 	snprintf(pos, sizeof pos, " · p%zu/%zu ", v->d->nparas ? v->art.para + 1 : 0,
 	    v->d->nparas);
 	pw = text_width(pos, strlen(pos));
@@ -159,10 +243,23 @@ draw_status(struct view *v)
 		}
 		draw_str(stdscr, s.y, x, s.w - x, pos, R_STATUS);
 	}
-	if (v->searching) {
-		int cx = 1 + text_width(v->prompt.buf, v->prompt.cur);
-		move(s.y, cx < s.w ? cx : s.w - 1);
-	}
+	if (v->searching)
+		move(s.y, cursor);
+}
+
+/* Wrapped to the width, so that it is read whole even at 1 column. */
+static void
+draw_too_small(void)
+{
+	char msg[64];
+	int len = snprintf(msg, sizeof msg, "dossier: terminal too small, needs %dx%d",
+	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+	struct text_line *l;
+	size_t n = text_wrap(msg, (size_t)len, COLS, &l);
+
+	for (size_t i = 0; i < n && (int)i < LINES; i++)
+		draw_text(stdscr, (int)i, 0, COLS, msg + l[i].start, l[i].len, R_NORMAL);
+	free(l);
 }
 
 static void
@@ -171,7 +268,7 @@ draw_frame(struct view *v)
 	layout_compute(&v->lay, LINES, COLS, v->focus);
 	erase();
 	if (v->lay.mode == LAYOUT_TOO_SMALL) {
-		draw_str(stdscr, 0, 0, COLS, "dossier: terminal too small", R_NORMAL);
+		draw_too_small();
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;
@@ -272,7 +369,7 @@ static void
 open_overlay(struct view *v, bool help, int popup)
 {
 	if (!popup_fits(v)) {
-		snprintf(v->message, sizeof v->message, "terminal too small for %s",
+		snprintf(v->message, sizeof v->message, "no room for %s",
 		    help ? "help" : "details");
 		return;
 	}
@@ -407,23 +504,31 @@ start_search(struct view *v)
 	prompt_open(&v->prompt);
 }
 
+/* Enter on the query / started from, or on none, repeats that search:
+ * the view comes back and moves to the next hit, as n would (less). */
 static void
-prompt_input(struct view *v, int code, bool is_key)
+accept_query(struct view *v)
 {
-	enum prompt_result r;
+	bool same = v->prompt.len == 0 || strcmp(v->prompt.buf, before_search.query) == 0;
 
-	if (!is_key && code >= 0x20 && code != 0x7f) {
-		char buf[MB_LEN_MAX];
-		mbstate_t st;
-		size_t n;
-		memset(&st, 0, sizeof st);
-		n = wcrtomb(buf, (wchar_t)code, &st);
-		if (n == (size_t)-1)
-			return;
-		prompt_insert(&v->prompt, buf, n);
-		r = PR_EDITED;
-	} else
-		r = prompt_key(&v->prompt, code, is_key);
+	v->searching = false;
+	prompt_remember(&v->prompt);
+	if (same && before_search.query[0]) {
+		restore(v, &before_search);
+		step_hit(v, 1);
+	} else if (v->prompt.len == 0)
+		restore(v, &before_search);
+	else if (v->search.nhits == 0) {
+		/* Like less, the failed pattern stays the one n repeats. */
+		restore_marks(v, &before_search);
+		v->have_hits = false;
+		snprintf(v->message, sizeof v->message, "no match for %s", v->prompt.buf);
+	}
+}
+
+static void
+prompt_done(struct view *v, enum prompt_result r)
+{
 	switch (r) {
 	case PR_EDITED:
 		view_search_update(v);
@@ -432,16 +537,7 @@ prompt_input(struct view *v, int code, bool is_key)
 			restore_positions(v, &before_search);
 		break;
 	case PR_ACCEPT:
-		v->searching = false;
-		prompt_remember(&v->prompt);
-		if (v->prompt.len == 0)    /* an empty / keeps the last search, as in less */
-			restore(v, &before_search);
-		else if (v->search.nhits == 0) {
-			/* Like less, the failed pattern stays the one n repeats. */
-			restore_marks(v, &before_search);
-			v->have_hits = false;
-			snprintf(v->message, sizeof v->message, "no match for %s", v->prompt.buf);
-		}
+		accept_query(v);
 		break;
 	case PR_CANCEL:
 		v->searching = false;
@@ -450,6 +546,33 @@ prompt_input(struct view *v, int code, bool is_key)
 	default:
 		break;
 	}
+}
+
+static void
+prompt_input(struct view *v, int code, bool is_key)
+{
+	uint8_t buf[6];
+	int n;
+
+	if (!is_key && key_lookup(code, false, KS_PROMPT) == ACT_NONE && code >= 0x20 &&
+	    (n = u8_uctomb(buf, (ucs4_t)code, sizeof buf)) > 0) {
+		prompt_insert(&v->prompt, (const char *)buf, (size_t)n);
+		prompt_done(v, PR_EDITED);
+	} else
+		prompt_done(v, prompt_key(&v->prompt, code, is_key));
+}
+
+/* A bracketed paste is text: into the prompt when it is open, else
+ * ignored, never run as keys. */
+static void
+paste(struct view *v, const char *s, size_t n)
+{
+	if (!v->searching) {
+		snprintf(v->message, sizeof v->message, "paste ignored: press / to search");
+		return;
+	}
+	prompt_insert(&v->prompt, s, n);
+	prompt_done(v, PR_EDITED);
 }
 
 static void
@@ -516,7 +639,7 @@ handle_key(struct view *v, int code, bool is_key)
 	}
 	if (v->lay.mode == LAYOUT_TOO_SMALL && !(code == 'q' && !is_key))
 		return;
-	v->message[0] = v->have_hits ? v->message[0] : '\0';
+	v->message[0] = '\0';   /* a message is shown until the next key */
 	do_action(v, key_lookup(code, is_key, scopes[v->focus]));
 }
 
@@ -572,6 +695,7 @@ leave_curses(void)
 {
 	char *cnorm = tigetstr("cnorm");
 
+	paste_mode(false);
 	endwin();
 	if (cnorm && cnorm != (char *)-1) {
 		putp(cnorm);
@@ -595,6 +719,7 @@ start_curses(struct view *v)
 	timeout(250);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
+	start_paste();
 	ui_signals_terminal();
 	v->color = has_colors() && !(nc && *nc);
 	if (v->color) {
@@ -613,23 +738,29 @@ start_curses(struct view *v)
 
 /* Waits for a key.  Until the search corpus is complete the wait builds
  * it, a slice of about 2 ms at a time with a look at the keyboard between
- * slices, so the first search finds it ready and keys are not held up. */
-static int
-read_key(struct view *v, wint_t *wc)
+ * slices, so the first search finds it ready and keys are not held up.
+ * Bytes become keys and pastes in input_feed; IN_NONE is a wake-up. */
+static enum input_kind
+read_key(struct view *v, struct input *in, int *code)
 {
-	int r;
-
-	while (!v->search.built && !ui_quit_signal) {
-		timeout(0);
-		r = get_wch(wc);
-		if (r != ERR) {
+	for (;;) {
+		enum input_kind k;
+		int c;
+		if (!v->search.built && !ui_quit_signal) {
+			timeout(0);
+			if ((c = getch()) == ERR) {
+				search_prepare(&v->search, 2);
+				continue;
+			}
+		} else {
 			timeout(250);   /* as start_curses set it */
-			return r;
+			if ((c = getch()) == ERR)
+				return input_idle(in);
 		}
-		search_prepare(&v->search, 2);
+		k = input_feed(in, c, c > 0xff, code);
+		if (k != IN_NONE)
+			return k;
 	}
-	timeout(250);
-	return get_wch(wc);
 }
 
 int
@@ -653,14 +784,17 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 	/* Only a key (a resize and a mouse event are keys too) changes the
 	 * screen: the wake-ups in between do not redraw it. */
 	for (bool dirty = true; !v.quit && !ui_quit_signal;) {
-		wint_t wc;
-		int r;
+		static struct input in;
+		enum input_kind k;
+		int code;
 		if (dirty)
 			draw_frame(&v);
-		r = read_key(&v, &wc);
-		dirty = r != ERR;
-		if (dirty)
-			handle_key(&v, (int)wc, r == KEY_CODE_YES);
+		k = read_key(&v, &in, &code);
+		dirty = k != IN_NONE;
+		if (k == IN_PASTE)
+			paste(&v, in.paste, in.npaste);
+		else if (dirty)
+			handle_key(&v, code, k == IN_KEY);
 		else
 			dirty = watch_file(&v);
 	}

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <cmocka.h>
 #include <unistr.h>
+#include <locale.h>
+#include <wchar.h>
 
 #include "dossier.h"
 #include "bundled.h"
@@ -379,6 +381,150 @@ test_wrap_bundled(void **state)
 	dossier_free(&d);
 }
 
+/* The screen form: every character is measured as it is drawn. */
+static void
+cell_is(const char *s, int col, int want_w, size_t want_len, uint32_t want_shown)
+{
+	size_t clen = 0;
+	uint32_t shown = 12345;
+	int w = text_cell(s, strlen(s), col, &clen, &shown);
+
+	if (w != want_w || clen != want_len || shown != want_shown)
+		fail_msg("cell('%s', col %d) = %d cols, %zu bytes, shown U+%04X; want %d, %zu, U+%04X",
+		    s, col, w, clen, shown, want_w, want_len, want_shown);
+}
+
+static void
+test_screen_form(void **state)
+{
+	(void)state;
+	/* Drawn as themselves. */
+	cell_is("中", 0, 2, 3, 0);
+	cell_is("Ｌ", 5, 2, 3, 0);                      /* full-width Latin */
+	cell_is("\xcc\x81", 0, 0, 2, 0);                /* combining acute */
+	cell_is("😀", 0, 2, 4, 0);
+	cell_is("a", 0, 1, 1, 0);
+	cell_is("\xe2\x80\x8d", 0, 0, 3, 0);             /* ZWJ (emoji sequences) */
+	/* A tab reaches the next stop of eight columns. */
+	cell_is("\t", 0, 8, 1, ' ');
+	cell_is("\t", 3, 5, 1, ' ');
+	cell_is("\t", 7, 1, 1, ' ');
+	cell_is("\t", 8, 8, 1, ' ');
+	/* C0 controls and DEL: their control picture, one column. */
+	cell_is("\x1b", 0, 1, 1, 0x241b);                /* ␛ */
+	cell_is("\x01", 4, 1, 1, 0x2401);
+	cell_is("\r", 0, 1, 1, 0x240d);
+	cell_is("\x7f", 0, 1, 1, 0x2421);                /* ␡ */
+	/* C1 controls, bidi controls, separators, unassigned: U+FFFD. */
+	cell_is("\xc2\x85", 0, 1, 2, 0xfffd);             /* U+0085 NEL */
+	cell_is("\xc2\x9b", 0, 1, 2, 0xfffd);             /* U+009B CSI */
+	cell_is("\xc2\x80", 0, 1, 2, 0xfffd);
+	cell_is("\xc2\x9f", 0, 1, 2, 0xfffd);
+	cell_is("\xe2\x80\xae", 0, 1, 3, 0xfffd);         /* U+202E RLO */
+	cell_is("\xe2\x80\xaa", 0, 1, 3, 0xfffd);         /* U+202A LRE */
+	cell_is("\xe2\x81\xa6", 0, 1, 3, 0xfffd);         /* U+2066 LRI */
+	cell_is("\xe2\x81\xa9", 0, 1, 3, 0xfffd);         /* U+2069 PDI */
+	cell_is("\xe2\x80\x8f", 0, 1, 3, 0xfffd);         /* U+200F RLM */
+	cell_is("\xe2\x80\xa8", 0, 1, 3, 0xfffd);         /* U+2028 */
+	cell_is("\xcd\xb8", 0, 1, 2, 0xfffd);             /* U+0378, unassigned */
+	cell_is("\xff", 0, 1, 1, 0);                     /* invalid byte */
+	/* A soft hyphen is not drawn. */
+	cell_is("\xc2\xad", 0, 0, 2, TEXT_NOTHING);
+	/* Widths of strings follow: nothing is zero wide but what draws
+	 * nothing. */
+	assert_int_equal(width("alpha\tbeta"), 12);
+	assert_int_equal(width("\tx"), 9);
+	assert_int_equal(width("中\t"), 8);
+	assert_int_equal(width("a\x1b[31mb"), 7);
+	assert_int_equal(width("x\xc2\x85y\xc2\x9bz"), 5);
+	assert_int_equal(width("\xe2\x80\xae" "abc\xe2\x80\xac"), 5);
+	assert_int_equal(text_width_at("\t", 1, 6), 2);
+	assert_int_equal(text_width_at("a\tb", 3, 5), 4);
+}
+
+static void
+test_clip_controls(void **state)
+{
+	int used = -1;
+
+	(void)state;
+	clip_is("ab\x1b" "cd", 3, "ab\x1b", 3);
+	clip_is("\xc2\x9b" "31m", 2, "\xc2\x9b" "3", 2);
+	/* A tab is whole or not at all. */
+	clip_is("alpha\tbeta", 7, "alpha", 5);
+	clip_is("alpha\tbeta", 8, "alpha\t", 8);
+	clip_is("alpha\tbeta", 9, "alpha\tb", 9);
+	/* From column 6 of its line, a tab is two columns. */
+	assert_int_equal(text_clip_at("\tx", 2, 6, 2, &used), 1);
+	assert_int_equal(used, 2);
+	assert_int_equal(text_clip_at("\tx", 2, 6, 1, &used), 0);
+	assert_int_equal(used, 0);
+}
+
+/* Hostile text wraps with every line inside the width, tabs measured from
+ * the line's start, and every line's width what the screen form says. */
+static void
+test_wrap_controls(void **state)
+{
+	static const char *const texts[] = {
+		"alpha\tbeta gamma\tdelta",
+		"\tindented\n\tagain\t\tand again",
+		"red \x1b[31mred\x1b[0m plain \x1b]0;title\x07 end",
+		"C1 \xc2\x9b" "2J and \xc2\x85 next line",
+		"\xe2\x80\xae" "reversed\xe2\x80\xac and \xe2\x81\xa6isolated\xe2\x81\xa9",
+		"中文\t混排\x1b中文\xc2\x9b中文 e\xcc\x81 😀\tＬＬＡＭＡ",
+	};
+	(void)state;
+	for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
+		for (int cols = 1; cols <= 40; cols++) {
+			struct text_line *l = NULL;
+			size_t n = text_wrap(texts[k], strlen(texts[k]), cols, &l);
+			for (size_t i = 0; i < n; i++) {
+				const char *t = texts[k] + l[i].start;
+				assert_int_equal(l[i].width, text_width(t, l[i].len));
+				if (l[i].width > cols && chars(t, l[i].len) > 1)
+					fail_msg("text %zu cols %d: line %zu is %d wide", k, cols,
+					    i, l[i].width);
+			}
+			free(l);
+		}
+}
+
+/* ncurses moves its cursor by the C library's wcwidth: for every code
+ * point, the columns text_cell measures are the columns wcwidth gives
+ * what is drawn (the character, or its placeholder), so that no text can
+ * move a border. */
+static void
+test_cells_agree_with_curses(void **state)
+{
+	int bad = 0;
+
+	(void)state;
+	if (!setlocale(LC_CTYPE, "C.UTF-8") && !setlocale(LC_CTYPE, "en_US.UTF-8"))
+		skip();
+	for (ucs4_t c = 0; c < 0x110000; c++) {
+		uint8_t b[4];
+		uint32_t shown;
+		size_t clen;
+		int w, drawn, n;
+		if (c >= 0xd800 && c < 0xe000)
+			continue;
+		n = u8_uctomb(b, c, sizeof b);
+		w = text_cell((const char *)b, (size_t)n, 0, &clen, &shown);
+		if (shown == TEXT_NOTHING)
+			drawn = 0;
+		else if (c == '\t')
+			drawn = w * wcwidth(L' ');
+		else
+			drawn = wcwidth((wchar_t)(shown ? shown : c));
+		if (drawn != w && bad++ < 10)
+			print_error("U+%04X: measured %d, drawn %d columns\n", c, w, drawn);
+		assert_true(clen == (size_t)n);
+	}
+	assert_int_equal(bad, 0);
+	setlocale(LC_CTYPE, "C");
+}
+
 int
 main(void)
 {
@@ -395,6 +541,10 @@ main(void)
 		cmocka_unit_test(test_wrap_combining),
 		cmocka_unit_test(test_wrap_invalid),
 		cmocka_unit_test(test_wrap_bundled),
+		cmocka_unit_test(test_screen_form),
+		cmocka_unit_test(test_clip_controls),
+		cmocka_unit_test(test_wrap_controls),
+		cmocka_unit_test(test_cells_agree_with_curses),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

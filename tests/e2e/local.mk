@@ -19,9 +19,11 @@ e2e_ldadd = tests/e2e/libvt.a $(VTERM_LIBS) $(CMOCKA_LIBS)
 e2e_helpers = tests/e2e/dossier-e2e.c tests/e2e/dossier-e2e.h
 
 check_PROGRAMS += tests/e2e/test-screen tests/e2e/test-search-screen tests/e2e/test-terminal \
-	tests/e2e/test-torture tests/e2e/test-memory tests/e2e/test-load-screen
+	tests/e2e/test-torture tests/e2e/test-memory tests/e2e/test-controls \
+	tests/e2e/test-prompt-screen tests/e2e/test-load-screen
 TESTS += tests/e2e/test-screen tests/e2e/test-search-screen tests/e2e/test-terminal \
-	tests/e2e/test-torture tests/e2e/test-memory tests/e2e/test-load-screen
+	tests/e2e/test-torture tests/e2e/test-memory tests/e2e/test-controls \
+	tests/e2e/test-prompt-screen tests/e2e/test-load-screen
 
 tests_e2e_test_screen_SOURCES = tests/e2e/test-screen.c $(e2e_helpers)
 tests_e2e_test_screen_CFLAGS = $(e2e_cflags)
@@ -38,7 +40,21 @@ tests_e2e_test_torture_LDADD = $(e2e_ldadd)
 tests_e2e_test_memory_SOURCES = tests/e2e/test-memory.c $(e2e_helpers)
 tests_e2e_test_memory_CFLAGS = $(e2e_cflags)
 tests_e2e_test_memory_LDADD = $(e2e_ldadd)
+tests_e2e_test_controls_SOURCES = tests/e2e/test-controls.c $(e2e_helpers)
+tests_e2e_test_controls_CFLAGS = $(e2e_cflags)
+tests_e2e_test_controls_LDADD = $(e2e_ldadd)
+tests_e2e_test_prompt_screen_SOURCES = tests/e2e/test-prompt-screen.c $(e2e_helpers)
+tests_e2e_test_prompt_screen_CFLAGS = $(e2e_cflags)
+tests_e2e_test_prompt_screen_LDADD = $(e2e_ldadd)
 tests_e2e_test_load_screen_SOURCES = tests/e2e/test-load-screen.c $(e2e_helpers)
 tests_e2e_test_load_screen_CFLAGS = $(e2e_cflags)
 tests_e2e_test_load_screen_LDADD = $(e2e_ldadd)
+
+# Drafts of an imported dossier on the screen.
+check_PROGRAMS += tests/e2e/test-import-screen
+TESTS += tests/e2e/test-import-screen
+tests_e2e_test_import_screen_SOURCES = tests/e2e/test-import-screen.c $(e2e_helpers)
+tests_e2e_test_import_screen_CFLAGS = $(e2e_cflags)
+tests_e2e_test_import_screen_LDADD = $(e2e_ldadd)
 endif
+EXTRA_DIST += tests/data/controls.rec

@@ -56,16 +56,18 @@ static void test_resize(void **state)
 	expect_row(v, 1, "Timeline (");
 	settle(v);
 
-	/* Too small for anything: a notice, clipped to the width. */
+	/* Too small for anything: a notice, wrapped to the width. */
 	vt_resize(v, 3, 10);
-	expect_text(v, "dossier: t");
+	expect_text(v, "dossier:");
 	settle(v);
 	if (!vt_alive(v))
 		fail_screen(v, "dossier died resizing to 10x3");
-	char *row0 = cells_text(v, 0, 0, 10);
-	if (strcmp(row0, "dossier: t") != 0)
-		fail_screen(v, "10x3: row 0 is \"%s\", not the clipped notice", row0);
+	char *row0 = cells_text(v, 0, 0, 10), *row1 = cells_text(v, 1, 0, 10);
+	if (strcmp(row0, "dossier:  ") != 0 || strcmp(row1, "terminal  ") != 0)
+		fail_screen(v, "10x3: rows 0 and 1 are \"%s\" \"%s\", not the wrapped notice",
+		    row0, row1);
 	free(row0);
+	free(row1);
 	/* Keys are harmless here. */
 	press(v, "jG\t");
 	if (!vt_alive(v))
@@ -85,7 +87,7 @@ static const char *const mode_names[] = { "full view", "narrow view", "too-small
 
 static enum mode screen_mode(struct vt *v)
 {
-	if (row_contains(v, 0, "dossier: t"))
+	if (row_contains(v, 0, "dossier:"))
 		return TOO_SMALL;
 	/* Every tab keeps its number and the start of its name. */
 	if (row_contains(v, 0, "1 Ti") && row_contains(v, 0, "2 Pe") && row_contains(v, 0, "3 Ar"))
@@ -358,6 +360,17 @@ static int teardown_tstp(void **state)
  * leader in an orphaned process group, where the kernel discards SIGTSTP.
  * `set -m` gives dossier a foreground job of its own, as a login shell
  * does; the shell reports the stop and later resumes it with fg. */
+/* The last bracketed paste mode the program set: 'h' on, 'l' off, 0. */
+static char paste_mode(struct vt *v)
+{
+	size_t len;
+	const char *raw = vt_raw(v, &len);
+	for (size_t i = len; i-- >= 8;)
+		if (memcmp(raw + i - 7, "\033[?2004", 7) == 0 && (raw[i] == 'h' || raw[i] == 'l'))
+			return raw[i];
+	return 0;
+}
+
 /* Suspended by ^Z typed, or by SIGTSTP sent with kill (typed NULL). */
 static void suspend_resume(void **state, const char *typed)
 {
@@ -403,6 +416,8 @@ static void suspend_resume(void **state, const char *typed)
 	if (vt_altscreen(v))
 		fail_screen(v, "suspended dossier left the alternate screen on");
 	expect_cooked(v, "while suspended");
+	if (paste_mode(v) == 'h')
+		fail_screen(v, "bracketed paste is left on while suspended");
 
 	/* fg: it comes back, redrawn, and still answers keys. */
 	vt_send(v, "\r");
@@ -413,6 +428,8 @@ static void suspend_resume(void **state, const char *typed)
 		fail_screen(v, "resumed dossier is not on the alternate screen");
 	if (proc_state(pid) == 'T')
 		fail_screen(v, "dossier is still stopped after fg");
+	if (paste_mode(v) != 'h')
+		fail_screen(v, "bracketed paste is not back on after fg");
 	vt_send(v, "2");
 	expect_row(v, -1, " People · ");
 	vt_send(v, "q");
