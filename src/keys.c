@@ -29,6 +29,8 @@ const struct key_binding key_table[] = {
 	{ 27, false, "Esc", ACT_CANCEL, KS_GLOBAL, "clear the filter, else hits, else marks" },
 	{ CTRL('l'), false, "C-l", ACT_REDRAW, KS_GLOBAL, "redraw the screen" },
 	{ 'R', false, "R", ACT_RELOAD, KS_GLOBAL, "reload the file (it changed on disk), keeping the place" },
+	{ ']', false, "]", ACT_NEXT_ARTICLE, KS_GLOBAL, "read the next article" },
+	{ '[', false, "[", ACT_PREV_ARTICLE, KS_GLOBAL, "back to this article's head, else the previous article" },
 	{ 'j', false, "j", ACT_DOWN, KS_GLOBAL, "move down" },
 	{ KEY_DOWN, true, "Down", ACT_DOWN, KS_GLOBAL, "move down" },
 	{ 'k', false, "k", ACT_UP, KS_GLOBAL, "move up" },

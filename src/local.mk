@@ -28,7 +28,7 @@ src_libui_a_SOURCES = \
 	src/keys.c src/keys.h \
 	src/prompt.c src/prompt.h \
 	src/input.c src/input.h \
-	src/view.c src/view.h \
+	src/view.c src/view.h src/view_articles.c \
 	src/draw.c src/draw.h \
 	src/pane.h src/pane_timeline.c src/pane_people.c src/pane_article.c \
 	src/popup.c src/popup.h \

@@ -7,6 +7,12 @@
 #include <stdio.h>
 
 #include "pane.h"
+#include "sources.h"
+
+/* Columns of an event's source tag, at most, and at most this part of
+ * the row. */
+#define TAG_COLS 12
+#define TAG_SHARE 4
 
 size_t
 hit_spans(const struct view *v, enum ds_kind kind, size_t item,
@@ -61,7 +67,8 @@ draw_row(struct view *v, WINDOW *win, struct rect r, int i, int dw, int drw)
 	enum role base = sel ? (v->focus == PANE_TIMELINE ? R_SELECTED : R_SELECTED_DIM) : R_NORMAL;
 	struct span spans[16];
 	size_t ns;
-	int x = r.x, y = r.y + i;
+	int x = r.x, y = r.y + i, end = r.x + r.w, tw;
+	char tag[128];
 
 	if (sel)
 		draw_fill(win, y, r.x, r.w, base);
@@ -76,8 +83,19 @@ draw_row(struct view *v, WINDOW *win, struct rect r, int i, int dw, int drw)
 	if (drw && dossier_draft(v->d, e->rec))
 		draw_str(win, y, x, 1, "?", sel ? base : R_DIM);
 	x += drw;
+	/* With several articles, which tell it, at the right. */
+	if (v->d->narticles > 1 && r.w / TAG_SHARE > 2 && x < end) {
+		tw = source_tag(v->d, &e->articles, r.w / TAG_SHARE < TAG_COLS ?
+		    r.w / TAG_SHARE : TAG_COLS, tag, sizeof tag);
+		if (tw && end - tw - 1 > x) {
+			draw_str(win, y, end - tw, tw, tag, sel ? base : R_DIM);
+			end -= tw + 1;
+		}
+	}
+	if (x >= end)
+		return;
 	ns = hit_spans(v, DS_EVENT, ev, e->title, spans, 16);
-	draw_spans(win, y, x, r.x + r.w - x, e->title.s, e->title.n, base, spans, ns);
+	draw_spans(win, y, x, end - x, e->title.s, e->title.n, base, spans, ns);
 }
 
 /* While the reader is in the article, bring the first event of the top

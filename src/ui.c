@@ -120,7 +120,11 @@ pane_title_of(const struct view *v, enum pane p, char *buf, size_t size)
 		    v->show_orgs ? v->d->norgs : v->d->npeople);
 		break;
 	default:
-		if (v->d->narticles)
+		if (v->d->narticles > 1)
+			snprintf(buf, size, "Article %zu/%zu: %.*s", art_article(v) + 1,
+			    v->d->narticles, (int)v->d->articles[art_article(v)].title.n,
+			    v->d->articles[art_article(v)].title.s);
+		else if (v->d->narticles)
 			snprintf(buf, size, "Article: %.*s", (int)v->d->articles[0].title.n,
 			    v->d->articles[0].title.s);
 		else
@@ -173,7 +177,7 @@ static int
 draw_query(struct view *v, struct rect s, int *cursor)
 {
 	const struct prompt *p = &v->prompt;
-	char count[64] = "";
+	char count[128] = "", src[64];
 	struct prompt_view pv;
 	int cw, room, x;
 
@@ -181,8 +185,11 @@ draw_query(struct view *v, struct rect s, int *cursor)
 		snprintf(count, sizeof count, "  (cannot search: %s)", v->search.error);
 	else if (p->len && v->search.nhits == 0)
 		snprintf(count, sizeof count, "  (no match)");
-	else if (p->len)
-		snprintf(count, sizeof count, "  hit %zu/%zu", v->cur_hit + 1, v->search.nhits);
+	else if (p->len) {
+		view_hit_source(v, v->cur_hit, src, sizeof src);
+		snprintf(count, sizeof count, "  hit %zu/%zu%s%s", v->cur_hit + 1, v->search.nhits,
+		    src[0] ? " in " : "", src);
+	}
 	cw = text_width(count, strlen(count));
 	/* The count gives way to the query on a line too short for both. */
 	room = s.w - 1 - cw < 2 ? s.w - 1 : s.w - 1 - cw;
@@ -208,7 +215,7 @@ static void
 draw_status(struct view *v)
 {
 	struct rect s = v->lay.status;
-	char pos[64];
+	char pos[160];
 	struct ds_str sel = selected_name(v);
 	int lw, pw, nw, x, cursor = 0;
 
@@ -221,8 +228,7 @@ draw_status(struct view *v)
 		    file_state == DS_FILE_GONE ? "file gone from disk" :
 		    v->ix.oom ? "out of memory: some names are not marked" : "? help  q quit",
 		    R_STATUS);
-	snprintf(pos, sizeof pos, " · p%zu/%zu ", v->d->nparas ? v->art.para + 1 : 0,
-	    v->d->nparas);
+	view_reading_place(v, pos, sizeof pos);
 	pw = text_width(pos, strlen(pos));
 	x = s.w - pw - text_width(pane_names[v->focus], strlen(pane_names[v->focus])) - 1;
 	if (x > lw + 1) {
@@ -434,6 +440,12 @@ do_action(struct view *v, enum action a)
 	case ACT_FILTER: toggle_filter(v); break;
 	case ACT_CANCEL: cancel(v); break;
 	case ACT_RELOAD: reload(v); break;
+	case ACT_NEXT_ARTICLE:
+	case ACT_PREV_ARTICLE:
+		if (!view_step_article(v, a == ACT_NEXT_ARTICLE ? 1 : -1))
+			snprintf(v->message, sizeof v->message, "%s",
+			    a == ACT_NEXT_ARTICLE ? "no next article" : "no previous article");
+		break;
 	case ACT_NONE: break;
 	default: pane_action(v, a); break;
 	}

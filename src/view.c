@@ -99,7 +99,7 @@ art_wrap(struct view *v, size_t para, int width)
 }
 
 /* A paragraph shows a section heading when its Section differs from the
- * previous paragraph's. */
+ * previous paragraph's, or it starts an article. */
 static bool
 has_heading(const struct view *v, size_t para)
 {
@@ -108,7 +108,7 @@ has_heading(const struct view *v, size_t para)
 
 	if (s->n == 0)
 		return false;
-	if (para == 0)
+	if (para == 0 || art_head_rows(v, para))
 		return true;
 	prev = &v->d->paras[para - 1].section;
 	return prev->n != s->n || memcmp(prev->s, s->s, s->n) != 0;
@@ -117,7 +117,7 @@ has_heading(const struct view *v, size_t para)
 int
 art_heading_rows(const struct view *v, size_t para)
 {
-	return has_heading(v, para) ? 2 : 0;
+	return art_head_rows(v, para) + (has_heading(v, para) ? 2 : 0);
 }
 
 /* Heading rows, text rows, and a blank row between paragraphs. */

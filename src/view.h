@@ -87,6 +87,22 @@ void art_bottom(struct view *, int width, int height);
 /* Width of the article's text column in the current layout. */
 int art_text_width(const struct view *);
 
+/* Several articles (view_articles.c).  Each one's first paragraph starts
+ * with the article's head: these rows (title, byline, a blank row)
+ * before its section heading, if any. */
+#define ART_HEAD_ROWS 3
+int art_head_rows(const struct view *, size_t para);
+/* The article of the reading place (0 without articles). */
+size_t art_article(const struct view *);
+/* ] and [: to the next article's head; to this one's head, else the
+ * previous one's.  False when there is none. */
+bool view_step_article(struct view *, int dir);
+/* The status line's place: " · p4/60 " or, with several articles,
+ * " · 2/3 Source · p4/12 " (the article, the paragraph in it). */
+void view_reading_place(const struct view *, char *buf, size_t size);
+/* The articles a search hit is in, as a source tag (empty if none). */
+void view_hit_source(const struct view *, size_t hit, char *buf, size_t size);
+
 /* Linking: the events/people of the article's top paragraph. */
 bool tl_event_is_read(struct view *, size_t ev);
 bool entity_is_read(struct view *, int kind, size_t who);

@@ -6,11 +6,11 @@ if HAVE_CMOCKA
 check_PROGRAMS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
 	tests/test-layout tests/test-escape tests/test-prompt tests/test-keys tests/test-input \
-	tests/test-reload tests/test-multi
+	tests/test-reload tests/test-multi tests/test-view-articles
 TESTS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
 	tests/test-layout tests/test-escape tests/test-prompt tests/test-keys tests/test-input \
-	tests/test-reload tests/test-multi
+	tests/test-reload tests/test-multi tests/test-view-articles
 
 tests_test_rec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_rec_LDADD = src/libcore.a $(CMOCKA_LIBS)
@@ -35,6 +35,9 @@ tests_test_layout_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_multi_SOURCES = tests/test-multi.c tests/bundled.c tests/bundled.h
 tests_test_multi_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_multi_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_view_articles_SOURCES = tests/test-view-articles.c tests/bundled.c tests/bundled.h
+tests_test_view_articles_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
+tests_test_view_articles_LDADD = src/libui.a src/libcore.a $(CMOCKA_LIBS) $(NCURSESW_LIBS)
 # The prompt's line editor and the key table: the screen's logic without a
 # terminal (curses only for its KEY_* codes).
 tests_test_prompt_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
@@ -56,6 +59,7 @@ tests_test_text_CPPFLAGS = $(bundled_cppflags)
 tests_test_search_CPPFLAGS = $(bundled_cppflags)
 tests_test_bundled_CPPFLAGS = $(bundled_cppflags)
 tests_test_multi_CPPFLAGS = $(bundled_cppflags)
+tests_test_view_articles_CPPFLAGS = $(bundled_cppflags)
 endif
 if !HAVE_SCREEN_TESTS
 TESTS += tests/missing-libs.sh
