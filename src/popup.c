@@ -9,6 +9,7 @@
 #include "draw.h"
 #include "keys.h"
 #include "popup.h"
+#include "sources.h"
 #include "text.h"
 
 /* Lines of an overlay before wrapping: a label and a value. */
@@ -127,13 +128,51 @@ paragraph_items(struct view *v, struct items *it)
 	}
 }
 
+/* With several articles: those telling event ev. */
+static void
+told_by_items(struct view *v, size_t ev, struct items *it)
+{
+	const struct dossier *d = v->d;
+	const struct ds_refs *arts = &d->events[ev].articles;
+
+	for (size_t i = 0; d->narticles > 1 && i < arts->n; i++)
+		put(it, "Told by", join(it, article_name(d, arts->v[i]), " — ",
+		    d->articles[arts->v[i]].title), R_NORMAL);
+}
+
+/* With several articles: how often each one's text names who. */
+static void
+named_in_items(struct view *v, enum ds_kind kind, size_t who, struct items *it)
+{
+	const struct dossier *d = v->d;
+	struct index_article_count *c;
+	char counts[96];
+	long n;
+
+	if (d->narticles < 2 || !(c = malloc(d->narticles * sizeof *c)))
+		return;
+	n = index_mentions_by_article(&v->ix, kind, who, c, d->narticles);
+	for (long i = 0; i < n; i++) {
+		snprintf(counts, sizeof counts, "%u mention%s in %u paragraph%s",
+		    (unsigned)c[i].mentions, c[i].mentions == 1 ? "" : "s",
+		    (unsigned)c[i].paras, c[i].paras == 1 ? "" : "s");
+		put(it, "Named in", join(it, article_name(d, c[i].article), ": ", cstr(counts)),
+		    R_NORMAL);
+	}
+	if (n == 0)
+		put(it, "Named in", cstr("no article's text"), R_DIM);
+	free(c);
+}
+
 static void
 detail_items(struct view *v, struct items *it)
 {
 	switch (v->popup - 1) {
 	case PANE_TIMELINE:
-		if (tl_count(v))
+		if (tl_count(v)) {
 			record_items(v, v->d->events[tl_event(v, v->tl.sel)].rec, it);
+			told_by_items(v, tl_event(v, v->tl.sel), it);
+		}
 		break;
 	case PANE_PEOPLE: {
 		const struct ds_entity *e = v->show_orgs ? &v->d->orgs[v->orgs.sel] :
@@ -145,6 +184,8 @@ detail_items(struct view *v, struct items *it)
 			const struct ds_event *ev = &v->d->events[e->events.v[i]];
 			put(it, "Event", join(it, ev->date_text, "  ", ev->title), R_DIM);
 		}
+		named_in_items(v, v->show_orgs ? DS_ORG : DS_PERSON,
+		    v->show_orgs ? v->orgs.sel : v->people.sel, it);
 		break;
 	}
 	default:

@@ -207,8 +207,9 @@ view_select_event(struct view *v, size_t row)
 	v->tl.sel = row;
 	e = &v->d->events[tl_event(v, row)];
 	if (e->paras.n) {
-		v->marked_para = e->paras.v[0];
-		art_goto(v, e->paras.v[0], 0, art_text_width(v));
+		size_t p = event_para(v, e);
+		v->marked_para = (long)p;
+		art_goto(v, p, 0, art_text_width(v));
 	}
 }
 

@@ -94,6 +94,9 @@ int art_text_width(const struct view *);
 int art_head_rows(const struct view *, size_t para);
 /* The article of the reading place (0 without articles). */
 size_t art_article(const struct view *);
+/* The paragraph event e is read at: of an event several articles tell,
+ * the one in the article being read, else its first. */
+size_t event_para(const struct view *, const struct ds_event *e);
 /* ] and [: to the next article's head; to this one's head, else the
  * previous one's.  False when there is none. */
 bool view_step_article(struct view *, int dir);

@@ -28,6 +28,15 @@ art_article(const struct view *v)
 	    v->d->paras[v->art.para].article : 0;
 }
 
+size_t
+event_para(const struct view *v, const struct ds_event *e)
+{
+	for (size_t i = 0; v->d->narticles > 1 && i < e->paras.n; i++)
+		if (v->d->paras[e->paras.v[i]].article == art_article(v))
+			return e->paras.v[i];
+	return e->paras.v[0];
+}
+
 bool
 view_step_article(struct view *v, int dir)
 {

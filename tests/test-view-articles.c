@@ -1,8 +1,9 @@
 /* Unit tests of the view over a dossier of several articles
  * (tests/data/multi.rec), without a terminal: each article's head in the
  * article's rows, the next and previous article and their limits, the
- * reading place article-wise and where a search hit is; and a dossier of
- * one article as it was. */
+ * reading place article-wise, the paragraph an event told by two articles
+ * is read at, where a search hit is; and a dossier of one article as it
+ * was. */
 #include <config.h>
 
 #include <setjmp.h>
@@ -163,6 +164,27 @@ test_next_and_previous(void **state)
 }
 
 static void
+test_event_read_in_this_article(void **state)
+{
+	struct view *v = *state;
+	const struct ds_event *keeper = &multi.events[id_of(DS_EVENT, "e-keeper")];
+	const struct ds_event *storm = &multi.events[id_of(DS_EVENT, "e-storm")];
+
+	/* Told by the gazette and the daily: read where the reader is. */
+	assert_int_equal(event_para(v, keeper), id_of(DS_PARAGRAPH, "g1"));
+	assert_true(view_step_article(v, 1));
+	assert_int_equal(event_para(v, keeper), id_of(DS_PARAGRAPH, "d1"));
+	/* Not told by the article being read: its first paragraph. */
+	assert_true(view_step_article(v, -1));
+	assert_int_equal(event_para(v, storm), id_of(DS_PARAGRAPH, "i3"));
+	/* Choosing it in the timeline goes there and marks it. */
+	assert_true(view_step_article(v, 1));
+	view_select_event(v, id_of(DS_EVENT, "e-keeper"));
+	assert_int_equal(v->marked_para, (long)id_of(DS_PARAGRAPH, "d1"));
+	assert_int_equal(v->art.para, id_of(DS_PARAGRAPH, "d1"));
+}
+
+static void
 test_hit_sources(void **state)
 {
 	struct view *v = *state;
@@ -213,6 +235,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_heads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_next_and_previous, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_event_read_in_this_article, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hit_sources, setup, teardown),
 		cmocka_unit_test(test_one_article_unchanged),
 	};
