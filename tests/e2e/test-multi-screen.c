@@ -1,9 +1,9 @@
 /* Screen tests of a dossier of several articles (tests/data/multi.rec) in
  * the real program: each article's head drawn in the article pane when
  * the reading gets to it, the pane title and status line naming the
- * article, the next and previous article keys, the source tags of the
- * timeline, the article of a search hit on the status line and the
- * articles in the details. */
+ * article, the next and previous article keys, the list of articles, the
+ * source tags of the timeline, the filter by article and the article of a
+ * search hit on the status line. */
 #include <config.h>
 
 #include <setjmp.h>
@@ -118,6 +118,25 @@ test_next_and_previous_keys(void **state)
 	expect_row(v, -1, "2/3 示例日报 · p1/3");
 }
 
+static void
+test_article_list(void **state)
+{
+	struct vt *v = start(state);
+
+	press(v, "a");
+	expect_text(v, "Articles (Enter reads");
+	expect_text(v, "港口灯塔换上机器人看守 — 李示例 · 2025-03-03 · 示例日报 · 3");
+	press(v, "jj\r");
+	expect_gone(v, "Articles (Enter reads");
+	expect_article_row(v, 0, "Article 3/3: Interview");
+	expect_article_row(v, 1, "Interview: the engineer behind the lighthouse robot");
+	expect_row(v, -1, "Article ·", "3/3 Example Radio · p1/6");
+	/* Back up the list to the first. */
+	press(v, "akk\r");
+	expect_article_row(v, 1, "Robot keeper takes over Harbor Lighthouse");
+	expect_row(v, -1, "1/3 Harbor Gazette… · p1/3");
+}
+
 /* The timeline row holding an event's title, or -1. */
 static int
 event_row(struct vt *v, const char *title)
@@ -152,30 +171,19 @@ test_source_tags(void **state)
 }
 
 static void
-test_hit_names_article(void **state)
+test_filter_and_hit(void **state)
 {
 	struct vt *v = start(state);
 
+	press(v, "]F");
+	expect_row(v, 0, "Timeline: daily (3)");
+	expect_text(v, "People (3) in daily");
+	press(v, "F");
+	expect_row(v, 0, "Timeline (5)");
 	/* A hit in the daily's text names it on the status line. */
 	press(v, "/陈伟\r");
 	press(v, "n");
 	expect_row(v, -1, "hit 2/2 in 示例日报");
-}
-
-/* Details list the articles: those telling an event, those naming a
- * person, how often. */
-static void
-test_details(void **state)
-{
-	struct vt *v = start(state);
-
-	press(v, "1G\r");
-	expect_text(v, "Told by");
-	expect_text(v, "示例日报 — 港口灯塔换上机器人看守");
-	expect_text(v, "Example Radio — Interview: the engineer behind");
-	press(v, "q2\r");
-	expect_text(v, "Named in");
-	expect_text(v, "Example Radio: 5 mentions in 4 paragraphs");
 }
 
 int
@@ -185,9 +193,9 @@ main(void)
 		cmocka_unit_test_teardown(test_first_head, teardown_vt),
 		cmocka_unit_test_teardown(test_reading_into_the_second, teardown_vt),
 		cmocka_unit_test_teardown(test_next_and_previous_keys, teardown_vt),
+		cmocka_unit_test_teardown(test_article_list, teardown_vt),
 		cmocka_unit_test_teardown(test_source_tags, teardown_vt),
-		cmocka_unit_test_teardown(test_hit_names_article, teardown_vt),
-		cmocka_unit_test_teardown(test_details, teardown_vt),
+		cmocka_unit_test_teardown(test_filter_and_hit, teardown_vt),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

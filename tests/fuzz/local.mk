@@ -20,12 +20,14 @@ if FUZZING
 noinst_LIBRARIES += tests/fuzz/libfuzzcore.a
 tests_fuzz_libfuzzcore_a_SOURCES = $(fuzz_core_sources)
 tests_fuzz_libfuzzcore_a_CFLAGS = $(AM_CFLAGS) $(FUZZ_CORE_CFLAGS)
-# Inputs of 4 KiB and more are parsed on two cores, as files of 4 MiB are,
-# so that fuzz-load reaches the split parse and its merge.
-tests_fuzz_libfuzzcore_a_CPPFLAGS = $(AM_CPPFLAGS) -DREC_PARALLEL_MIN=4096
+# Inputs of 4 KiB and more are read and parsed on two cores, as files of
+# 4 MiB are, so that fuzz-load reaches the split read, parse and merge.
+FUZZ_CPPFLAGS = $(AM_CPPFLAGS) -DREC_PARALLEL_MIN=4096
+tests_fuzz_libfuzzcore_a_CPPFLAGS = $(FUZZ_CPPFLAGS)
 
 noinst_PROGRAMS += $(fuzz_programs)
 tests_fuzz_fuzz_load_SOURCES = tests/fuzz/fuzz-load.c
+tests_fuzz_fuzz_load_CPPFLAGS = $(FUZZ_CPPFLAGS)
 tests_fuzz_fuzz_load_CFLAGS = $(AM_CFLAGS) $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_load_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_load_LDADD = tests/fuzz/libfuzzcore.a
@@ -43,7 +45,7 @@ tests_fuzz_fuzz_fold_SOURCES = tests/fuzz/fuzz-fold.c
 tests_fuzz_fuzz_fold_CFLAGS = $(AM_CFLAGS) $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_fold_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_fold_LDADD = tests/fuzz/libfuzzcore.a
-tests_fuzz_fuzz_cli_SOURCES = tests/fuzz/fuzz-cli.c
+tests_fuzz_fuzz_cli_SOURCES = tests/fuzz/fuzz-cli.c $(cli_sources)
 tests_fuzz_fuzz_cli_CFLAGS = $(AM_CFLAGS) $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_cli_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_cli_LDADD = tests/fuzz/libfuzzcore.a
@@ -81,7 +83,7 @@ CLEANFILES += tests/fuzz/crash-* tests/fuzz/leak-* tests/fuzz/timeout-* \
 	tests/fuzz/oom-* tests/fuzz/slow-unit-*
 
 # Whole directories: every file in them is shipped.
-EXTRA_DIST += tests/fuzz/load.dict tests/fuzz/corpus
+EXTRA_DIST += tests/fuzz/load.dict tests/fuzz/corpus tests/fuzz/README
 
 # make check replays each corpus (seeds and regression inputs) through its
 # target with an ordinary build, one child process per input.
@@ -109,7 +111,7 @@ tests_fuzz_replay_fold_LDADD = src/libcore.a
 tests_fuzz_replay_cli_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-cli.c
 tests_fuzz_replay_cli_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DCORPUS='"$(abs_top_srcdir)/tests/fuzz/corpus/cli"'
-tests_fuzz_replay_cli_LDADD = src/libcore.a
+tests_fuzz_replay_cli_LDADD = src/libcli.a src/libcore.a
 
 check_PROGRAMS += tests/fuzz/replay-import
 TESTS += tests/fuzz/replay-import
