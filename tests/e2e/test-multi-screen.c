@@ -2,8 +2,8 @@
  * the real program: each article's head drawn in the article pane when
  * the reading gets to it, the pane title and status line naming the
  * article, the next and previous article keys, the list of articles, the
- * source tags of the timeline, the filter by article and the article of a
- * search hit on the status line. */
+ * source tags of the timeline, the filter by article, the article of a
+ * search hit on the status line and the articles in the details. */
 #include <config.h>
 
 #include <setjmp.h>
@@ -186,6 +186,22 @@ test_filter_and_hit(void **state)
 	expect_row(v, -1, "hit 2/2 in 示例日报");
 }
 
+/* Details list the articles: those telling an event, those naming a
+ * person, how often. */
+static void
+test_details(void **state)
+{
+	struct vt *v = start(state);
+
+	press(v, "1G\r");
+	expect_text(v, "Told by");
+	expect_text(v, "示例日报 — 港口灯塔换上机器人看守");
+	expect_text(v, "Example Radio — Interview: the engineer behind");
+	press(v, "q2\r");
+	expect_text(v, "Named in");
+	expect_text(v, "Example Radio: 5 mentions in 4 paragraphs");
+}
+
 int
 main(void)
 {
@@ -196,6 +212,7 @@ main(void)
 		cmocka_unit_test_teardown(test_article_list, teardown_vt),
 		cmocka_unit_test_teardown(test_source_tags, teardown_vt),
 		cmocka_unit_test_teardown(test_filter_and_hit, teardown_vt),
+		cmocka_unit_test_teardown(test_details, teardown_vt),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
