@@ -12,7 +12,7 @@
 #define CTRL(c) ((c) & 0x1f)
 
 const char *const key_scope_names[] = {
-	"global", "timeline", "people", "article", "prompt", "overlay"
+	"global", "timeline", "people", "article", "prompt", "overlay", "articles"
 };
 
 const struct key_binding key_table[] = {
@@ -53,12 +53,22 @@ const struct key_binding key_table[] = {
 	{ '\n', false, "Enter", ACT_ENTER, KS_ARTICLE, "notes, events and people of the top paragraph" },
 	{ '}', false, "}", ACT_NEXT_PARA, KS_ARTICLE, "next paragraph" },
 	{ '{', false, "{", ACT_PREV_PARA, KS_ARTICLE, "previous paragraph" },
+	{ ']', false, "]", ACT_NEXT_ARTICLE, KS_GLOBAL, "read the next article" },
+	{ '[', false, "[", ACT_PREV_ARTICLE, KS_GLOBAL, "back to this article's head, else the previous article" },
+	{ 'a', false, "a", ACT_ARTICLES, KS_GLOBAL, "the list of articles, to read one or filter by it" },
+	{ 'F', false, "F", ACT_FILTER_ARTICLE, KS_GLOBAL, "filter timeline and people by the article being read; again to clear" },
 	/* The help and details overlays scroll with the global motion keys
 	 * and step through hits with n and N; other keys do nothing there. */
 	{ 'q', false, "q", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
 	{ 27, false, "Esc", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
 	{ '\n', false, "Enter", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
 	{ '?', false, "?", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
+	/* The list of articles moves its selection with the motion keys. */
+	{ '\n', false, "Enter", ACT_ENTER, KS_ARTICLES, "read the selected article" },
+	{ 'f', false, "f", ACT_FILTER_ARTICLE, KS_ARTICLES, "filter timeline and people by it; again to clear" },
+	{ 'q', false, "q", ACT_CLOSE, KS_ARTICLES, "close the list" },
+	{ 27, false, "Esc", ACT_CLOSE, KS_ARTICLES, "close the list" },
+	{ 'a', false, "a", ACT_CLOSE, KS_ARTICLES, "close the list" },
 	/* The search prompt. */
 	{ '\n', false, "Enter", ACT_PROMPT_ACCEPT, KS_PROMPT, "keep the hits; an empty or the same query: its next hit" },
 	{ 27, false, "Esc", ACT_PROMPT_CANCEL, KS_PROMPT, "cancel: back to the view before /" },

@@ -56,8 +56,8 @@ usage(FILE *out)
 "  -f, --file=FILE      read the dossier FILE (default: $DOSSIER_FILE, else\n"
 "                       the bundled " PKGDATADIR "/meta-ai.rec)\n"
 "  -c, --check          validate the dossier and print counts per record type\n"
-"  -l, --list=WHAT      print people, orgs, events, paragraphs, glosses, or\n"
-"                       your own mynotes or marks, tab-separated\n"
+"  -l, --list=WHAT      print articles, people, orgs, events, paragraphs,\n"
+"                       glosses, or your own mynotes or marks, tab-separated\n"
 "  -s, --search=QUERY   print every hit of QUERY, one per line\n"
 "  -i, --import=ARTICLE make a dossier of ARTICLE (text or HTML), or add it\n"
 "                       to the dossier given by -f or FILE; see IMPORTING\n"
@@ -202,9 +202,10 @@ parse_args(int argc, char **argv, struct options *o)
 	}
 	if (o->mode == MODE_LIST && strcmp(o->arg, "people") && strcmp(o->arg, "orgs") &&
 	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs") &&
-	    strcmp(o->arg, "glosses") && strcmp(o->arg, "mynotes") && strcmp(o->arg, "marks")) {
-		fputs("dossier: --list wants people, orgs, events, paragraphs, glosses, mynotes "
-		    "or marks, not '", stderr);
+	    strcmp(o->arg, "glosses") && strcmp(o->arg, "mynotes") && strcmp(o->arg, "marks") &&
+	    strcmp(o->arg, "articles")) {
+		fputs("dossier: --list wants articles, people, orgs, events, paragraphs, glosses, "
+		    "mynotes or marks, not '", stderr);
 		esc_put(stderr, o->arg, strlen(o->arg));
 		fputs("'\nTry 'dossier --help' for more information.\n", stderr);
 		return EX_USAGE_;
