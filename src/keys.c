@@ -13,7 +13,7 @@
 #define CTRL(c) ((c) & 0x1f)
 
 const char *const key_scope_names[] = {
-	N_("global"), N_("timeline"), N_("people"), N_("article"), N_("prompt"), N_("overlay")
+	N_("global"), N_("timeline"), N_("people"), N_("article"), N_("prompt"), N_("overlay"), "articles"
 };
 
 const struct key_binding key_table[] = {
@@ -54,12 +54,22 @@ const struct key_binding key_table[] = {
 	{ '\n', false, "Enter", ACT_ENTER, KS_ARTICLE, N_("notes, events and people of the top paragraph") },
 	{ '}', false, "}", ACT_NEXT_PARA, KS_ARTICLE, N_("next paragraph") },
 	{ '{', false, "{", ACT_PREV_PARA, KS_ARTICLE, N_("previous paragraph") },
+	{ ']', false, "]", ACT_NEXT_ARTICLE, KS_GLOBAL, N_("read the next article") },
+	{ '[', false, "[", ACT_PREV_ARTICLE, KS_GLOBAL, N_("back to this article's head, else the previous article") },
+	{ 'a', false, "a", ACT_ARTICLES, KS_GLOBAL, N_("the list of articles, to read one or filter by it") },
+	{ 'F', false, "F", ACT_FILTER_ARTICLE, KS_GLOBAL, N_("filter timeline and people by the article being read; again to clear") },
 	/* The help and details overlays scroll with the global motion keys
 	 * and step through hits with n and N; other keys do nothing there. */
 	{ 'q', false, "q", ACT_CLOSE, KS_OVERLAY, N_("close the overlay") },
 	{ 27, false, "Esc", ACT_CLOSE, KS_OVERLAY, N_("close the overlay") },
 	{ '\n', false, "Enter", ACT_CLOSE, KS_OVERLAY, N_("close the overlay") },
 	{ '?', false, "?", ACT_CLOSE, KS_OVERLAY, N_("close the overlay") },
+	/* The list of articles moves its selection with the motion keys. */
+	{ '\n', false, "Enter", ACT_ENTER, KS_ARTICLES, N_("read the selected article") },
+	{ 'f', false, "f", ACT_FILTER_ARTICLE, KS_ARTICLES, N_("filter timeline and people by it; again to clear") },
+	{ 'q', false, "q", ACT_CLOSE, KS_ARTICLES, N_("close the list") },
+	{ 27, false, "Esc", ACT_CLOSE, KS_ARTICLES, N_("close the list") },
+	{ 'a', false, "a", ACT_CLOSE, KS_ARTICLES, N_("close the list") },
 	/* The search prompt. */
 	{ '\n', false, "Enter", ACT_PROMPT_ACCEPT, KS_PROMPT, N_("keep the hits; an empty or the same query: its next hit") },
 	{ 27, false, "Esc", ACT_PROMPT_CANCEL, KS_PROMPT, N_("cancel: back to the view before /") },

@@ -53,8 +53,8 @@ static const struct {
 } option_help[] = {
 	{ "-f, --file=FILE", NULL },	/* names the bundled file: see usage() */
 	{ "-c, --check", N_("validate the dossier and print counts per record type") },
-	{ "-l, --list=WHAT", N_("print people, orgs, events, paragraphs, glosses, or\n"
-	    "your own mynotes or marks, tab-separated") },
+	{ "-l, --list=WHAT", N_("print articles, people, orgs, events, paragraphs,\n"
+	    "glosses, or your own mynotes or marks, tab-separated") },
 	{ "-s, --search=QUERY", N_("print every hit of QUERY, one per line") },
 	{ "-i, --import=ARTICLE", N_("make a dossier of ARTICLE (text or HTML), or add it\n"
 	    "to the dossier given by -f or FILE; see IMPORTING") },
@@ -228,10 +228,11 @@ parse_args(int argc, char **argv, struct options *o)
 	}
 	if (o->mode == MODE_LIST && strcmp(o->arg, "people") && strcmp(o->arg, "orgs") &&
 	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs") &&
-	    strcmp(o->arg, "glosses") && strcmp(o->arg, "mynotes") && strcmp(o->arg, "marks")) {
+	    strcmp(o->arg, "glosses") && strcmp(o->arg, "mynotes") && strcmp(o->arg, "marks") &&
+	    strcmp(o->arg, "articles")) {
 		fputs("dossier: ", stderr);
-		esc_printf(stderr, _("--list wants people, orgs, events, paragraphs, glosses, "
-		    "mynotes or marks, not '%s'\n"), o->arg);
+		esc_printf(stderr, _("--list wants articles, people, orgs, events, paragraphs, "
+		    "glosses, mynotes or marks, not '%s'\n"), o->arg);
 		try_help();
 		return EX_USAGE_;
 	}

@@ -13,7 +13,7 @@
 #include "layout.h"
 #include "role.h"
 
-enum overlay_kind { OV_NONE, OV_HELP, OV_DETAILS };
+enum overlay_kind { OV_NONE, OV_HELP, OV_DETAILS, OV_ARTICLES };
 
 /* A label and its value; own holds what was made for it (a joined value),
  * freed with the overlay. */

@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "pane.h"
+#include "sources.h"
 
 #define MAX_SPANS 128
 
@@ -166,6 +167,24 @@ draw_heading(const struct view *v, WINDOW *win, int y, struct rect r, size_t p)
 	draw_text(win, y, x, r.x + r.w - x, s->s, s->n, R_HEADING);
 }
 
+/* Row `row` of the head of paragraph p's article: its title, its
+ * byline, a blank row. */
+static void
+draw_head(const struct view *v, WINDOW *win, int y, struct rect r, size_t p, int row)
+{
+	size_t a = v->d->paras[p].article;
+	const struct ds_str *t = &v->d->articles[a].title;
+	char line[512];
+	size_t n;
+
+	if (row == 0) {
+		draw_text(win, y, r.x + 2, r.w - 2, t->s, t->n, R_TITLE_FOCUS);
+	} else if (row == 1) {
+		n = article_byline(v->d, a, line, sizeof line);
+		draw_text(win, y, r.x + 2, r.w - 2, line, n, R_DIM);
+	}
+}
+
 static void
 draw_footer(const struct view *v, WINDOW *win, int y, struct rect r)
 {
@@ -204,10 +223,12 @@ article_draw(const struct view *v, WINDOW *win, struct rect r)
 	if (h < r.h)
 		draw_footer(v, win, r.y + h, r);
 	for (int y = 0; y < h && p < v->d->nparas; y++) {
-		int hr = art_heading_rows(v, p);
+		int hr = art_heading_rows(v, p), head = art_head_rows(v, p);
 		const struct wrap_cache *w = art_wrap(v, p, width);
-		if (row < hr) {
-			if (row == 0)
+		if (row < head) {
+			draw_head(v, win, r.y + y, r, p, row);
+		} else if (row < hr) {
+			if (row == head)
 				draw_heading(v, win, r.y + y, r, p);
 		} else if ((size_t)(row - hr) < w->n) {
 			draw_text_row(v, win, r.y + y, r, p, (size_t)(row - hr));

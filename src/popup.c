@@ -50,7 +50,8 @@ popup_draw(const struct view *v)
 		return;
 	werase(win);
 	draw_box(win, (struct rect){ 0, 0, o->box.h, o->box.w }, o->kind == OV_HELP ?
-	    _("Keys (q or Esc closes)") : _("Details (q or Esc closes)"), true);
+	    _("Keys (q or Esc closes)") : o->kind == OV_ARTICLES ?
+	    _("Articles (Enter reads, f filters, q closes)") : _("Details (q or Esc closes)"), true);
 	for (int y = 0; y < overlay_page(o) && o->top + (size_t)y < o->nrows; y++) {
 		const struct ov_row *r = &o->rows[o->top + (size_t)y];
 		const struct ov_item *it = &o->items[r->item];

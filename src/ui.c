@@ -127,7 +127,7 @@ static int
 draw_query(const struct view *v, struct rect s, int *cursor)
 {
 	const struct prompt *p = &v->prompt;
-	char count[128] = "  ";
+	char count[192] = "  ", src[64];
 	struct prompt_view pv;
 	int cw, room, x;
 
@@ -135,11 +135,17 @@ draw_query(const struct view *v, struct rect s, int *cursor)
 		snprintf(count + 2, sizeof count - 2, _("(cannot search: %s)"), v->search.error);
 	else if (p->len && v->search.nhits == 0)
 		snprintf(count + 2, sizeof count - 2, "%s", _("(no match)"));
-	else if (p->len)
-		snprintf(count + 2, sizeof count - 2, _("hit %zu/%zu"), v->cur_hit + 1,
-		    v->search.nhits);
-	else
+	else if (p->len) {
+		view_hit_source(v, v->cur_hit, src, sizeof src);
+		if (src[0])
+			snprintf(count + 2, sizeof count - 2, _("hit %zu/%zu in %s"),
+			    v->cur_hit + 1, v->search.nhits, src);
+		else
+			snprintf(count + 2, sizeof count - 2, _("hit %zu/%zu"), v->cur_hit + 1,
+			    v->search.nhits);
+	} else {
 		count[0] = '\0';
+	}
 	cw = text_width(count, strlen(count));
 	/* The count gives way to the query on a line too short for both. */
 	room = s.w - 1 - cw < 2 ? s.w - 1 : s.w - 1 - cw;
@@ -165,7 +171,7 @@ static void
 draw_status(const struct view *v)
 {
 	struct rect s = v->lay.status;
-	char pos[64];
+	char pos[160];
 	struct ds_str sel = pane_ops[v->focus]->selected(v);
 	const char *name = _(pane_ops[v->focus]->name);
 	int lw, pw, nw, x, cursor = 0;
@@ -179,8 +185,7 @@ draw_status(const struct view *v)
 		    file_state == DS_FILE_GONE ? _("file gone from disk") :
 		    v->ix.oom ? _("out of memory: some names are not marked") : _("? help  q quit"),
 		    R_STATUS);
-	snprintf(pos, sizeof pos, " · p%zu/%zu%s%s ", v->d->nparas ? v->art.para + 1 : 0,
-	    v->d->nparas, art_at_end(v) ? " " : "", art_at_end(v) ? _("END") : "");
+	view_reading_place(v, pos, sizeof pos);
 	pw = text_width(pos, strlen(pos));
 	x = s.w - pw - text_width(name, strlen(name)) - 1;
 	if (x > lw + 1) {
@@ -298,7 +303,7 @@ struct snapshot {
 	enum pane focus;
 	struct list_pos tl, people, orgs;
 	struct art_pos art;
-	long filter, marked_para;
+	long filter, marked_para, art_filter;
 	bool show_orgs, have_hits;
 	int highlight_kind;
 	size_t highlight_who, cur_hit;
@@ -312,7 +317,7 @@ static void
 save(const struct view *v, struct snapshot *s)
 {
 	*s = (struct snapshot){ v->focus, v->tl, v->people, v->orgs, v->art,
-	    v->filter, v->marked_para, v->show_orgs, v->have_hits,
+	    v->filter, v->marked_para, v->art_filter, v->show_orgs, v->have_hits,
 	    v->highlight_kind, v->highlight_who, v->cur_hit, "", v->text };
 	snprintf(s->query, sizeof s->query, "%s", v->search.query ? v->prompt.buf : "");
 }
@@ -329,6 +334,8 @@ restore_positions(struct view *v, const struct snapshot *s)
 	v->art = s->art;
 	v->show_orgs = s->show_orgs;
 	v->filter = s->filter;
+	v->art_filter = s->art_filter;
+	view_refilter(v);
 }
 
 static void
@@ -466,8 +473,8 @@ handle_key(struct view *v, int code, bool is_key)
 	if (v->lay.mode == LAYOUT_TOO_SMALL && !(code == 'q' && !is_key))
 		return;
 	v->message[0] = '\0';   /* a message is shown until the next key */
-	a = key_lookup(code, is_key, v->ov.kind != OV_NONE ? KS_OVERLAY :
-	    pane_ops[v->focus]->scope);
+	a = key_lookup(code, is_key, v->ov.kind == OV_ARTICLES ? KS_ARTICLES :
+	    v->ov.kind != OV_NONE ? KS_OVERLAY : pane_ops[v->focus]->scope);
 	if (a == ACT_REDRAW)
 		clearok(curscr, TRUE);
 	else if (a == ACT_SEARCH) {

@@ -30,6 +30,7 @@ view_init(struct view *v, struct dossier *d, struct index *ix)
 	memset(v, 0, sizeof *v);
 	v->d = d;
 	v->filter = -1;
+	v->art_filter = -1;
 	v->marked_para = -1;
 	v->highlight_kind = -1;
 	v->focus = PANE_TIMELINE;
@@ -44,6 +45,9 @@ view_init(struct view *v, struct dossier *d, struct index *ix)
 		return -1;
 	/* A size until the screen tells its own. */
 	layout_compute(&v->lay, 24, 80, v->focus);
+	/* With several articles the reading starts at the first one's head. */
+	if (d->nparas && art_head_rows(v, 0))
+		v->art = art_pos_at(v, 0, 0, art_text_width(v));
 	view_follow_reading(v);
 	return 0;
 }
@@ -55,6 +59,9 @@ view_free(struct view *v)
 		free(v->wrap[i].lines);
 	free(v->wrap);
 	v->wrap = NULL;
+	free(v->tl_rows);
+	free(v->ent_rows[0]);
+	free(v->ent_rows[1]);
 	index_free(&v->ix);
 	search_free(&v->search);
 	prompt_free(&v->prompt);
@@ -122,12 +129,15 @@ view_open_details(struct view *v)
 
 /* ---- keys ---- */
 
-/* Esc: drop the filter, then the search hits, then the marks. */
+/* Esc: drop the filter, then the article filter, then the search hits,
+ * then the marks. */
 static void
 cancel(struct view *v)
 {
 	if (v->filter >= 0)
 		view_set_filter(v, -1);
+	else if (v->art_filter >= 0)
+		view_set_article_filter(v, -1);
 	else if (v->have_hits)
 		v->have_hits = false;
 	else {
@@ -148,7 +158,8 @@ toggle_filter(struct view *v)
 		snprintf(v->message, sizeof v->message, "%s", _("f filters by a person: press o for people"));
 		return;
 	}
-	view_set_filter(v, (long)v->people.sel);
+	if (people_count(v))
+		view_set_filter(v, (long)people_entity(v, v->people.sel));
 }
 
 /* A key while an overlay is open: it scrolls, steps through hits or
@@ -156,6 +167,10 @@ toggle_filter(struct view *v)
 static void
 overlay_key(struct view *v, enum action a)
 {
+	if (v->ov.kind == OV_ARTICLES) {
+		view_articles_key(v, a);
+		return;
+	}
 	switch (a) {
 	case ACT_CLOSE: view_close_overlay(v); break;
 	case ACT_NEXT_HIT: view_step_hit(v, 1); break;
@@ -185,6 +200,17 @@ view_action(struct view *v, enum action a)
 	case ACT_FILTER: toggle_filter(v); break;
 	case ACT_TEXT_MODE: view_cycle_text(v); break;
 	case ACT_CANCEL: cancel(v); break;
+	case ACT_NEXT_ARTICLE:
+	case ACT_PREV_ARTICLE:
+		if (!view_step_article(v, a == ACT_NEXT_ARTICLE ? 1 : -1))
+			snprintf(v->message, sizeof v->message, "%s",
+			    a == ACT_NEXT_ARTICLE ? _("no next article") : _("no previous article"));
+		break;
+	case ACT_ARTICLES: view_open_articles(v); break;
+	case ACT_FILTER_ARTICLE:
+		view_set_article_filter(v, v->art_filter >= 0 || !v->d->narticles ? -1 :
+		    (long)art_article(v));
+		break;
 	default: pane_ops[v->focus]->action(v, a); break;
 	}
 }
@@ -295,7 +321,7 @@ hit_from_here(struct view *v)
 		break;
 	case PANE_PEOPLE:
 		k = v->show_orgs ? DS_ORG : DS_PERSON;
-		item = v->show_orgs ? v->orgs.sel : v->people.sel;
+		item = people_count(v) ? people_entity(v, (v->show_orgs ? v->orgs : v->people).sel) : 0;
 		break;
 	default:
 		k = DS_PARAGRAPH;
@@ -405,16 +431,20 @@ view_goto_hit(struct view *v, size_t hit)
 	case DS_EVENT:
 		if (v->filter >= 0)
 			view_set_filter(v, -1);
+		if (!view_event_listed(v, sg->item))
+			view_set_article_filter(v, -1);
 		view_focus(v, PANE_TIMELINE);
-		view_select_event(v, sg->item);
+		view_select_event(v, tl_row_of(v, sg->item));
 		if (!event_hit_shown(v, sg, h))    /* cut off at the pane's edge */
 			details_for_hit(v, sg, h->off);
 		break;
 	case DS_PERSON:
 	case DS_ORG:
 		v->show_orgs = sg->kind == DS_ORG;
+		if (people_row(v, sg->item) == people_count(v))
+			view_set_article_filter(v, -1);
 		view_focus(v, PANE_PEOPLE);
-		view_select_entity(v, sg->item);
+		view_select_entity(v, people_row(v, sg->item));
 		if (!entity_hit_shown(v, sg, h))
 			details_for_hit(v, sg, h->off);
 		break;

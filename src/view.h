@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dossier.h"
 #include "index.h"
@@ -117,6 +118,15 @@ struct view {
 	struct overlay ov;         /* help or details, over the panes */
 	enum text_mode text;       /* what the article shows */
 	bool color, quit;
+
+	/* Articles (view_articles.c): the article filter, and the rows of
+	 * the timeline and of the people pane under it. */
+	long art_filter;           /* article index, or -1 */
+	uint32_t *tl_rows;         /* events listed, when art_filter >= 0 */
+	size_t ntl_rows;
+	uint32_t *ent_rows[2];     /* people, organizations the article names */
+	size_t nent_rows[2];
+	size_t art_sel;            /* the list of articles' selection */
 };
 
 /* Sets up v over d, taking over ix (all zero to have it made here): 0,
@@ -146,6 +156,16 @@ int timeline_date_width(const struct view *);
  * dossier --import, not yet reviewed) when some are shown, else 0. */
 int timeline_draft_width(const struct view *);
 void people_columns(const struct view *, int *name_w, int *alias_w);
+/* The row of event ev, or tl_count() if it is not listed. */
+size_t tl_row_of(const struct view *, size_t ev);
+/* People pane rows (people, or organizations after o): each one, or
+ * those the filtering article names; the entity of a row, and the row
+ * of an entity (people_count() if it is not listed). */
+size_t people_count(const struct view *);
+size_t people_entity(const struct view *, size_t row);
+size_t people_row(const struct view *, size_t who);
+/* The same for the people (orgs false) or the organizations. */
+size_t entity_row(const struct view *, bool orgs, size_t who);
 
 /* Inner height of a pane in the current layout (at least 1). */
 int pane_height(const struct view *, enum pane);
@@ -192,6 +212,40 @@ void art_set(struct view *, struct art_pos);
 bool art_row_shown(const struct view *, size_t para, int row);
 /* Whether any row of paragraph para is on screen. */
 bool art_para_shown(const struct view *, size_t para);
+
+/* With several articles, each one's first paragraph starts with the
+ * article's head: these rows (title, byline, a blank row) before its
+ * section heading, if any. */
+#define ART_HEAD_ROWS 3
+int art_head_rows(const struct view *, size_t para);
+/* The article of the reading place (0 without articles). */
+size_t art_article(const struct view *);
+
+/* Articles (view_articles.c).  ] and [: to the next article's head; to
+ * this one's head, else the previous one's.  False when there is none. */
+bool view_step_article(struct view *, int dir);
+void view_goto_article(struct view *, size_t a);
+/* Narrows the timeline and the people pane to article a's (-1: all). */
+void view_set_article_filter(struct view *, long a);
+/* Recomputes the rows of the filters after v->filter or v->art_filter
+ * were set (as when they are put back): 0, or -1 out of memory, which
+ * drops the article filter. */
+int view_refilter(struct view *);
+/* Whether event ev is listed under the article filter. */
+bool view_event_listed(const struct view *, size_t ev);
+/* The list of articles, the one being read selected; its keys. */
+void view_open_articles(struct view *);
+void view_articles_key(struct view *, enum action);
+/* The status line's place: " · p4/60 " or, with several articles,
+ * " · 2/3 Source · p4/12 " (the article, the paragraph in it). */
+void view_reading_place(const struct view *, char *buf, size_t size);
+/* The articles a search hit is in, as a source tag (empty if none). */
+void view_hit_source(const struct view *, size_t hit, char *buf, size_t size);
+
+/* Details: the articles telling event ev; the mentions of a person or
+ * organization in each article. */
+void event_articles_details(struct view *, struct overlay *, size_t ev);
+void entity_articles_details(struct view *, struct overlay *, enum ds_kind, size_t who);
 
 /* The details of paragraph para (the article's details are the top
  * one's). */

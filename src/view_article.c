@@ -55,8 +55,24 @@ art_wrap(const struct view *v, size_t para, int width)
 	return w;
 }
 
+int
+art_head_rows(const struct view *v, size_t para)
+{
+	const struct dossier *d = v->d;
+
+	return d->narticles > 1 && para < d->nparas &&
+	    d->articles[d->paras[para].article].first == para ? ART_HEAD_ROWS : 0;
+}
+
+size_t
+art_article(const struct view *v)
+{
+	return v->d->narticles && v->art.para < v->d->nparas ?
+	    v->d->paras[v->art.para].article : 0;
+}
+
 /* A paragraph shows a section heading when its Section differs from the
- * previous paragraph's. */
+ * previous paragraph's, or it starts an article. */
 static bool
 has_heading(const struct view *v, size_t para)
 {
@@ -65,7 +81,7 @@ has_heading(const struct view *v, size_t para)
 
 	if (s->n == 0)
 		return false;
-	if (para == 0)
+	if (para == 0 || art_head_rows(v, para))
 		return true;
 	prev = &v->d->paras[para - 1].section;
 	return prev->n != s->n || memcmp(prev->s, s->s, s->n) != 0;
@@ -74,7 +90,7 @@ has_heading(const struct view *v, size_t para)
 int
 art_heading_rows(const struct view *v, size_t para)
 {
-	return has_heading(v, para) ? 2 : 0;
+	return art_head_rows(v, para) + (has_heading(v, para) ? 2 : 0);
 }
 
 int
@@ -310,29 +326,42 @@ art_para_shown(const struct view *v, size_t para)
 
 /* ---- the pane's operations ---- */
 
-/* The title the mode reads in, [in brackets] when the dossier supplied
- * it, and the mode when it is not the original. */
+/* The article being read: its title in the mode's language, [in
+ * brackets] when the dossier supplied it, its number with several, and
+ * the mode when it is not the original. */
 static void
 article_title(const struct view *v, char *buf, size_t size)
 {
 	static const char *const mode[TEXT_NMODES] = {
 		N_("Article"), N_("Article (English)"), N_("Article (both)")
 	};
-	const struct ds_article *a = v->d->narticles ? &v->d->articles[0] : NULL;
+	const struct ds_article *a = v->d->narticles ? &v->d->articles[art_article(v)] : NULL;
 	struct ds_str t = a ? a->title : (struct ds_str){ "", 0 };
 	bool en = a && v->text == TEXT_ENGLISH && a->title_en.n;
 	bool supplied = a && (a->title_supplied || en);
+	char name[96];
 
 	if (en)
 		t = a->title_en;
+	if (v->d->narticles > 1 && v->text == TEXT_ENGLISH)
+		snprintf(name, sizeof name, _("Article %zu/%zu (English)"), art_article(v) + 1,
+		    v->d->narticles);
+	else if (v->d->narticles > 1 && v->text == TEXT_BOTH)
+		snprintf(name, sizeof name, _("Article %zu/%zu (both)"), art_article(v) + 1,
+		    v->d->narticles);
+	else if (v->d->narticles > 1)
+		snprintf(name, sizeof name, _("Article %zu/%zu"), art_article(v) + 1,
+		    v->d->narticles);
+	else
+		snprintf(name, sizeof name, "%s", _(mode[v->text]));
 	if (!t.n)
-		snprintf(buf, size, "%s", _(mode[v->text]));
+		snprintf(buf, size, "%s", name);
 	else if (supplied)
 		/* TRANSLATORS: the pane's name and a title the dossier supplied. */
-		snprintf(buf, size, _("%s: [%.*s]"), _(mode[v->text]), (int)t.n, t.s);
+		snprintf(buf, size, _("%s: [%.*s]"), name, (int)t.n, t.s);
 	else
 		/* TRANSLATORS: the pane's name and the article's title. */
-		snprintf(buf, size, _("%s: %.*s"), _(mode[v->text]), (int)t.n, t.s);
+		snprintf(buf, size, _("%s: %.*s"), name, (int)t.n, t.s);
 }
 
 static struct ds_str
@@ -342,9 +371,11 @@ article_selected(const struct view *v)
 		return (struct ds_str){ "", 0 };
 	if (v->d->paras[v->art.para].section.n)
 		return v->d->paras[v->art.para].section;
-	if (v->d->narticles && v->text == TEXT_ENGLISH && v->d->articles[0].title_en.n)
-		return v->d->articles[0].title_en;
-	return v->d->narticles ? v->d->articles[0].title : (struct ds_str){ "", 0 };
+	if (v->d->narticles) {
+		const struct ds_article *a = &v->d->articles[art_article(v)];
+		return v->text == TEXT_ENGLISH && a->title_en.n ? a->title_en : a->title;
+	}
+	return (struct ds_str){ "", 0 };
 }
 
 static bool

@@ -20,10 +20,12 @@ e2e_helpers = tests/e2e/dossier-e2e.c tests/e2e/dossier-e2e.h
 
 check_PROGRAMS += tests/e2e/test-screen tests/e2e/test-search-screen tests/e2e/test-terminal \
 	tests/e2e/test-torture tests/e2e/test-memory tests/e2e/test-controls \
-	tests/e2e/test-prompt-screen tests/e2e/test-load-screen tests/e2e/test-view-screen
+	tests/e2e/test-prompt-screen tests/e2e/test-load-screen tests/e2e/test-view-screen \
+	tests/e2e/test-multi-screen
 TESTS += tests/e2e/test-screen tests/e2e/test-search-screen tests/e2e/test-terminal \
 	tests/e2e/test-torture tests/e2e/test-memory tests/e2e/test-controls \
-	tests/e2e/test-prompt-screen tests/e2e/test-load-screen tests/e2e/test-view-screen
+	tests/e2e/test-prompt-screen tests/e2e/test-load-screen tests/e2e/test-view-screen \
+	tests/e2e/test-multi-screen
 # The screen in Chinese, with the build tree's catalogue: under C.UTF-8
 # and LANGUAGE, and in a real zh_CN.UTF-8 locale where there is one.
 check_PROGRAMS += tests/e2e/test-zh-screen tests/e2e/test-zh-locale-screen
@@ -70,6 +72,9 @@ TESTS += tests/e2e/test-import-screen
 tests_e2e_test_import_screen_SOURCES = tests/e2e/test-import-screen.c $(e2e_helpers)
 tests_e2e_test_import_screen_CFLAGS = $(e2e_cflags)
 tests_e2e_test_import_screen_LDADD = $(e2e_ldadd)
+tests_e2e_test_multi_screen_SOURCES = tests/e2e/test-multi-screen.c $(e2e_helpers)
+tests_e2e_test_multi_screen_CFLAGS = $(e2e_cflags)
+tests_e2e_test_multi_screen_LDADD = $(e2e_ldadd)
 endif
 EXTRA_DIST += tests/data/controls.rec
 
