@@ -12,7 +12,7 @@
 #define CTRL(c) ((c) & 0x1f)
 
 const char *const key_scope_names[] = {
-	"global", "timeline", "people", "article", "prompt", "overlay"
+	"global", "timeline", "people", "article", "prompt", "overlay", "list"
 };
 
 const struct key_binding key_table[] = {
@@ -49,6 +49,11 @@ const struct key_binding key_table[] = {
 	{ 'f', false, "f", ACT_FILTER, KS_GLOBAL, "filter the timeline by the selected person; again to clear" },
 	{ '\n', false, "Enter", ACT_ENTER, KS_PEOPLE, "details of the person or organization" },
 	{ 'o', false, "o", ACT_TOGGLE_ORGS, KS_PEOPLE, "switch between people and organizations" },
+	{ 'm', false, "m", ACT_MARK, KS_GLOBAL, "and a letter: mark the reading place" },
+	{ '\'', false, "'", ACT_GOTO_MARK, KS_GLOBAL, "and a letter: go to that mark; '' back to before the last jump" },
+	{ 'M', false, "M", ACT_OWN_MARKS, KS_GLOBAL, "list the marks" },
+	{ 'a', false, "a", ACT_OWN_NOTE, KS_GLOBAL, "add a note of your own to the paragraph at the reading place" },
+	{ 'A', false, "A", ACT_OWN_NOTES, KS_GLOBAL, "list your own notes (those matching the search while hits are shown)" },
 	{ '\n', false, "Enter", ACT_ENTER, KS_ARTICLE, "notes, events and people of the top paragraph" },
 	{ '}', false, "}", ACT_NEXT_PARA, KS_ARTICLE, "next paragraph" },
 	{ '{', false, "{", ACT_PREV_PARA, KS_ARTICLE, "previous paragraph" },
@@ -58,6 +63,12 @@ const struct key_binding key_table[] = {
 	{ 27, false, "Esc", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
 	{ '\n', false, "Enter", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
 	{ '?', false, "?", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
+	/* The lists of own notes and marks move with the global motion keys. */
+	{ '\n', false, "Enter", ACT_OWN_GO, KS_LIST, "go to the note or mark" },
+	{ 'e', false, "e", ACT_OWN_EDIT, KS_LIST, "edit the note (an empty text deletes it)" },
+	{ 'd', false, "d", ACT_OWN_DELETE, KS_LIST, "delete the note" },
+	{ 'q', false, "q", ACT_CLOSE, KS_LIST, "close the list" },
+	{ 27, false, "Esc", ACT_CLOSE, KS_LIST, "close the list" },
 	/* The search prompt. */
 	{ '\n', false, "Enter", ACT_PROMPT_ACCEPT, KS_PROMPT, "keep the hits; an empty or the same query: its next hit" },
 	{ 27, false, "Esc", ACT_PROMPT_CANCEL, KS_PROMPT, "cancel: back to the view before /" },
@@ -73,7 +84,7 @@ const struct key_binding key_table[] = {
 	{ CTRL('u'), false, "C-u", ACT_PROMPT_KILL_BOL, KS_PROMPT, "delete from the start to the cursor" },
 	{ CTRL('k'), false, "C-k", ACT_PROMPT_KILL_EOL, KS_PROMPT, "delete from the cursor to the end" },
 	{ CTRL('w'), false, "C-w", ACT_PROMPT_KILL_WORD, KS_PROMPT, "delete the word before the cursor" },
-	{ KEY_UP, true, "Up", ACT_PROMPT_OLDER, KS_PROMPT, "older query from this run's history" },
+	{ KEY_UP, true, "Up", ACT_PROMPT_OLDER, KS_PROMPT, "older query from the history (of earlier sessions too)" },
 	{ KEY_DOWN, true, "Down", ACT_PROMPT_NEWER, KS_PROMPT, "newer query, or back to the one being typed" },
 	{ 0, false, NULL, ACT_NONE, KS_GLOBAL, NULL }
 };

@@ -37,6 +37,7 @@ src_libview_a_SOURCES = \
 	src/input.c src/input.h \
 	src/view.c src/view.h src/view_article.c src/view_lists.c \
 	src/overlay.c src/overlay.h \
+	src/state_view.c src/state_view.h \
 	src/reload.c src/reload.h
 
 # The screen: curses from here on.

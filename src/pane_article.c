@@ -66,6 +66,8 @@ draw_text_row(const struct view *v, WINDOW *win, int y, struct rect r, size_t p,
 		draw_str(win, y, r.x, 1, "▌", R_READ);
 	if (line == 0 && v->d->paras[p].notes.n)
 		draw_str(win, y, r.x + 1, 1, "†", R_NOTE);
+	else if (line == (v->d->paras[p].notes.n ? 1 : 0) && v->own.counts && v->own.counts[p])
+		draw_str(win, y, r.x + 1, 1, "*", R_MYNOTE);   /* the reader's own */
 	line_spans(v, p, tl->start, tl->start + tl->len, &ls);
 	draw_spans(win, y, r.x + 2, r.w - 2, text + tl->start, tl->len, R_NORMAL, ls.v, ls.n);
 }

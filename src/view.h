@@ -20,6 +20,7 @@
 #include "prompt.h"
 #include "role.h"
 #include "search.h"
+#include "state_view.h"
 #include "text.h"
 
 /* A list pane: selected row and first row shown. */
@@ -105,6 +106,7 @@ struct view {
 	char message[PROMPT_MAX + 64]; /* one-shot status message */
 
 	struct overlay ov;         /* help or details, over the panes */
+	struct view_own own;       /* the reader's own: marks, notes (state_view.c) */
 	bool color, quit;
 };
 
