@@ -16,6 +16,7 @@ struct options {
 	const char *state_dir;     /* --state-dir DIR, or NULL */
 	bool no_state;             /* --no-state */
 	bool from_top;             /* --from-top: not back to the saved place */
+	int text;                  /* --text: the article's enum text_mode */
 };
 
 #endif

@@ -283,6 +283,11 @@ quote_for(const struct view *v, size_t para)
 	const struct ds_str *t = &v->d->paras[para].text;
 	size_t off = para == v->art.para ? v->art.off : 0, n;
 
+	/* The reading place may be on the paragraph's English, after its
+	 * text: the quote is then its first words. */
+	if (off >= t->n)
+		off = 0;
+
 	if (v->have_hits && v->cur_hit < v->search.nhits) {
 		const struct search_hit *h = &v->search.hits[v->cur_hit];
 		const struct search_seg *sg = search_seg_of(&v->search, h);

@@ -222,6 +222,14 @@ notes(void **unused)
 	own_save(&s->v, false);
 	assert_false(s->st.urgent);
 
+	/* A reading place on the paragraph's English, after its text: the
+	 * quote is its first words. */
+	s->v.art.off = d.paras[p5].text.n + 3;
+	keys(&s->v, "a");
+	assert_memory_equal(s->v.own.quote, d.paras[p5].text.s, strlen(s->v.own.quote));
+	own_note_finish(&s->v, false);
+	read_at(&s->v, "p5", 0);
+
 	/* Cancelled, or empty: nothing. */
 	keys(&s->v, "a");
 	type(&s->v, "dropped");
