@@ -40,6 +40,7 @@ static const struct option long_options[] = {
 	{ "keys", no_argument, NULL, 'k' },
 	{ "state-dir", required_argument, NULL, 'S' },
 	{ "no-state", no_argument, NULL, 'N' },
+	{ "from-top", no_argument, NULL, 'T' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -72,6 +73,7 @@ usage(FILE *out)
 "                       in DIR (default: $DOSSIER_STATE_DIR, else\n"
 "                       $XDG_STATE_HOME/dossier or ~/.local/state/dossier)\n"
 "      --no-state       neither read nor write them\n"
+"      --from-top       start at the top, not where the last session stopped\n"
 "  -h, --help           display this help and exit\n"
 "  -V, --version        output version information and exit\n"
 "\n"
@@ -178,6 +180,7 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'k': key_table_print(stdout); exit(0);
 		case 'S': o->state_dir = optarg; break;
 		case 'N': o->no_state = true; break;
+		case 'T': o->from_top = true; break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
 		default:
