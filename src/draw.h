@@ -8,21 +8,7 @@
 #include <stddef.h>
 
 #include "layout.h"
-
-/* What a piece of screen is; draw_attr() turns it into colour or, without
- * colour, into bold/reverse/underline. */
-enum role {
-	R_NORMAL, R_BORDER, R_BORDER_FOCUS, R_TITLE, R_TITLE_FOCUS,
-	R_SELECTED, R_SELECTED_DIM, R_PERSON, R_ORG, R_HIGHLIGHT, R_NOTE,
-	R_HIT, R_CUR_HIT, R_READ, R_DATE, R_HEADING, R_STATUS, R_DIM,
-	R_NROLES
-};
-
-/* A byte range of a string drawn in a role; later spans win. */
-struct span {
-	size_t off, len;
-	enum role role;
-};
+#include "role.h"
 
 void draw_init_colors(bool color);
 attr_t draw_attr(enum role);

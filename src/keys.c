@@ -12,7 +12,7 @@
 #define CTRL(c) ((c) & 0x1f)
 
 const char *const key_scope_names[] = {
-	"global", "timeline", "people", "article", "prompt"
+	"global", "timeline", "people", "article", "prompt", "overlay"
 };
 
 const struct key_binding key_table[] = {
@@ -52,6 +52,12 @@ const struct key_binding key_table[] = {
 	{ '\n', false, "Enter", ACT_ENTER, KS_ARTICLE, "notes, events and people of the top paragraph" },
 	{ '}', false, "}", ACT_NEXT_PARA, KS_ARTICLE, "next paragraph" },
 	{ '{', false, "{", ACT_PREV_PARA, KS_ARTICLE, "previous paragraph" },
+	/* The help and details overlays scroll with the global motion keys
+	 * and step through hits with n and N; other keys do nothing there. */
+	{ 'q', false, "q", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
+	{ 27, false, "Esc", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
+	{ '\n', false, "Enter", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
+	{ '?', false, "?", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
 	/* The search prompt. */
 	{ '\n', false, "Enter", ACT_PROMPT_ACCEPT, KS_PROMPT, "keep the hits; an empty or the same query: its next hit" },
 	{ 27, false, "Esc", ACT_PROMPT_CANCEL, KS_PROMPT, "cancel: back to the view before /" },

@@ -13,7 +13,7 @@ enum action {
 	ACT_DOWN, ACT_UP, ACT_TOP, ACT_BOTTOM, ACT_PAGE_DOWN, ACT_PAGE_UP,
 	ACT_HALF_DOWN, ACT_HALF_UP, ACT_NEXT_PARA, ACT_PREV_PARA,
 	ACT_ENTER, ACT_SEARCH, ACT_NEXT_HIT, ACT_PREV_HIT, ACT_FILTER, ACT_TOGGLE_ORGS,
-	ACT_CANCEL, ACT_RELOAD,
+	ACT_CANCEL, ACT_RELOAD, ACT_CLOSE,
 	/* The search prompt's line editor (scope KS_PROMPT). */
 	ACT_PROMPT_ACCEPT, ACT_PROMPT_CANCEL, ACT_PROMPT_LEFT, ACT_PROMPT_RIGHT,
 	ACT_PROMPT_HOME, ACT_PROMPT_END, ACT_PROMPT_BACKSPACE, ACT_PROMPT_DELETE,
@@ -23,7 +23,8 @@ enum action {
 };
 
 /* Where a binding applies. */
-enum key_scope { KS_GLOBAL, KS_TIMELINE, KS_PEOPLE, KS_ARTICLE, KS_PROMPT };
+enum key_scope { KS_GLOBAL, KS_TIMELINE, KS_PEOPLE, KS_ARTICLE, KS_PROMPT, KS_OVERLAY,
+	KS_NSCOPES };
 
 struct key_binding {
 	int code;                  /* curses KEY_* or a character */
@@ -38,9 +39,10 @@ extern const struct key_binding key_table[];
 extern const char *const key_scope_names[];
 
 /* The action bound to a key in a scope: a pane scope (KS_TIMELINE,
- * KS_PEOPLE or KS_ARTICLE) falls back to the global bindings, the prompt
- * has only its own.  Enter is '\n' whether it comes as '\r' or KEY_ENTER;
- * Backspace is KEY_BACKSPACE whether it comes as DEL or C-h. */
+ * KS_PEOPLE or KS_ARTICLE) and the overlays' (KS_OVERLAY) fall back to
+ * the global bindings, the prompt has only its own.  Enter is '\n'
+ * whether it comes as '\r' or KEY_ENTER; Backspace is KEY_BACKSPACE
+ * whether it comes as DEL or C-h. */
 enum action key_lookup(int code, bool is_key, enum key_scope pane);
 /* Writes the table, one binding a line: scope, key name, help. */
 void key_table_print(FILE *out);

@@ -27,7 +27,11 @@ layout_compute(struct layout *l, int rows, int cols, enum pane focus)
 	if (rows < LAYOUT_FULL_ROWS || cols < LAYOUT_FULL_COLS) {
 		l->mode = LAYOUT_NARROW;
 		l->tabs = (struct rect){ 0, 0, 1, cols };
-		l->pane[focus] = (struct rect){ 1, 0, rows - 2, cols };
+		/* Every pane has the place it is shown in, the focused one
+		 * only is shown: what a pane holds (the article's width) does
+		 * not depend on which one has the focus. */
+		for (int p = 0; p < NPANES; p++)
+			l->pane[p] = (struct rect){ 1, 0, rows - 2, cols };
 		l->shown[focus] = true;
 		return;
 	}

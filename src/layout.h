@@ -21,7 +21,8 @@ enum layout_mode { LAYOUT_TOO_SMALL, LAYOUT_NARROW, LAYOUT_FULL };
 struct layout {
 	enum layout_mode mode;
 	int rows, cols;
-	struct rect pane[NPANES];  /* outer rectangles, borders included */
+	struct rect pane[NPANES];  /* outer rectangles, borders included, of
+	                              every pane, shown or not */
 	bool shown[NPANES];
 	struct rect tabs;          /* narrow mode: the tab bar */
 	struct rect status;        /* the status line */

@@ -1,5 +1,5 @@
-# The core (reader, model, index, text, search) knows nothing of curses and
-# is a library shared by the program, the unit tests and the fuzz targets.
+# The core (reader, model, index, text, search) knows nothing of the screen
+# and is a library shared by the program, the unit tests and the fuzz targets.
 # (core_sources is also built, instrumented, for the fuzz targets.)
 noinst_LIBRARIES += src/libcore.a
 core_sources = \
@@ -13,25 +13,39 @@ core_sources = \
 	src/text.c src/text.h \
 	src/fold.c src/fold.h \
 	src/search.c src/search.h \
-	src/cli.c src/cli.h \
-	src/layout.c src/layout.h \
 	src/state.c src/state.h src/state_format.c src/state_store.c \
 	src/state_anchor.c src/state_anchor.h src/state_list.c src/state_list.h \
 	src/state_find.c src/state_find.h
 src_libcore_a_SOURCES = $(core_sources)
 
+# The non-interactive modes (--check, --list, --search): the program's,
+# and a fuzz target's (cli_sources is built, instrumented, into it).
+noinst_LIBRARIES += src/libcli.a
+cli_sources = src/cli.c src/cli.h
+src_libcli_a_SOURCES = $(cli_sources)
+
+# The view: what the reader looks at (layout, reading position, selections,
+# filter, hits, overlays, prompt editing, key table) as plain C over the
+# model, unit-tested without a terminal.  keys.c and prompt.c take only
+# the KEY_* numbers from curses.h.
+noinst_LIBRARIES += src/libview.a
+src_libview_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
+src_libview_a_SOURCES = \
+	src/role.h src/layout.c src/layout.h \
+	src/keys.c src/keys.h \
+	src/prompt.c src/prompt.h \
+	src/input.c src/input.h \
+	src/view.c src/view.h src/view_article.c src/view_lists.c \
+	src/overlay.c src/overlay.h \
+	src/reload.c src/reload.h
+
 # The screen: curses from here on.
 noinst_LIBRARIES += src/libui.a
 src_libui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
 src_libui_a_SOURCES = \
-	src/keys.c src/keys.h \
-	src/prompt.c src/prompt.h \
-	src/input.c src/input.h \
-	src/view.c src/view.h \
 	src/draw.c src/draw.h \
 	src/pane.h src/pane_timeline.c src/pane_people.c src/pane_article.c \
 	src/popup.c src/popup.h \
-	src/reload.c src/reload.h \
 	src/ui.c src/ui.h src/ui_preflight.c \
 	src/ui_signal.c src/ui_signal.h
 
@@ -49,4 +63,5 @@ src_libimport_a_SOURCES = \
 bin_PROGRAMS += src/dossier
 src_dossier_SOURCES = src/main.c src/options.h src/i18n.h
 src_dossier_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
-src_dossier_LDADD = src/libui.a src/libimport.a src/libcore.a $(NCURSESW_LIBS) $(LIBXML_LIBS)
+src_dossier_LDADD = src/libui.a src/libview.a src/libimport.a src/libcli.a src/libcore.a \
+	$(NCURSESW_LIBS) $(LIBXML_LIBS)

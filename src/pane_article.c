@@ -1,6 +1,6 @@
 /* Article pane: paragraphs wrapped to the pane (text_wrap), section
- * headings, mentions, notes and search hits marked.  Only the rows on
- * screen are wrapped and drawn. */
+ * headings, mentions, notes and search hits marked, from the view's
+ * reading position down.  Only the rows on screen are wrapped and drawn. */
 #include <config.h>
 
 #include <stdio.h>
@@ -29,10 +29,11 @@ add(struct line_spans *ls, size_t a, size_t b, size_t ls0, size_t ls1, enum role
 
 /* Spans of one wrapped line [a, b) of paragraph p, lowest priority first. */
 static void
-line_spans(struct view *v, size_t p, size_t a, size_t b, struct line_spans *ls)
+line_spans(const struct view *v, size_t p, size_t a, size_t b, struct line_spans *ls)
 {
 	size_t nm;
-	const struct ds_mention *m = index_mentions(&v->ix, p, &nm);
+	/* The index fills its per-paragraph cache: not a state of the view. */
+	const struct ds_mention *m = index_mentions((struct index *)&v->ix, p, &nm);
 	const struct ds_refs *notes = &v->d->paras[p].notes;
 	struct span hits[MAX_SPANS];
 	size_t nh;
@@ -48,13 +49,13 @@ line_spans(struct view *v, size_t p, size_t a, size_t b, struct line_spans *ls)
 		const struct ds_note *n = &v->d->notes[notes->v[i]];
 		add(ls, n->quote_off, n->quote_off + n->quote.n, a, b, R_NOTE);
 	}
-	nh = hit_spans(v, DS_PARAGRAPH, p, v->d->paras[p].text, hits, MAX_SPANS);
+	nh = view_hit_spans_in(v, DS_PARAGRAPH, p, v->d->paras[p].text, a, b, hits, MAX_SPANS);
 	for (size_t i = 0; i < nh; i++)
 		add(ls, hits[i].off, hits[i].off + hits[i].len, a, b, hits[i].role);
 }
 
 static void
-draw_text_row(struct view *v, WINDOW *win, int y, struct rect r, size_t p, size_t line)
+draw_text_row(const struct view *v, WINDOW *win, int y, struct rect r, size_t p, size_t line)
 {
 	const struct wrap_cache *w = art_wrap(v, p, r.w - 2);
 	const struct text_line *tl = &w->lines[line];
@@ -70,7 +71,7 @@ draw_text_row(struct view *v, WINDOW *win, int y, struct rect r, size_t p, size_
 }
 
 static void
-draw_heading(struct view *v, WINDOW *win, int y, struct rect r, size_t p)
+draw_heading(const struct view *v, WINDOW *win, int y, struct rect r, size_t p)
 {
 	const struct ds_str *s = &v->d->paras[p].section;
 	int x = r.x + 2;
@@ -80,17 +81,19 @@ draw_heading(struct view *v, WINDOW *win, int y, struct rect r, size_t p)
 }
 
 static void
-draw_footer(struct view *v, WINDOW *win, int y, struct rect r)
+draw_footer(const struct view *v, WINDOW *win, int y, struct rect r)
 {
 	const struct ds_refs *notes = &v->d->paras[v->art.para].notes;
 	const struct ds_note *n = &v->d->notes[notes->v[0]];
 	int x = r.x;
 	char more[32];
+	struct span hits[16];
+	size_t nh = view_hit_spans(v, DS_PARAGRAPH, v->art.para, n->text, hits, 16);
 
 	x += draw_str(win, y, x, r.w, "† ", R_NOTE);
 	x += draw_text(win, y, x, r.x + r.w - x, n->quote.s, n->quote.n, R_NOTE);
 	x += draw_str(win, y, x, r.x + r.w - x, ": ", R_DIM);
-	x += draw_text(win, y, x, r.x + r.w - x, n->text.s, n->text.n, R_DIM);
+	x += draw_spans(win, y, x, r.x + r.w - x, n->text.s, n->text.n, R_DIM, hits, nh);
 	if (notes->n > 1) {
 		snprintf(more, sizeof more, " (+%zu, Enter)", notes->n - 1);
 		draw_str(win, y, x, r.x + r.w - x, more, R_DIM);
@@ -98,17 +101,18 @@ draw_footer(struct view *v, WINDOW *win, int y, struct rect r)
 }
 
 void
-article_draw(struct view *v, WINDOW *win, struct rect r)
+article_draw(const struct view *v, WINDOW *win, struct rect r)
 {
+	int width = r.w - 2, h, row;
 	size_t p = v->art.para;
-	int row = v->art.row, width = r.w - 2, h = r.h;
 
 	if (width < 1 || v->d->nparas == 0)
 		return;
-	if (h > 2 && v->d->paras[p].notes.n) {
-		h--;
+	/* The view's width is this pane's: the rows here are its rows. */
+	row = art_row_of(v, v->art, width);
+	h = art_text_height(v, p);
+	if (h < r.h)
 		draw_footer(v, win, r.y + h, r);
-	}
 	for (int y = 0; y < h && p < v->d->nparas; y++) {
 		int hr = art_heading_rows(v, p);
 		const struct wrap_cache *w = art_wrap(v, p, width);
@@ -122,30 +126,5 @@ article_draw(struct view *v, WINDOW *win, struct rect r)
 			p++;
 			row = 0;
 		}
-	}
-}
-
-void
-article_action(struct view *v, enum action a, int h)
-{
-	int width = art_text_width(v);
-
-	switch (a) {
-	case ACT_DOWN: art_scroll(v, 1, width); break;
-	case ACT_UP: art_scroll(v, -1, width); break;
-	case ACT_PAGE_DOWN: art_scroll(v, h > 2 ? h - 2 : 1, width); break;
-	case ACT_PAGE_UP: art_scroll(v, -(h > 2 ? h - 2 : 1), width); break;
-	case ACT_HALF_DOWN: art_scroll(v, h / 2 ? h / 2 : 1, width); break;
-	case ACT_HALF_UP: art_scroll(v, -(h / 2 ? h / 2 : 1), width); break;
-	case ACT_TOP: art_goto(v, 0, 0, width); break;
-	case ACT_BOTTOM: art_bottom(v, width, h); break;
-	case ACT_NEXT_PARA:
-		if (v->art.para + 1 < v->d->nparas)
-			art_goto(v, v->art.para + 1, 0, width);
-		break;
-	case ACT_PREV_PARA:
-		art_goto(v, v->art.row > 0 || v->art.para == 0 ? v->art.para : v->art.para - 1, 0, width);
-		break;
-	default: break;
 	}
 }

@@ -16,8 +16,10 @@ view_place_find(const struct view *v, const struct dossier *to, struct view_plac
 	pl->event = tl_count(v) ? dossier_map_near(d, DS_EVENT, tl_event(v, v->tl.sel), to) : 0;
 	pl->person = dossier_map_near(d, DS_PERSON, v->people.sel, to);
 	pl->org = dossier_map_near(d, DS_ORG, v->orgs.sel, to);
-	pl->para = p >= 0 ? (size_t)p : dossier_map_near(d, DS_PARAGRAPH, v->art.para, to);
-	pl->row = p >= 0 ? v->art.row : 0;
+	/* The same paragraph: the same offset in its text, whatever its
+	 * text is now (art_set keeps it in range). */
+	pl->art = p >= 0 ? (struct art_pos){ (size_t)p, v->art.off, v->art.nudge } :
+	    (struct art_pos){ dossier_map_near(d, DS_PARAGRAPH, v->art.para, to), 0, 0 };
 }
 
 void
@@ -35,5 +37,5 @@ view_place_restore(struct view *v, const struct view_place *pl)
 			v->tl.sel = v->tl.top = i;
 			break;
 		}
-	art_goto(v, pl->para, pl->row, art_text_width(v));
+	art_set(v, pl->art);
 }

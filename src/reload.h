@@ -16,8 +16,8 @@ struct view_place {
 	long filter;               /* person, or -1 (also when gone) */
 	size_t event;              /* selected event, else the nearest before */
 	size_t person, org;        /* the same for the people pane's lists */
-	size_t para;               /* the article's paragraph, or before */
-	int row;                   /* its row there (0 if it is gone) */
+	struct art_pos art;        /* the article's place: its paragraph (or the
+	                              one before, at its top, if it is gone) */
 };
 
 /* v's place, found in to (a reload of v->d's file). */

@@ -107,18 +107,18 @@ add_entity(struct search *s, enum ds_kind kind, const struct ds_entity *e, size_
 }
 
 /* Adds the strings of item k of the corpus's items in reading order:
- * events, people, organizations, paragraphs. */
+ * events, people, organizations, paragraphs (each with its notes). */
 static void
 add_item(struct search *s, size_t k)
 {
 	const struct dossier *d = s->d;
 
 	if (k < d->nevents) {
+		/* What the timeline shows: a hit must be seen where it lands
+		 * (When and Text are in the event's details only). */
 		const struct ds_event *e = &d->events[k];
 		add_seg(s, DS_EVENT, k, SF_DATE, 0, e->date_text);
-		add_seg(s, DS_EVENT, k, SF_WHEN, 0, e->when);
 		add_seg(s, DS_EVENT, k, SF_TITLE, 0, e->title);
-		add_seg(s, DS_EVENT, k, SF_TEXT, 0, e->text);
 		return;
 	}
 	k -= d->nevents;
@@ -134,6 +134,9 @@ add_item(struct search *s, size_t k)
 	k -= d->norgs;
 	add_seg(s, DS_PARAGRAPH, k, SF_TEXT, 0, d->paras[k].text);
 	add_seg(s, DS_PARAGRAPH, k, SF_GLOSS, 0, d->paras[k].gloss);
+	/* The paragraph's notes, drawn with it, in reading order after it. */
+	for (size_t i = 0; i < d->paras[k].notes.n; i++)
+		add_seg(s, DS_PARAGRAPH, k, SF_NOTE, i, d->notes[d->paras[k].notes.v[i]].text);
 }
 
 static double

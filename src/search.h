@@ -1,6 +1,9 @@
-/* Search over everything a dossier shows: events (date, When, Title, Text),
- * people and organizations (Name, Latin, every Alias, Role or Kind, Note)
- * and paragraphs (text, then Gloss), in reading order: timeline, people, organizations, article.
+/* Search over everything a dossier shows: events (date and Title, as the
+ * timeline shows them), people and organizations (Name, Latin, every
+ * Alias, Role or Kind, Note) and paragraphs with their Gloss and the Text
+ * of their notes (a note's segment is its paragraph's, field SF_NOTE, sub
+ * its place in the paragraph's notes), in reading order: timeline, people,
+ * organizations, article.
  * The folded text is built once, on first use (or ahead of it, a slice at a
  * time, by search_prepare); a query that extends the previous one only
  * re-checks the previous hits. */

@@ -48,8 +48,6 @@ paste_mode(bool on)
 static enum ds_file_state file_state;
 static struct diag reload_errors;
 static bool reload_oom;
-static int view_init(struct view *, struct dossier *, struct index *);
-static void view_free(struct view *);
 
 /* A UTF-8 locale is needed to draw Chinese; switch to one if we can. */
 static void
@@ -105,34 +103,7 @@ start_paste(void)
 }
 
 static void
-pane_title_of(const struct view *v, enum pane p, char *buf, size_t size)
-{
-	switch (p) {
-	case PANE_TIMELINE:
-		if (v->filter >= 0)
-			snprintf(buf, size, "Timeline: %.*s (%zu)",
-			    (int)v->d->people[v->filter].name.n,
-			    v->d->people[v->filter].name.s, tl_count(v));
-		else
-			snprintf(buf, size, "Timeline (%zu)", tl_count(v));
-		break;
-	case PANE_PEOPLE:
-		snprintf(buf, size, v->show_orgs ? "Organizations (%zu)" : "People (%zu)",
-		    v->show_orgs ? v->d->norgs : v->d->npeople);
-		break;
-	default:
-		if (v->d->narticles)
-			snprintf(buf, size, "Article: %.*s", (int)v->d->articles[0].title.n,
-			    v->d->articles[0].title.s);
-		else
-			snprintf(buf, size, "Article");
-	}
-}
-
-static const char *const pane_names[] = { "Timeline", "People", "Article" };
-
-static void
-draw_tabs(struct view *v)
+draw_tabs(const struct view *v)
 {
 	/* Each label clipped to its own tab: every pane keeps its number on a
 	 * narrow screen. */
@@ -140,29 +111,9 @@ draw_tabs(struct view *v)
 		struct rect t = layout_tab(&v->lay, (enum pane)p);
 		char label[32];
 		enum role r = (enum pane)p == v->focus ? R_TITLE_FOCUS : R_STATUS;
-		snprintf(label, sizeof label, "%s%d %s", t.w > 4 ? " " : "", p + 1, pane_names[p]);
+		snprintf(label, sizeof label, "%s%d %s", t.w > 4 ? " " : "", p + 1, pane_ops[p]->name);
 		draw_fill(stdscr, t.y, t.x, t.w, r);
 		draw_str(stdscr, t.y, t.x, t.w, label, r);
-	}
-}
-
-/* The selected item of the focused pane, for the status line. */
-static struct ds_str
-selected_name(const struct view *v)
-{
-	switch (v->focus) {
-	case PANE_TIMELINE:
-		return tl_count(v) ? v->d->events[tl_event(v, v->tl.sel)].title : (struct ds_str){ "", 0 };
-	case PANE_PEOPLE:
-		if (v->show_orgs)
-			return v->d->norgs ? v->d->orgs[v->orgs.sel].name : (struct ds_str){ "", 0 };
-		return v->d->npeople ? v->d->people[v->people.sel].name : (struct ds_str){ "", 0 };
-	default:
-		if (v->d->nparas == 0)
-			return (struct ds_str){ "", 0 };
-		if (v->d->paras[v->art.para].section.n)
-			return v->d->paras[v->art.para].section;
-		return v->d->narticles ? v->d->articles[0].title : (struct ds_str){ "", 0 };
 	}
 }
 
@@ -171,7 +122,7 @@ selected_name(const struct view *v)
  * off; the count keeps its place at the end.  Returns the columns used,
  * and the cursor's column in *cursor. */
 static int
-draw_query(struct view *v, struct rect s, int *cursor)
+draw_query(const struct view *v, struct rect s, int *cursor)
 {
 	const struct prompt *p = &v->prompt;
 	char count[64] = "";
@@ -206,11 +157,12 @@ draw_query(struct view *v, struct rect s, int *cursor)
 /* Left: the prompt, the search state or a message.  Right: focused pane,
  * its selected item (clipped to the room left) and the article position. */
 static void
-draw_status(struct view *v)
+draw_status(const struct view *v)
 {
 	struct rect s = v->lay.status;
 	char pos[64];
-	struct ds_str sel = selected_name(v);
+	struct ds_str sel = pane_ops[v->focus]->selected(v);
+	const char *name = pane_ops[v->focus]->name;
 	int lw, pw, nw, x, cursor = 0;
 
 	draw_fill(stdscr, s.y, 0, s.w, R_STATUS);
@@ -222,10 +174,10 @@ draw_status(struct view *v)
 		    file_state == DS_FILE_GONE ? "file gone from disk" :
 		    v->ix.oom ? "out of memory: some names are not marked" : "? help  q quit",
 		    R_STATUS);
-	snprintf(pos, sizeof pos, " · p%zu/%zu ", v->d->nparas ? v->art.para + 1 : 0,
-	    v->d->nparas);
+	snprintf(pos, sizeof pos, " · p%zu/%zu%s ", v->d->nparas ? v->art.para + 1 : 0,
+	    v->d->nparas, art_at_end(v) ? " END" : "");
 	pw = text_width(pos, strlen(pos));
-	x = s.w - pw - text_width(pane_names[v->focus], strlen(pane_names[v->focus])) - 1;
+	x = s.w - pw - text_width(name, strlen(name)) - 1;
 	if (x > lw + 1) {
 		nw = text_width(sel.s, sel.n);
 		/* The selected item gets what room is left, up to 40 columns. */
@@ -236,7 +188,7 @@ draw_status(struct view *v)
 		if (nw > 0)
 			x -= nw + 3;
 		x += draw_str(stdscr, s.y, x, s.w - x, " ", R_STATUS);
-		x += draw_str(stdscr, s.y, x, s.w - x, pane_names[v->focus], R_STATUS);
+		x += draw_str(stdscr, s.y, x, s.w - x, name, R_STATUS);
 		if (nw > 0) {
 			x += draw_str(stdscr, s.y, x, s.w - x, " · ", R_STATUS);
 			x += draw_text(stdscr, s.y, x, nw, sel.s, sel.n, R_STATUS);
@@ -263,10 +215,10 @@ draw_too_small(void)
 	free(l);
 }
 
+/* The frame, from the view as it is: nothing here changes it. */
 static void
-draw_frame(struct view *v)
+draw_frame(const struct view *v)
 {
-	layout_compute(&v->lay, LINES, COLS, v->focus);
 	erase();
 	if (v->lay.mode == LAYOUT_TOO_SMALL) {
 		draw_too_small();
@@ -278,105 +230,21 @@ draw_frame(struct view *v)
 		draw_tabs(v);
 	for (int p = 0; p < NPANES; p++) {
 		char title[256];
-		struct rect in = layout_inner(&v->lay, (enum pane)p);
 		if (!v->lay.shown[p])
 			continue;
-		pane_title_of(v, (enum pane)p, title, sizeof title);
+		pane_ops[p]->title(v, title, sizeof title);
 		draw_box(stdscr, v->lay.pane[p], title, v->focus == (enum pane)p);
-		if (p == PANE_TIMELINE)
-			timeline_draw(v, stdscr, in);
-		else if (p == PANE_PEOPLE)
-			people_draw(v, stdscr, in);
-		else
-			article_draw(v, stdscr, in);
+		pane_draw[p](v, stdscr, layout_inner(&v->lay, (enum pane)p));
 	}
 	draw_status(v);
 	curs_set(v->searching ? 1 : 0);
 	wnoutrefresh(stdscr);
 	popup_draw(v);
+	/* The cursor is the last window's: the prompt's, not the overlay's
+	 * that a hit opened (stdscr's lines are all out already). */
+	if (v->searching && v->ov.kind != OV_NONE)
+		wnoutrefresh(stdscr);
 	doupdate();
-}
-
-static int
-pane_height(const struct view *v, enum pane p)
-{
-	return layout_inner(&v->lay, p).h;
-}
-
-static void
-focus(struct view *v, enum pane p)
-{
-	v->focus = p;
-	layout_compute(&v->lay, LINES, COLS, v->focus);
-}
-
-/* Esc: drop the filter, then the search hits, then the marks. */
-static void
-cancel(struct view *v)
-{
-	if (v->filter >= 0)
-		view_set_filter(v, -1);
-	else if (v->have_hits)
-		v->have_hits = false;
-	else {
-		v->marked_para = -1;
-		v->highlight_kind = -1;
-	}
-	v->message[0] = '\0';
-}
-
-static void
-toggle_filter(struct view *v)
-{
-	if (v->filter >= 0) {
-		view_set_filter(v, -1);
-		return;
-	}
-	if (v->show_orgs || v->d->npeople == 0) {
-		snprintf(v->message, sizeof v->message, "f filters by a person: press o for people");
-		return;
-	}
-	view_set_filter(v, (long)v->people.sel);
-}
-
-static void
-step_hit(struct view *v, int dir)
-{
-	size_t n = v->search.nhits;
-
-	if (!v->search.query || v->search.qlen == 0 || n == 0) {
-		snprintf(v->message, sizeof v->message, "%s",
-		    v->search.query && v->search.qlen ? "no match" : "no search: press /");
-		return;
-	}
-	v->have_hits = true;
-	view_goto_hit(v, dir > 0 ? (v->cur_hit + 1) % n : (v->cur_hit + n - 1) % n);
-}
-
-static void
-pane_action(struct view *v, enum action a)
-{
-	int h = pane_height(v, v->focus);
-
-	if (v->focus == PANE_TIMELINE)
-		timeline_action(v, a, h);
-	else if (v->focus == PANE_PEOPLE)
-		people_action(v, a, h);
-	else
-		article_action(v, a, h);
-}
-
-static void
-open_overlay(struct view *v, bool help, int popup)
-{
-	if (!popup_fits(v)) {
-		snprintf(v->message, sizeof v->message, "no room for %s",
-		    help ? "help" : "details");
-		return;
-	}
-	v->help = help;
-	v->popup = popup;
-	v->popup_top = 0;
 }
 
 /* R: the file read again; on success the view starts afresh on it, in
@@ -410,34 +278,11 @@ reload(struct view *v)
 		return;
 	}
 	v->color = color;
-	focus(v, pl.focus);
+	view_resize(v, LINES, COLS);
+	view_focus(v, pl.focus);
 	view_place_restore(v, &pl);
 	file_state = dossier_file_state(d);
 	snprintf(v->message, sizeof v->message, "reloaded");
-}
-
-static void
-do_action(struct view *v, enum action a)
-{
-	switch (a) {
-	case ACT_QUIT: v->quit = true; break;
-	case ACT_HELP: open_overlay(v, true, 0); break;
-	case ACT_REDRAW: clearok(curscr, TRUE); break;
-	case ACT_NEXT_PANE: focus(v, (enum pane)((v->focus + 1) % NPANES)); break;
-	case ACT_PREV_PANE: focus(v, (enum pane)((v->focus + NPANES - 1) % NPANES)); break;
-	case ACT_PANE_TIMELINE: focus(v, PANE_TIMELINE); break;
-	case ACT_PANE_PEOPLE: focus(v, PANE_PEOPLE); break;
-	case ACT_PANE_ARTICLE: focus(v, PANE_ARTICLE); break;
-	case ACT_ENTER: open_overlay(v, false, (int)v->focus + 1); break;
-	case ACT_SEARCH: start_search(v); break;
-	case ACT_NEXT_HIT: step_hit(v, 1); break;
-	case ACT_PREV_HIT: step_hit(v, -1); break;
-	case ACT_FILTER: toggle_filter(v); break;
-	case ACT_CANCEL: cancel(v); break;
-	case ACT_RELOAD: reload(v); break;
-	case ACT_NONE: break;
-	default: pane_action(v, a); break;
-	}
 }
 
 /* What / may change and Esc in the prompt puts back. */
@@ -466,7 +311,8 @@ save(const struct view *v, struct snapshot *s)
 static void
 restore_positions(struct view *v, const struct snapshot *s)
 {
-	v->focus = s->focus;
+	view_close_overlay(v);
+	view_focus(v, s->focus);
 	v->tl = s->tl;
 	v->people = s->people;
 	v->orgs = s->orgs;
@@ -516,7 +362,7 @@ accept_query(struct view *v)
 	prompt_remember(&v->prompt);
 	if (same && before_search.query[0]) {
 		restore(v, &before_search);
-		step_hit(v, 1);
+		view_step_hit(v, 1);
 	} else if (v->prompt.len == 0)
 		restore(v, &before_search);
 	else if (v->search.nhits == 0) {
@@ -576,48 +422,26 @@ paste(struct view *v, const char *s, size_t n)
 	prompt_done(v, PR_EDITED);
 }
 
+/* The mouse: the view's click and wheel, three rows a notch. */
 static void
 mouse(struct view *v)
 {
 	MEVENT ev;
-	int p;
 
-	if (getmouse(&ev) != OK || v->lay.mode == LAYOUT_TOO_SMALL)
+	if (getmouse(&ev) != OK)
 		return;
-	if (v->help || v->popup) {
-		v->help = false;
-		v->popup = 0;
-		return;
-	}
-	if ((p = layout_tab_at(&v->lay, ev.y, ev.x)) >= 0) {
-		focus(v, (enum pane)p);
-		return;
-	}
-	p = layout_pane_at(&v->lay, ev.y, ev.x);
-	if (p < 0)
-		return;
-	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		enum pane was = v->focus;
-		v->focus = (enum pane)p;
-		for (int i = 0; i < 3; i++)
-			pane_action(v, ev.bstate & BUTTON4_PRESSED ? ACT_UP : ACT_DOWN);
-		v->focus = was;
-		return;
-	}
-	focus(v, (enum pane)p);
-	struct rect in = layout_inner(&v->lay, (enum pane)p);
-	if (ev.y < in.y || ev.y >= in.y + in.h)
-		return;
-	if (p == PANE_TIMELINE)
-		timeline_click(v, ev.y - in.y);
-	else if (p == PANE_PEOPLE)
-		people_click(v, ev.y - in.y);
+	if (ev.bstate & BUTTON4_PRESSED)
+		view_wheel(v, ev.y, ev.x, -3);
+	else if (ev.bstate & BUTTON5_PRESSED)
+		view_wheel(v, ev.y, ev.x, 3);
+	else
+		view_click(v, ev.y, ev.x);
 }
 
 static void
 handle_key(struct view *v, int code, bool is_key)
 {
-	static const enum key_scope scopes[] = { KS_TIMELINE, KS_PEOPLE, KS_ARTICLE };
+	enum action a;
 
 	if (is_key && code == KEY_RESIZE)
 		return;
@@ -629,38 +453,22 @@ handle_key(struct view *v, int code, bool is_key)
 		prompt_input(v, code, is_key);
 		return;
 	}
-	if ((v->help || v->popup) && !popup_fits(v)) {
-		/* The terminal shrank under an open overlay. */
-		v->help = false;
-		v->popup = 0;
-	}
-	if (v->help || v->popup) {
-		popup_key(v, code, is_key);
-		return;
-	}
 	if (v->lay.mode == LAYOUT_TOO_SMALL && !(code == 'q' && !is_key))
 		return;
 	v->message[0] = '\0';   /* a message is shown until the next key */
-	do_action(v, key_lookup(code, is_key, scopes[v->focus]));
-}
-
-static int
-view_init(struct view *v, struct dossier *d, struct index *ix)
-{
-	memset(v, 0, sizeof *v);
-	v->d = d;
-	v->filter = -1;
-	v->marked_para = -1;
-	v->highlight_kind = -1;
-	v->focus = PANE_TIMELINE;
-	search_init(&v->search, d);
-	v->wrap = calloc(d->nparas ? d->nparas : 1, sizeof *v->wrap);
-	/* Take over the index if one was made while d was loaded. */
-	v->ix = *ix;
-	memset(ix, 0, sizeof *ix);
-	if (!v->ix.d && index_init(&v->ix, d) < 0)
-		return -1;
-	return v->wrap && !v->ix.oom ? 0 : -1;
+	a = key_lookup(code, is_key, v->ov.kind != OV_NONE ? KS_OVERLAY :
+	    pane_ops[v->focus]->scope);
+	if (a == ACT_REDRAW)
+		clearok(curscr, TRUE);
+	else if (a == ACT_SEARCH) {
+		/* A details window a hit opened gives way to the next search. */
+		view_close_overlay(v);
+		start_search(v);
+	}
+	else if (a == ACT_RELOAD && v->ov.kind == OV_NONE)
+		reload(v);
+	else
+		view_action(v, a);
 }
 
 /* A wake-up without a key: has the file changed on disk since?  True if
@@ -674,17 +482,6 @@ watch_file(const struct view *v)
 		return false;
 	file_state = now;
 	return true;
-}
-
-static void
-view_free(struct view *v)
-{
-	for (size_t i = 0; v->wrap && i < v->d->nparas; i++)
-		free(v->wrap[i].lines);
-	free(v->wrap);
-	index_free(&v->ix);
-	search_free(&v->search);
-	prompt_free(&v->prompt);
 }
 
 /* endwin shows the cursor before it leaves the alternate screen, and a
@@ -778,16 +575,14 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 	}
 	check_locale(&v);
 	start_curses(&v);
-	if (d->nevents)
-		view_select_event(&v, 0);
-	v.marked_para = -1;
-	art_goto(&v, 0, 0, art_text_width(&v));
 	/* Only a key (a resize and a mouse event are keys too) changes the
 	 * screen: the wake-ups in between do not redraw it. */
 	for (bool dirty = true; !v.quit && !ui_quit_signal;) {
 		static struct input in;
 		enum input_kind k;
 		int code;
+		if (v.lay.rows != LINES || v.lay.cols != COLS)
+			view_resize(&v, LINES, COLS);
 		if (dirty)
 			draw_frame(&v);
 		k = read_key(&v, &in, &code);

@@ -1,257 +1,311 @@
-/* What the panes do to each other: the timeline scrolls the article, the
- * people pane highlights mentions and filters the timeline, the article's
- * top paragraph marks events and people, the search moves everything.
- * Everything here is proportional to what is on screen or to one item. */
+/* The view's state and its operations: focus, keys, mouse, search hits,
+ * overlays.  The panes' own operations are in view_lists.c and
+ * view_article.c, reached through their pane_ops entries. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "view.h"
 
-size_t
-tl_count(const struct view *v)
+const struct pane_ops *const pane_ops[NPANES] = {
+	[PANE_TIMELINE] = &timeline_ops,
+	[PANE_PEOPLE] = &people_ops,
+	[PANE_ARTICLE] = &article_ops,
+};
+
+int
+pane_height(const struct view *v, enum pane p)
 {
-	return v->filter >= 0 ? v->d->people[v->filter].events.n : v->d->nevents;
-}
+	int h = layout_inner(&v->lay, p).h;
 
-size_t
-tl_event(const struct view *v, size_t row)
-{
-	return v->filter >= 0 ? v->d->people[v->filter].events.v[row] : row;
-}
-
-void
-list_show(struct list_pos *lp, size_t n, int h)
-{
-	if (n == 0) {
-		lp->sel = lp->top = 0;
-		return;
-	}
-	if (lp->sel >= n)
-		lp->sel = n - 1;
-	if (h < 1)
-		h = 1;
-	if (lp->sel < lp->top)
-		lp->top = lp->sel;
-	if (lp->sel >= lp->top + (size_t)h)
-		lp->top = lp->sel - (size_t)h + 1;
-	if (lp->top + (size_t)h > n)
-		lp->top = n > (size_t)h ? n - (size_t)h : 0;
-}
-
-void
-list_move(struct list_pos *lp, long delta, size_t n, int h)
-{
-	long s = (long)lp->sel + delta;
-
-	if (n == 0)
-		return;
-	if (s < 0)
-		s = 0;
-	if ((size_t)s >= n)
-		s = (long)n - 1;
-	lp->sel = (size_t)s;
-	list_show(lp, n, h);
-}
-
-bool
-list_action(struct list_pos *lp, enum action a, size_t n, int h)
-{
-	long page = h > 1 ? h - 1 : 1, half = h / 2 ? h / 2 : 1, delta;
-
-	switch (a) {
-	case ACT_DOWN: delta = 1; break;
-	case ACT_UP: delta = -1; break;
-	case ACT_PAGE_DOWN: delta = page; break;
-	case ACT_PAGE_UP: delta = -page; break;
-	case ACT_HALF_DOWN: delta = half; break;
-	case ACT_HALF_UP: delta = -half; break;
-	case ACT_TOP: delta = -(long)n; break;
-	case ACT_BOTTOM: delta = (long)n; break;
-	default: return false;
-	}
-	list_move(lp, delta, n, h);
-	return true;
+	return h > 0 ? h : 1;
 }
 
 int
-art_text_width(const struct view *v)
+view_init(struct view *v, struct dossier *d, struct index *ix)
 {
-	struct rect r = layout_inner(&v->lay, PANE_ARTICLE);
-
-	/* Two columns of gutter for the paragraph marks. */
-	return r.w > 3 ? r.w - 2 : 1;
+	memset(v, 0, sizeof *v);
+	v->d = d;
+	v->filter = -1;
+	v->marked_para = -1;
+	v->highlight_kind = -1;
+	v->focus = PANE_TIMELINE;
+	search_init(&v->search, d);
+	v->wrap = calloc(d->nparas ? d->nparas : 1, sizeof *v->wrap);
+	/* Take over the index if one was made while d was loaded. */
+	v->ix = *ix;
+	memset(ix, 0, sizeof *ix);
+	if (!v->ix.d && index_init(&v->ix, d) < 0)
+		return -1;
+	if (!v->wrap || v->ix.oom)
+		return -1;
+	/* A size until the screen tells its own. */
+	layout_compute(&v->lay, 24, 80, v->focus);
+	view_follow_reading(v);
+	return 0;
 }
 
-const struct wrap_cache *
-art_wrap(struct view *v, size_t para, int width)
+void
+view_free(struct view *v)
 {
-	struct wrap_cache *w = &v->wrap[para];
-	const struct ds_str *t = &v->d->paras[para].text;
-
-	if (w->lines && w->width == width)
-		return w;
-	free(w->lines);
-	w->n = text_wrap(t->s, t->n, width, &w->lines);
-	w->width = width;
-	return w;
+	for (size_t i = 0; v->wrap && i < v->d->nparas; i++)
+		free(v->wrap[i].lines);
+	free(v->wrap);
+	v->wrap = NULL;
+	index_free(&v->ix);
+	search_free(&v->search);
+	prompt_free(&v->prompt);
+	overlay_free(&v->ov);
 }
 
-/* A paragraph shows a section heading when its Section differs from the
- * previous paragraph's. */
+void
+view_resize(struct view *v, int rows, int cols)
+{
+	layout_compute(&v->lay, rows, cols, v->focus);
+	for (int p = 0; p < NPANES; p++)
+		pane_ops[p]->show(v);
+	if (v->ov.kind != OV_NONE) {
+		if (overlay_fits(&v->lay))
+			overlay_place(&v->ov, &v->lay);
+		else    /* the terminal shrank under it */
+			view_close_overlay(v);
+	}
+}
+
+void
+view_focus(struct view *v, enum pane p)
+{
+	v->focus = p;
+	layout_compute(&v->lay, v->lay.rows, v->lay.cols, p);
+	pane_ops[p]->show(v);
+}
+
+/* ---- overlays ---- */
+
+void
+view_close_overlay(struct view *v)
+{
+	overlay_clear(&v->ov);
+}
+
 static bool
-has_heading(const struct view *v, size_t para)
+overlay_room(struct view *v, const char *what)
 {
-	const struct ds_str *s = &v->d->paras[para].section;
-	const struct ds_str *prev;
-
-	if (s->n == 0)
-		return false;
-	if (para == 0)
+	if (overlay_fits(&v->lay))
 		return true;
-	prev = &v->d->paras[para - 1].section;
-	return prev->n != s->n || memcmp(prev->s, s->s, s->n) != 0;
-}
-
-int
-art_heading_rows(const struct view *v, size_t para)
-{
-	return has_heading(v, para) ? 2 : 0;
-}
-
-/* Heading rows, text rows, and a blank row between paragraphs. */
-int
-art_para_rows(struct view *v, size_t para, int width)
-{
-	return art_heading_rows(v, para) + (int)art_wrap(v, para, width)->n + 1;
+	snprintf(v->message, sizeof v->message, "no room for %s", what);
+	return false;
 }
 
 void
-art_scroll(struct view *v, long rows, int width)
+view_open_help(struct view *v)
 {
-	struct art_pos *p = &v->art;
-
-	if (v->d->nparas == 0)
+	if (!overlay_room(v, "help"))
 		return;
-	p->row += (int)rows;
-	while (p->row < 0 && p->para > 0)
-		p->row += art_para_rows(v, --p->para, width);
-	if (p->row < 0)
-		p->row = 0;
-	while (p->row >= art_para_rows(v, p->para, width)) {
-		if (p->para + 1 >= v->d->nparas) {
-			p->row = art_para_rows(v, p->para, width) - 1;
+	overlay_help(&v->ov);
+	overlay_place(&v->ov, &v->lay);
+}
+
+void
+view_open_details(struct view *v)
+{
+	if (!overlay_room(v, "details"))
+		return;
+	overlay_clear(&v->ov);
+	v->ov.kind = OV_DETAILS;
+	pane_ops[v->focus]->details(v, &v->ov);
+	overlay_place(&v->ov, &v->lay);
+}
+
+/* ---- keys ---- */
+
+/* Esc: drop the filter, then the search hits, then the marks. */
+static void
+cancel(struct view *v)
+{
+	if (v->filter >= 0)
+		view_set_filter(v, -1);
+	else if (v->have_hits)
+		v->have_hits = false;
+	else {
+		v->marked_para = -1;
+		v->highlight_kind = -1;
+	}
+	v->message[0] = '\0';
+}
+
+static void
+toggle_filter(struct view *v)
+{
+	if (v->filter >= 0) {
+		view_set_filter(v, -1);
+		return;
+	}
+	if (v->show_orgs || v->d->npeople == 0) {
+		snprintf(v->message, sizeof v->message, "f filters by a person: press o for people");
+		return;
+	}
+	view_set_filter(v, (long)v->people.sel);
+}
+
+/* A key while an overlay is open: it scrolls, steps through hits or
+ * closes; other keys do nothing. */
+static void
+overlay_key(struct view *v, enum action a)
+{
+	switch (a) {
+	case ACT_CLOSE: view_close_overlay(v); break;
+	case ACT_NEXT_HIT: view_step_hit(v, 1); break;
+	case ACT_PREV_HIT: view_step_hit(v, -1); break;
+	default: overlay_action(&v->ov, a); break;
+	}
+}
+
+void
+view_action(struct view *v, enum action a)
+{
+	if (v->ov.kind != OV_NONE) {
+		overlay_key(v, a);
+		return;
+	}
+	switch (a) {
+	case ACT_QUIT: v->quit = true; break;
+	case ACT_HELP: view_open_help(v); break;
+	case ACT_NEXT_PANE: view_focus(v, (enum pane)((v->focus + 1) % NPANES)); break;
+	case ACT_PREV_PANE: view_focus(v, (enum pane)((v->focus + NPANES - 1) % NPANES)); break;
+	case ACT_PANE_TIMELINE: view_focus(v, PANE_TIMELINE); break;
+	case ACT_PANE_PEOPLE: view_focus(v, PANE_PEOPLE); break;
+	case ACT_PANE_ARTICLE: view_focus(v, PANE_ARTICLE); break;
+	case ACT_ENTER: view_open_details(v); break;
+	case ACT_NEXT_HIT: view_step_hit(v, 1); break;
+	case ACT_PREV_HIT: view_step_hit(v, -1); break;
+	case ACT_FILTER: toggle_filter(v); break;
+	case ACT_CANCEL: cancel(v); break;
+	default: pane_ops[v->focus]->action(v, a); break;
+	}
+}
+
+/* ---- mouse ---- */
+
+static bool
+in_rect(struct rect r, int y, int x)
+{
+	return y >= r.y && y < r.y + r.h && x >= r.x && x < r.x + r.w;
+}
+
+void
+view_click(struct view *v, int y, int x)
+{
+	int p;
+	struct rect in;
+
+	if (v->lay.mode == LAYOUT_TOO_SMALL)
+		return;
+	if (v->ov.kind != OV_NONE) {
+		if (!in_rect(v->ov.box, y, x))
+			view_close_overlay(v);
+		return;
+	}
+	if ((p = layout_tab_at(&v->lay, y, x)) >= 0) {
+		view_focus(v, (enum pane)p);
+		return;
+	}
+	if ((p = layout_pane_at(&v->lay, y, x)) < 0)
+		return;
+	view_focus(v, (enum pane)p);
+	in = layout_inner(&v->lay, (enum pane)p);
+	if (in_rect(in, y, x))
+		pane_ops[p]->click(v, y - in.y);
+}
+
+void
+view_wheel(struct view *v, int y, int x, int rows)
+{
+	int p;
+
+	if (v->lay.mode == LAYOUT_TOO_SMALL)
+		return;
+	if (v->ov.kind != OV_NONE) {
+		overlay_scroll(&v->ov, rows);
+		return;
+	}
+	if ((p = layout_pane_at(&v->lay, y, x)) >= 0)
+		pane_ops[p]->wheel(v, rows);
+}
+
+/* ---- search ---- */
+
+size_t
+view_hit_spans_in(const struct view *v, enum ds_kind kind, size_t item,
+    struct ds_str s, size_t from, size_t to, struct span *out, size_t max)
+{
+	const struct search *se = &v->search;
+	size_t n = 0;
+
+	if (!v->have_hits && !v->searching)
+		return 0;
+	for (size_t h = search_first_at(se, kind, item); h < se->nhits && n < max; h++) {
+		const struct search_hit *hi = &se->hits[h];
+		const struct search_seg *sg = search_seg_of(se, hi);
+		if (sg->kind != kind || sg->item != item)
 			break;
-		}
-		p->row -= art_para_rows(v, p->para++, width);
+		if (sg->orig == s.s && hi->off < to && hi->off + hi->len > from)
+			out[n++] = (struct span){ hi->off, hi->len,
+			    h == v->cur_hit ? R_CUR_HIT : R_HIT };
+	}
+	return n;
+}
+
+size_t
+view_hit_spans(const struct view *v, enum ds_kind kind, size_t item,
+    struct ds_str s, struct span *out, size_t max)
+{
+	return view_hit_spans_in(v, kind, item, s, 0, s.n, out, max);
+}
+
+/* The kinds a pane lists, in reading order. */
+static bool
+pane_lists(const struct view *v, enum ds_kind k)
+{
+	switch (v->focus) {
+	case PANE_TIMELINE: return k == DS_EVENT;
+	case PANE_PEOPLE: return k == (v->show_orgs ? DS_ORG : DS_PERSON);
+	default: return k == DS_PARAGRAPH;
 	}
 }
 
-void
-art_goto(struct view *v, size_t para, int row, int width)
-{
-	if (para >= v->d->nparas)
-		return;
-	v->art.para = para;
-	v->art.row = 0;
-	art_scroll(v, row, width);
-}
-
-void
-art_bottom(struct view *v, int width, int height)
-{
-	if (v->d->nparas == 0)
-		return;
-	v->art.para = v->d->nparas - 1;
-	v->art.row = art_para_rows(v, v->art.para, width) - 1;
-	art_scroll(v, -(height - 1), width);
-}
-
-bool
-tl_event_is_read(struct view *v, size_t ev)
-{
-	const struct ds_refs *r;
-
-	if (v->d->nparas == 0)
-		return false;
-	r = &v->d->paras[v->art.para].events;
-	for (size_t i = 0; i < r->n; i++)
-		if (r->v[i] == ev)
-			return true;
-	return false;
-}
-
-bool
-entity_is_read(struct view *v, int kind, size_t who)
-{
-	size_t n;
-	const struct ds_mention *m;
-
-	if (v->d->nparas == 0)
-		return false;
-	m = index_mentions(&v->ix, v->art.para, &n);
-	for (size_t i = 0; i < n; i++)
-		if (m[i].kind == kind && m[i].who == who)
-			return true;
-	return false;
-}
-
-void
-view_select_event(struct view *v, size_t row)
-{
-	const struct ds_event *e;
-
-	if (row >= tl_count(v))
-		return;
-	v->tl.sel = row;
-	e = &v->d->events[tl_event(v, row)];
-	if (e->paras.n) {
-		v->marked_para = e->paras.v[0];
-		art_goto(v, e->paras.v[0], 0, art_text_width(v));
-	}
-}
-
-void
-view_select_entity(struct view *v, size_t row)
-{
-	size_t n = v->show_orgs ? v->d->norgs : v->d->npeople;
-
-	if (row >= n)
-		return;
-	(v->show_orgs ? &v->orgs : &v->people)->sel = row;
-	v->highlight_kind = v->show_orgs ? DS_ORG : DS_PERSON;
-	v->highlight_who = row;
-}
-
-void
-view_set_filter(struct view *v, long person)
-{
-	size_t ev = tl_count(v) ? tl_event(v, v->tl.sel) : 0;
-
-	v->filter = person;
-	v->tl.sel = v->tl.top = 0;
-	/* Keep the selected event if it is still listed. */
-	for (size_t i = 0; i < tl_count(v); i++)
-		if (tl_event(v, i) == ev)
-			v->tl.sel = i;
-}
-
-/* Reading-order position of what the focused pane shows, for a search to
- * start from. */
+/* Where a search starts: the first hit at or after the focused pane's
+ * selection or reading place among that pane's items, else its first
+ * hit there, else the first after it anywhere, else the first. */
 static size_t
 hit_from_here(struct view *v)
 {
+	const struct search *s = &v->search;
+	enum ds_kind k;
+	size_t item, h, first;
+
 	switch (v->focus) {
 	case PANE_TIMELINE:
-		return search_first_at(&v->search, DS_EVENT,
-		    tl_count(v) ? tl_event(v, v->tl.sel) : 0);
+		k = DS_EVENT;
+		item = tl_count(v) ? tl_event(v, v->tl.sel) : 0;
+		break;
 	case PANE_PEOPLE:
-		return v->show_orgs ? search_first_at(&v->search, DS_ORG, v->orgs.sel) :
-		    search_first_at(&v->search, DS_PERSON, v->people.sel);
+		k = v->show_orgs ? DS_ORG : DS_PERSON;
+		item = v->show_orgs ? v->orgs.sel : v->people.sel;
+		break;
 	default:
-		return search_first_at(&v->search, DS_PARAGRAPH, v->art.para);
+		k = DS_PARAGRAPH;
+		item = v->art.para;
 	}
+	h = search_first_at(s, k, item);
+	if (h < s->nhits && pane_lists(v, (enum ds_kind)search_seg_of(s, &s->hits[h])->kind))
+		return h;
+	first = search_first_at(s, k, 0);
+	if (first < s->nhits && pane_lists(v, (enum ds_kind)search_seg_of(s, &s->hits[first])->kind))
+		return first;
+	return h < s->nhits ? h : 0;
 }
 
 void
@@ -262,21 +316,75 @@ view_search_update(struct view *v)
 	v->have_hits = n > 0;
 	if (n <= 0)
 		return;
-	size_t h = hit_from_here(v);
-	view_goto_hit(v, h < (size_t)n ? h : 0);
+	view_goto_hit(v, hit_from_here(v));
 }
 
-/* Which display row of a paragraph holds byte offset off. */
-static int
-row_of_offset(struct view *v, size_t para, size_t off, int width)
+/* Opens the details of the focused pane's selection with the hit's row
+ * in sight. */
+static void
+details_for_hit(struct view *v, const struct search_seg *sg, size_t off)
 {
-	const struct wrap_cache *w = art_wrap(v, para, width);
-	int row = 0;
+	size_t r;
 
-	for (size_t i = 0; i < w->n; i++)
-		if (w->lines[i].start <= off)
-			row = (int)i;
-	return art_heading_rows(v, para) + row;
+	overlay_clear(&v->ov);
+	if (!overlay_fits(&v->lay))
+		return;
+	v->ov.kind = OV_DETAILS;
+	if (sg->kind == DS_PARAGRAPH)   /* the top one may be another, at the end */
+		paragraph_details(v, &v->ov, sg->item);
+	else
+		pane_ops[v->focus]->details(v, &v->ov);
+	overlay_place(&v->ov, &v->lay);
+	r = overlay_row_of(&v->ov, sg->orig, off);
+	overlay_show_row(&v->ov, r);
+}
+
+/* Whether the hit shows, highlighted, in a column starting at x (from
+ * the pane's left) w columns wide: its first character at least. */
+static bool
+fits(const struct search_seg *sg, const struct search_hit *h, int x, int w, int pane_w)
+{
+	size_t clen;
+	int end = text_width(sg->orig, h->off) +
+	    text_char_width(sg->orig + h->off, sg->orig_n - h->off, &clen);
+
+	if (x + w > pane_w)
+		w = pane_w - x;
+	return end <= w;
+}
+
+/* Whether the hit is drawn in the timeline row of its event. */
+static bool
+event_hit_shown(const struct view *v, const struct search_seg *sg, const struct search_hit *h)
+{
+	int pw = layout_inner(&v->lay, PANE_TIMELINE).w, dw = timeline_date_width(v);
+
+	if (sg->field == SF_DATE)
+		return fits(sg, h, 1, dw, pw);
+	return sg->field == SF_TITLE && fits(sg, h, 1 + dw + 1 + timeline_draft_width(v), pw, pw);
+}
+
+/* Whether the hit is drawn in the people pane: the name, the Latin alias
+ * beside it and the role, each in its column. */
+static bool
+entity_hit_shown(const struct view *v, const struct search_seg *sg, const struct search_hit *h)
+{
+	const struct ds_entity *e = sg->kind == DS_ORG ? &v->d->orgs[sg->item] :
+	    &v->d->people[sg->item];
+	int pw = layout_inner(&v->lay, PANE_PEOPLE).w, nw, aw;
+
+	people_columns(v, &nw, &aw);
+	switch (sg->field) {
+	case SF_NAME:
+		return fits(sg, h, 1, nw, pw);
+	case SF_ALIAS:
+	case SF_LATIN:
+		return latin_alias(e).s == sg->orig && fits(sg, h, 1 + nw + 1, aw, pw);
+	case SF_ROLE:
+		return fits(sg, h, 1 + nw + 1 + aw + 1, pw, pw);
+	default:
+		return false;
+	}
 }
 
 void
@@ -290,31 +398,53 @@ view_goto_hit(struct view *v, size_t hit)
 	v->cur_hit = hit;
 	h = &v->search.hits[hit];
 	sg = search_seg_of(&v->search, h);
+	view_close_overlay(v);
 	switch (sg->kind) {
 	case DS_EVENT:
 		if (v->filter >= 0)
 			view_set_filter(v, -1);
-		v->focus = PANE_TIMELINE;
+		view_focus(v, PANE_TIMELINE);
 		view_select_event(v, sg->item);
+		if (!event_hit_shown(v, sg, h))    /* cut off at the pane's edge */
+			details_for_hit(v, sg, h->off);
 		break;
 	case DS_PERSON:
 	case DS_ORG:
-		v->focus = PANE_PEOPLE;
 		v->show_orgs = sg->kind == DS_ORG;
+		view_focus(v, PANE_PEOPLE);
 		view_select_entity(v, sg->item);
+		if (!entity_hit_shown(v, sg, h))
+			details_for_hit(v, sg, h->off);
 		break;
-	case DS_PARAGRAPH: {
-		int width = art_text_width(v);
-		v->focus = PANE_ARTICLE;
-		/* A hit in the gloss: its offset is not in the text. */
-		art_goto(v, sg->item, row_of_offset(v, sg->item,
-		    sg->field == SF_GLOSS ? 0 : h->off, width), width);
-		/* A little context above the hit when there is room. */
-		if (v->art.row > 0 || v->art.para > 0)
-			art_scroll(v, v->art.row >= 1 ? -1 : 0, width);
+	case DS_PARAGRAPH:
+		view_focus(v, PANE_ARTICLE);
+		if (sg->field == SF_TEXT) {
+			int row = art_row_of_offset(v, sg->item, h->off, art_text_width(v));
+			/* A row of context above the hit when there is room. */
+			art_goto(v, sg->item, row > 0 && art_text_height(v, sg->item) > 2 ? row - 1 : row);
+			/* At the last screenful the hit is lower down: still shown. */
+		} else {
+			art_goto(v, sg->item, 0);
+		}
+		view_follow_reading(v);
+		if (sg->field != SF_TEXT)
+			details_for_hit(v, sg, h->off);
 		break;
-	}
 	default:
 		break;
 	}
+}
+
+void
+view_step_hit(struct view *v, int dir)
+{
+	size_t n = v->search.nhits;
+
+	if (!v->search.query || v->search.qlen == 0 || n == 0) {
+		snprintf(v->message, sizeof v->message, "%s",
+		    v->search.query && v->search.qlen ? "no match" : "no search: press /");
+		return;
+	}
+	v->have_hits = true;
+	view_goto_hit(v, dir > 0 ? (v->cur_hit + 1) % n : (v->cur_hit + n - 1) % n);
 }

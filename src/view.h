@@ -1,5 +1,11 @@
-/* State shared by the screen's parts: the model, what each pane shows, the
- * search.  No curses types here, so the panes' logic reads plainly. */
+/* The view: what the reader is looking at, as plain C over the model and
+ * index, with no curses: the layout for the terminal's size, the focus, the
+ * reading position in the article, the lists' selections, the filter, the
+ * search hits and the overlays.  Every change of state is a function here
+ * (unit-tested in tests/test-view.c); the panes and ui only draw from it
+ * and translate terminal events into these operations.  Drawing changes no
+ * state: whatever must follow a change (the timeline following the
+ * reading, a selection kept in sight) is done by the operation. */
 #ifndef DOSSIER_VIEW_H
 #define DOSSIER_VIEW_H
 
@@ -10,7 +16,9 @@
 #include "index.h"
 #include "keys.h"
 #include "layout.h"
+#include "overlay.h"
 #include "prompt.h"
+#include "role.h"
 #include "search.h"
 #include "text.h"
 
@@ -19,10 +27,17 @@ struct list_pos {
 	size_t sel, top;
 };
 
-/* A place in the article: a paragraph and a row within its display rows. */
+/* A place in the article, as less keeps a byte position rather than a
+ * line: a paragraph, a byte offset in its text (the row is the wrapped
+ * line holding it, at whatever width the article has when drawn), and a
+ * nudge in rows from that line for the rows that hold no text: -2 and -1
+ * are the section heading and the blank row under it (offset 0), +1 the
+ * blank row after the paragraph.  It survives any resize, and can be kept
+ * and restored as the paragraph's id and the offset. */
 struct art_pos {
 	size_t para;
-	int row;
+	size_t off;
+	int nudge;
 };
 
 /* Wrapped lines of one paragraph at one width, computed when first shown. */
@@ -31,6 +46,35 @@ struct wrap_cache {
 	size_t n;
 	struct text_line *lines;
 };
+
+struct view;
+
+/* What a pane is to the view: one entry per pane, so that the focus, the
+ * keys, the mouse, the status line and the details overlay need no chain
+ * of cases; a new pane is a new entry (and its drawing in the screen's
+ * table, src/pane.h). */
+struct pane_ops {
+	const char *name;          /* its tab and the status line */
+	enum key_scope scope;      /* its keys in the key table */
+	/* Its border's title. */
+	void (*title)(const struct view *, char *buf, size_t size);
+	/* The name of its selected item, for the status line. */
+	struct ds_str (*selected)(const struct view *);
+	/* A key's action, when it has the focus; false if not its own. */
+	bool (*action)(struct view *, enum action);
+	/* A click on row (from the top of its inner rectangle). */
+	void (*click)(struct view *, int row);
+	/* The wheel over it: rows to scroll, negative up.  It scrolls what
+	 * is shown, not the selection. */
+	void (*wheel)(struct view *, int rows);
+	/* The details overlay of its selected item. */
+	void (*details)(struct view *, struct overlay *);
+	/* Brings the selection in sight after a change of size or focus. */
+	void (*show)(struct view *);
+};
+
+extern const struct pane_ops timeline_ops, people_ops, article_ops;
+extern const struct pane_ops *const pane_ops[NPANES];
 
 struct view {
 	struct dossier *d;
@@ -47,11 +91,11 @@ struct view {
 	bool show_orgs;
 
 	/* Article */
-	struct art_pos art;
+	struct art_pos art;        /* the top row: the reading place */
 	long marked_para;          /* paragraph of the chosen event, or -1 */
 	int highlight_kind;        /* DS_PERSON/DS_ORG whose mentions stand out, or -1 */
 	size_t highlight_who;
-	struct wrap_cache *wrap;   /* per paragraph */
+	struct wrap_cache *wrap;   /* per paragraph; a cache, filled when drawn */
 
 	/* Search */
 	bool searching;            /* the prompt is open */
@@ -60,15 +104,40 @@ struct view {
 	size_t cur_hit;
 	char message[PROMPT_MAX + 64]; /* one-shot status message */
 
-	bool help;                 /* help overlay open */
-	int popup;                 /* detail popup: 0 none, else its pane + 1 */
-	size_t popup_top;
+	struct overlay ov;         /* help or details, over the panes */
 	bool color, quit;
 };
+
+/* Sets up v over d, taking over ix (all zero to have it made here): 0,
+ * or -1 when memory runs out (view_free then frees what was made).  The
+ * timeline selects the event at the reading place, the article's start. */
+int view_init(struct view *, struct dossier *, struct index *ix);
+void view_free(struct view *);
+/* The terminal is rows x cols: the layout, and every pane's selection
+ * and the article's top kept in sight at the new size. */
+void view_resize(struct view *, int rows, int cols);
+void view_focus(struct view *, enum pane);
+/* A key's action, as the key table names it, for the focused pane or the
+ * open overlay. */
+void view_action(struct view *, enum action);
+/* The mouse: a click or the wheel (rows, negative up) at a screen cell. */
+void view_click(struct view *, int y, int x);
+void view_wheel(struct view *, int y, int x, int rows);
 
 /* Timeline rows. */
 size_t tl_count(const struct view *);
 size_t tl_event(const struct view *, size_t row);
+/* The columns of the list panes, as drawn: the timeline's date column
+ * (the widest date shown), the people pane's name and alias columns.
+ * A row is a mark column, then the columns, one blank between. */
+int timeline_date_width(const struct view *);
+/* Two columns for a "?" before the titles of draft events (made by
+ * dossier --import, not yet reviewed) when some are shown, else 0. */
+int timeline_draft_width(const struct view *);
+void people_columns(const struct view *, int *name_w, int *alias_w);
+
+/* Inner height of a pane in the current layout (at least 1). */
+int pane_height(const struct view *, enum pane);
 
 /* Moves a list position by delta rows within n rows, keeping sel visible in
  * a window of h rows. */
@@ -77,27 +146,77 @@ void list_show(struct list_pos *, size_t n, int h);
 /* The motion keys on a list of n rows, h shown: false if a is not one. */
 bool list_action(struct list_pos *, enum action a, size_t n, int h);
 
-/* Article scrolling in display rows; width is the text width. */
-const struct wrap_cache *art_wrap(struct view *, size_t para, int width);
-int art_para_rows(struct view *, size_t para, int width);
-int art_heading_rows(const struct view *, size_t para);
-void art_scroll(struct view *, long rows, int width);
-void art_goto(struct view *, size_t para, int row, int width);
-void art_bottom(struct view *, int width, int height);
-/* Width of the article's text column in the current layout. */
+/* The article (view_article.c).  Widths and heights are the article's in
+ * the current layout: its text column, and its rows less the footer that
+ * shows the top paragraph's first note. */
 int art_text_width(const struct view *);
+int art_text_height(const struct view *, size_t top_para);
+const struct wrap_cache *art_wrap(const struct view *, size_t para, int width);
+int art_heading_rows(const struct view *, size_t para);
+/* Heading rows, text rows, and a blank row after the paragraph. */
+int art_para_rows(const struct view *, size_t para, int width);
+/* The display row of a position within its paragraph, and back. */
+int art_row_of(const struct view *, struct art_pos, int width);
+struct art_pos art_pos_at(const struct view *, size_t para, int row, int width);
+/* The row holding byte off of a paragraph's text. */
+int art_row_of_offset(const struct view *, size_t para, size_t off, int width);
+/* The last top there is, where G goes: the last screenful. */
+struct art_pos art_last_top(const struct view *);
+/* Whether the top is there: the article's end is on screen. */
+bool art_at_end(const struct view *);
+/* The reading place to keep (a mark, where to resume): its paragraph's id
+ * and the byte offset of the top row's line.  And back: false if no
+ * paragraph has that id; an offset past the text is its end. */
+struct ds_str art_place(const struct view *, size_t *off);
+bool art_restore_place(struct view *, const char *id, size_t n, size_t off);
+/* Moves the top by rows; to a paragraph's row; every one of them stops
+ * at the last screenful, as G does. */
+void art_scroll(struct view *, long rows);
+void art_goto(struct view *, size_t para, int row);
+/* Puts the top at a place (from another view, a reload): an offset past
+ * the paragraph's text is its end. */
+void art_set(struct view *, struct art_pos);
+/* Whether row `row` of paragraph para is on screen (between the top and
+ * the footer). */
+bool art_row_shown(const struct view *, size_t para, int row);
+/* Whether any row of paragraph para is on screen. */
+bool art_para_shown(const struct view *, size_t para);
+
+/* The details of paragraph para (the article's details are the top
+ * one's). */
+void paragraph_details(struct view *, struct overlay *, size_t para);
 
 /* Linking: the events/people of the article's top paragraph. */
-bool tl_event_is_read(struct view *, size_t ev);
-bool entity_is_read(struct view *, int kind, size_t who);
+bool tl_event_is_read(const struct view *, size_t ev);
+bool entity_is_read(const struct view *, int kind, size_t who);
+/* The name in Latin script the people pane shows beside the name: the
+ * Latin field, else the first alias in Latin letters. */
+struct ds_str latin_alias(const struct ds_entity *);
 
 /* Selection changes that move other panes. */
 void view_select_event(struct view *, size_t row);
 void view_select_entity(struct view *, size_t row);
 void view_set_filter(struct view *, long person);
+/* After the article moved by reading: the timeline selects the event at
+ * the reading place (the top paragraph's, else the nearest before it),
+ * unless the selected one's paragraph is still on screen. */
+void view_follow_reading(struct view *);
 
 /* Search */
 void view_search_update(struct view *);
 void view_goto_hit(struct view *, size_t hit);
+void view_step_hit(struct view *, int dir);
+/* Spans of the hits that fall on string s of item (kind, item), the
+ * first max of them; _in: those on bytes [from, to) of s (a wrapped
+ * line of a paragraph with more hits than a line can show). */
+size_t view_hit_spans(const struct view *, enum ds_kind, size_t item,
+    struct ds_str s, struct span *out, size_t max);
+size_t view_hit_spans_in(const struct view *, enum ds_kind, size_t item,
+    struct ds_str s, size_t from, size_t to, struct span *out, size_t max);
+
+/* Overlays: the help, the details of the focused pane's selected item. */
+void view_open_help(struct view *);
+void view_open_details(struct view *);
+void view_close_overlay(struct view *);
 
 #endif

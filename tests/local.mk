@@ -6,11 +6,11 @@ if HAVE_CMOCKA
 check_PROGRAMS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
 	tests/test-layout tests/test-escape tests/test-prompt tests/test-keys tests/test-input \
-	tests/test-reload
+	tests/test-reload tests/test-view
 TESTS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
 	tests/test-layout tests/test-escape tests/test-prompt tests/test-keys tests/test-input \
-	tests/test-reload
+	tests/test-reload tests/test-view
 
 tests_test_rec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_rec_LDADD = src/libcore.a $(CMOCKA_LIBS)
@@ -31,20 +31,22 @@ tests_test_bundled_SOURCES = tests/test-bundled.c tests/bundled.c tests/bundled.
 tests_test_bundled_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_bundled_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_layout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_test_layout_LDADD = src/libcore.a $(CMOCKA_LIBS)
-# The prompt's line editor and the key table: the screen's logic without a
-# terminal (curses only for its KEY_* codes).
+tests_test_layout_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
+# The prompt's line editor, the key table and the keyboard's decoding: the
+# view's logic without a terminal (curses only for its KEY_* codes).
 tests_test_prompt_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
-tests_test_prompt_LDADD = src/libui.a src/libcore.a $(CMOCKA_LIBS) $(NCURSESW_LIBS)
+tests_test_prompt_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 tests_test_keys_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
-tests_test_keys_LDADD = src/libui.a src/libcore.a $(CMOCKA_LIBS) $(NCURSESW_LIBS)
+tests_test_keys_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 tests_test_input_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_test_input_LDADD = src/libui.a src/libcore.a $(CMOCKA_LIBS)
+tests_test_input_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 tests_test_escape_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_escape_LDADD = src/libcore.a $(CMOCKA_LIBS)
-# reload.c and the view it works on are curses-free, though in libui.
+tests_test_view_SOURCES = tests/test-view.c tests/bundled.c tests/bundled.h
+tests_test_view_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
+tests_test_view_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 tests_test_reload_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-tests_test_reload_LDADD = src/libui.a src/libcore.a $(CMOCKA_LIBS)
+tests_test_reload_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 
 # The tests that read the bundled data find it from $top_srcdir, else here.
 bundled_cppflags = $(AM_CPPFLAGS) -DBUILD_TOP_SRCDIR='"$(abs_top_srcdir)"'
@@ -52,6 +54,7 @@ tests_test_index_CPPFLAGS = $(bundled_cppflags)
 tests_test_text_CPPFLAGS = $(bundled_cppflags)
 tests_test_search_CPPFLAGS = $(bundled_cppflags)
 tests_test_bundled_CPPFLAGS = $(bundled_cppflags)
+tests_test_view_CPPFLAGS = $(bundled_cppflags)
 endif
 if !HAVE_SCREEN_TESTS
 TESTS += tests/missing-libs.sh

@@ -3,7 +3,7 @@
 # the same (scope, key) pairs.  TAP.
 #
 # In man/dossier.1.in each scope is a ".Ss" subsection of KEYS named as the
-# scope (Global, Timeline, People, Article, Prompt); each key is the argument
+# scope (Global, Timeline, People, Article, Prompt, Overlay); each key is the argument
 # of an ".Ic" on an ".It" line of it, as in ".It Ic PgUp , Ic b , Ic C-b".
 # ".It" lines without ".Ic" (the Mouse subsection) are not keys.
 
@@ -25,7 +25,7 @@ awk -F '\t' 'NF >= 2 { print $1 "\t" $2 }' "$tmp/keys" | sort -u >"$tmp/table"
 
 # scope<TAB>key for every .Ic on an .It line under a .Ss of KEYS; a key
 # under a subsection that is no scope comes out as "?Title".
-awk 'BEGIN { split("global timeline people article prompt", s, " ")
+awk 'BEGIN { split("global timeline people article prompt overlay", s, " ")
 		for (i in s) known[s[i]] = 1 }
 	/^\.Sh / { in_keys = ($0 == ".Sh KEYS"); scope = ""; next }
 	!in_keys { next }

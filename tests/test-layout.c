@@ -138,6 +138,30 @@ test_every_size(void **state)
 				check_size(rows, cols, (enum pane)f);
 }
 
+/* What a pane holds does not depend on which pane has the focus: every
+ * pane's rectangle (the article's width above all) is the same whatever
+ * the focus, in the narrow view too where only the focused one shows. */
+static void
+test_rect_independent_of_focus(void **state)
+{
+	(void)state;
+	for (int rows = LAYOUT_MIN_ROWS; rows <= 60; rows++)
+		for (int cols = LAYOUT_MIN_COLS; cols <= 300; cols++) {
+			struct layout l0, l;
+			layout_compute(&l0, rows, cols, PANE_TIMELINE);
+			for (int f = 1; f < NPANES; f++) {
+				layout_compute(&l, rows, cols, (enum pane)f);
+				for (int p = 0; p < NPANES; p++) {
+					struct rect a = layout_inner(&l0, (enum pane)p);
+					struct rect b = layout_inner(&l, (enum pane)p);
+					if (a.y != b.y || a.x != b.x || a.h != b.h || a.w != b.w || b.w < 1)
+						fail_msg("%dx%d: pane %d is %dx%d with focus 0, %dx%d with focus %d",
+						    cols, rows, p, a.w, a.h, b.w, b.h, f);
+				}
+			}
+		}
+}
+
 /* The sizes at the edges of each mode, checked whatever the stride above. */
 static void
 test_thresholds(void **state)
@@ -174,6 +198,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_size),
 		cmocka_unit_test(test_thresholds),
+		cmocka_unit_test(test_rect_independent_of_focus),
 		cmocka_unit_test(test_nonsense),
 	};
 

@@ -83,30 +83,23 @@ test_map(void **state)
 	dossier_free(&b);
 }
 
-/* A view as the screen makes it, without the screen. */
+/* A view as the screen makes it, without the screen: a screen with one
+ * row of article, so that the last paragraph alone fills the last
+ * screenful and the places below are all above it. */
 static void
 view_on(struct view *v, struct dossier *d)
 {
-	memset(v, 0, sizeof *v);
-	v->d = d;
-	v->filter = -1;
-	v->marked_para = -1;
-	v->highlight_kind = -1;
-	search_init(&v->search, d);
-	v->wrap = calloc(d->nparas, sizeof *v->wrap);
-	assert_non_null(v->wrap);
-	assert_int_equal(index_init(&v->ix, d), 0);
-	layout_compute(&v->lay, 40, 120, PANE_TIMELINE);
+	struct index none = { 0 };
+
+	assert_int_equal(view_init(v, d, &none), 0);
+	view_resize(v, 5, 20);
+	assert_int_equal(art_text_height(v, 0), 1);
 }
 
 static void
 view_off(struct view *v)
 {
-	for (size_t i = 0; i < v->d->nparas; i++)
-		free(v->wrap[i].lines);
-	free(v->wrap);
-	index_free(&v->ix);
-	search_free(&v->search);
+	view_free(v);
 }
 
 static void
@@ -127,8 +120,8 @@ test_place(void **state)
 	assert_int_equal(tl_event(&v, v.tl.sel), idx(&a, DS_EVENT, "e3"));
 	v.people.sel = idx(&a, DS_PERSON, "b");
 	v.show_orgs = true;
-	art_goto(&v, idx(&a, DS_PARAGRAPH, "p3"), 1, art_text_width(&v));
-	assert_int_equal(v.art.row, 1);
+	art_goto(&v, idx(&a, DS_PARAGRAPH, "p3"), 1);
+	assert_int_equal(art_row_of(&v, v.art, art_text_width(&v)), 1);
 	view_place_find(&v, &b, &pl);
 	view_off(&v);
 
@@ -140,21 +133,21 @@ test_place(void **state)
 	assert_int_equal(tl_event(&v, v.tl.sel), idx(&b, DS_EVENT, "e3"));
 	assert_int_equal(v.people.sel, idx(&b, DS_PERSON, "b"));
 	assert_int_equal(v.art.para, idx(&b, DS_PARAGRAPH, "p3"));
-	assert_int_equal(v.art.row, 1);
+	assert_int_equal(art_row_of(&v, v.art, art_text_width(&v)), 1);
 	view_off(&v);
 
 	/* The paragraph and the filter's person gone: the paragraph before,
 	 * at its top, and no filter. */
 	view_on(&v, &a);
 	view_set_filter(&v, (long)idx(&a, DS_PERSON, "a"));
-	art_goto(&v, idx(&a, DS_PARAGRAPH, "p2"), 1, art_text_width(&v));
+	art_goto(&v, idx(&a, DS_PARAGRAPH, "p2"), 1);
 	view_place_find(&v, &b, &pl);
 	view_off(&v);
 	view_on(&v, &b);
 	view_place_restore(&v, &pl);
 	assert_int_equal(v.filter, -1);
 	assert_int_equal(v.art.para, idx(&b, DS_PARAGRAPH, "p1"));
-	assert_int_equal(v.art.row, 0);
+	assert_int_equal(art_row_of(&v, v.art, art_text_width(&v)), 0);
 	view_off(&v);
 	dossier_free(&a);
 	dossier_free(&b);

@@ -226,8 +226,8 @@ int teardown_vt(void **state)
 
 void settle(struct vt *v)
 {
-	if (!vt_wait_idle(v, QUIET_MS, PATIENCE_MS))
-		fail_screen(v, "the program never stopped drawing");
+	if (!vt_wait_ready(v, PATIENCE_MS))
+		fail_screen(v, "the program never went back to waiting for a key");
 }
 
 void press(struct vt *v, const char *keys)
@@ -496,7 +496,9 @@ void expect_full_view(struct vt *v, const char *when)
 	lc = left_border_col(v);
 	if (!vt_find(v, "Timeline", &r, &c) || r != 0 || c >= lc)
 		fail_screen(v, "%s: no Timeline pane at the top left", when);
-	if (!vt_find(v, "People", &r, &c) || r == 0 || c >= lc)
+	/* The people pane, showing people or, after o, organizations. */
+	if ((!vt_find(v, "People", &r, &c) || r == 0 || c >= lc) &&
+	    (!vt_find(v, "Organizations", &r, &c) || r == 0 || c >= lc))
 		fail_screen(v, "%s: no People pane in the left column", when);
 	if (!vt_find(v, "Article", &r, &c) || r != 0 || c <= lc)
 		fail_screen(v, "%s: no Article pane on the right", when);

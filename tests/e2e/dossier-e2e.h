@@ -19,7 +19,8 @@
 /* Generous for slow (sanitizer, loaded CI) machines; passing waits return
  * as soon as the condition holds. */
 #define PATIENCE_MS 10000
-/* A frame is complete once the program has been silent this long. */
+/* Where the program's state cannot be read (no /proc), a frame is
+ * complete once it has been silent this long. */
 #define QUIET_MS 30
 
 /* Box-drawing code points as libvterm reports them. */
@@ -55,7 +56,8 @@ bool list_has(const char *list, const char *word);
 struct vt *start_browser(void **state, int rows, int cols, char *const env_extra[]);
 int teardown_vt(void **state);
 
-/* Let the current frame finish. */
+/* Wait until the program has handled every key and resize sent and waits
+ * for the next one, its frame drawn (vt_wait_ready). */
 void settle(struct vt *);
 /* Type keys and let the resulting frame finish. */
 void press(struct vt *, const char *keys);

@@ -69,6 +69,9 @@ browse(void **state, const char *file)
 	*state = v;
 	expect_text(v, "Timeline");
 	settle(v);
+	/* The timeline opens on the event of the article's start: its first
+	 * events at the top. */
+	press(v, "g");
 	return v;
 }
 

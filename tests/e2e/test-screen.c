@@ -169,7 +169,8 @@ static char *article_pane_text(struct vt *v)
 static void page_through(struct vt *v, size_t nparas)
 {
 	char last[32], label[64];
-	snprintf(last, sizeof last, "p%zu/%zu", nparas, nparas);
+	/* The end: the last screenful, which G shows too. */
+	snprintf(last, sizeof last, "/%zu END", nparas);
 	int pages = 0;
 	char *top = article_pane_text(v);
 	for (;;) {
@@ -448,6 +449,9 @@ static void test_timeline_moves_article(void **state)
 
 	struct vt *v = start_browser(state, 40, 120, NULL);
 	size_t at = 0;
+	/* The timeline opens on the event of the article's start: from the
+	 * first one down. */
+	press(v, "g");
 	for (size_t i = 0; i < 2; i++) {
 		char keys[128] = "";
 		for (; at < picks[i]; at++)
@@ -767,7 +771,7 @@ static void test_details_popup(void **state)
 	struct table *events = cli_table("--list", "events");
 	const size_t k = 2;
 	struct vt *v = start_browser(state, 40, 120, NULL);
-	press(v, "jj");
+	press(v, "gjj");
 	char *title = utf8_prefix(field(events, k, EV_TITLE), 20);
 	expect_row(v, -1, " Timeline · ", title);
 

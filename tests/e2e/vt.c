@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
+#include <stdio.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -50,6 +51,7 @@ struct vt {
 	VTermScreen *screen;
 	struct buf raw;
 	struct buf reply; /* libvterm's answers to queries (DA, DSR...) */
+	unsigned long long read_goal; /* its tty bytes read once it has all we sent */
 };
 
 /* ---- small utilities ---- */
@@ -412,8 +414,31 @@ void vt_free(struct vt *v)
 
 /* ---- public API: I/O and waiting ---- */
 
+/* Bytes the program has read, of every file (/proc/PID/io rchar); false
+ * when it cannot be told. */
+static bool read_count(struct vt *v, unsigned long long *n)
+{
+	char path[64], line[128];
+	bool ok = false;
+	snprintf(path, sizeof path, "/proc/%d/io", (int)v->pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	while (!ok && fgets(line, sizeof line, f))
+		ok = sscanf(line, "rchar: %llu", n) == 1;
+	fclose(f);
+	return ok;
+}
+
 void vt_send_n(struct vt *v, const char *bytes, size_t n)
 {
+	unsigned long long now;
+	/* The program has read all of it once its count of bytes read is up
+	 * by n from now (or from where the bytes before would take it). */
+	if (n && !v->reaped && tcgetpgrp(v->fd) == v->pid && read_count(v, &now))
+		v->read_goal = (now > v->read_goal ? now : v->read_goal) + n;
+	else if (n)
+		v->read_goal = 0;   /* another process reads them: not known */
 	write_all(v, bytes, n);
 }
 
@@ -472,6 +497,113 @@ bool vt_wait_idle(struct vt *v, int quiet_ms, int timeout_ms)
 			return true; /* EOF: nothing more will ever arrive */
 		if (n > 0)
 			quiet_until = deadline_in(quiet_ms);
+	}
+}
+
+/* Bytes sent that are in the pty's input queue, unread: FIONREAD on the
+ * slave, opened for the look (kept open, it would keep the pty from
+ * hanging up when the program ends). */
+static int unread(struct vt *v)
+{
+	const char *name = ptsname(v->fd);
+	int fd = name ? open(name, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC) : -1;
+	int n = 0;
+	if (fd < 0)
+		return 0;
+	if (ioctl(fd, FIONREAD, &n) != 0)
+		n = 0;
+	close(fd);
+	return n;
+}
+
+/* The first line of a /proc file of the program, into buf. */
+static bool proc_line(struct vt *v, const char *file, const char *prefix, char *buf, size_t n)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/%s", (int)v->pid, file);
+	FILE *f = fopen(path, "r");
+	bool ok = false;
+	if (!f)
+		return false;
+	while (!ok && fgets(buf, (int)n, f))
+		ok = strncmp(buf, prefix, strlen(prefix)) == 0;
+	fclose(f);
+	return ok;
+}
+
+/* A mask of pending signals ("SigPnd:\t0000000000000000") is all zero. */
+static bool none_pending(const char *line)
+{
+	const char *p = strchr(line, ':');
+	for (p = p ? p + 1 : line; *p; p++)
+		if (*p != '0' && *p != '\t' && *p != ' ' && *p != '\n')
+			return false;
+	return true;
+}
+
+/* 1: the program waits for input: it has read every byte sent, no signal
+ * waits for it, and it sleeps in poll or select for a key, not the short
+ * wait after an Esc that may start a key's sequence (nor a poll that only
+ * looks).  0: not yet.  -1: /proc cannot tell. */
+static int waiting(struct vt *v)
+{
+	char line[512];
+	unsigned long long got;
+	/* Only the program itself, not a child of it that has the terminal
+	 * (a shell's job): its reads are the program's own. */
+	if (tcgetpgrp(v->fd) != v->pid || !read_count(v, &got))
+		return -1;
+	if (got < v->read_goal || unread(v) > 0)
+		return 0;
+	if (!proc_line(v, "status", "SigPnd:", line, sizeof line) || !none_pending(line) ||
+	    !proc_line(v, "status", "ShdPnd:", line, sizeof line) || !none_pending(line))
+		return 0;
+	if (!proc_line(v, "syscall", "", line, sizeof line))
+		return -1;
+	if (strncmp(line, "running", 7) == 0)
+		return 0;
+	long nr = strtol(line, NULL, 10);
+#if defined __x86_64__
+	/* wait4, waitid: a shell waiting for the program it started, in its
+	 * own process group: the program is not the one to ask. */
+	if (nr == 61 || nr == 247)
+		return -1;
+	/* poll(fds, n, timeout): curses waits its timeout for a key, and
+	 * ESCDELAY (tens of ms) after an Esc.  select, pselect6, ppoll. */
+	if (nr == 7) {
+		char *p = line;
+		for (int i = 0; i < 3 && p; i++)
+			p = strchr(p + 1, ' ');
+		/* A negative timeout (none) reads as a large number. */
+		return p && strtoull(p, NULL, 16) >= 100;
+	}
+	/* read (a program without a timeout), select, pselect6, ppoll. */
+	return nr == 0 || nr == 23 || nr == 270 || nr == 271;
+#else
+	(void)nr;
+	if (!proc_line(v, "wchan", "", line, sizeof line) || strstr(line, "wait"))
+		return -1;
+	return strstr(line, "poll") || strstr(line, "select") || strstr(line, "read");
+#endif
+}
+
+bool vt_wait_ready(struct vt *v, int timeout_ms)
+{
+	long long deadline = deadline_in(timeout_ms);
+	for (;;) {
+		while (vt_pump(v, 0) > 0)
+			;
+		if (v->eof || reap(v, false))
+			return true;
+		int w = waiting(v);
+		if (w < 0)   /* no /proc to ask: wait for quiet */
+			return vt_wait_idle(v, 30, remaining(deadline));
+		/* What it wrote before it went to sleep is all there now. */
+		if (w > 0 && vt_pump(v, 0) <= 0)
+			return true;
+		if (now_ms() >= deadline)
+			return false;
+		vt_pump(v, 1);
 	}
 }
 

@@ -38,6 +38,14 @@ int vt_pump(struct vt *, int timeout_ms);
 bool vt_wait_text(struct vt *, const char *utf8, int timeout_ms);
 bool vt_wait_gone(struct vt *, const char *utf8, int timeout_ms);
 
+/* Pump until the program waits for input: it has read every byte sent
+ * to it, no signal (a resize's SIGWINCH) is pending for it, it sleeps in
+ * poll or select (not in the short wait after a lone Esc), and all it
+ * wrote has been fed to the screen; or it has ended.  Asked of /proc
+ * (and the pty's input queue); where /proc cannot tell, waits for 30 ms of
+ * quiet instead.  False on timeout. */
+bool vt_wait_ready(struct vt *, int timeout_ms);
+
 /* Pump until nothing arrives for quiet_ms (or EOF).  False on timeout. */
 bool vt_wait_idle(struct vt *, int quiet_ms, int timeout_ms);
 

@@ -45,7 +45,7 @@ tests_fuzz_fuzz_fold_SOURCES = tests/fuzz/fuzz-fold.c
 tests_fuzz_fuzz_fold_CFLAGS = $(AM_CFLAGS) $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_fold_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_fold_LDADD = tests/fuzz/libfuzzcore.a
-tests_fuzz_fuzz_cli_SOURCES = tests/fuzz/fuzz-cli.c
+tests_fuzz_fuzz_cli_SOURCES = tests/fuzz/fuzz-cli.c $(cli_sources)
 tests_fuzz_fuzz_cli_CFLAGS = $(AM_CFLAGS) $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_cli_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_cli_LDADD = tests/fuzz/libfuzzcore.a
@@ -111,7 +111,7 @@ tests_fuzz_replay_fold_LDADD = src/libcore.a
 tests_fuzz_replay_cli_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-cli.c
 tests_fuzz_replay_cli_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DCORPUS='"$(abs_top_srcdir)/tests/fuzz/corpus/cli"'
-tests_fuzz_replay_cli_LDADD = src/libcore.a
+tests_fuzz_replay_cli_LDADD = src/libcli.a src/libcore.a
 
 check_PROGRAMS += tests/fuzz/replay-import
 TESTS += tests/fuzz/replay-import
