@@ -35,7 +35,7 @@ src_libview_a_SOURCES = \
 	src/keys.c src/keys.h \
 	src/prompt.c src/prompt.h \
 	src/input.c src/input.h \
-	src/view.c src/view.h src/view_article.c src/view_lists.c \
+	src/view.c src/view.h src/view_article.c src/view_lists.c src/view_text.c \
 	src/overlay.c src/overlay.h \
 	src/reload.c src/reload.h
 

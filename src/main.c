@@ -26,6 +26,7 @@
 #include "options.h"
 #include "state_list.h"
 #include "ui.h"
+#include "view.h"
 
 static const struct option long_options[] = {
 	{ "file", required_argument, NULL, 'f' },
@@ -35,6 +36,7 @@ static const struct option long_options[] = {
 	{ "import", required_argument, NULL, 'i' },
 	{ "published", required_argument, NULL, 'p' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "text", required_argument, NULL, 't' },
 	{ "keys", no_argument, NULL, 'k' },
 	{ "state-dir", required_argument, NULL, 'S' },
 	{ "no-state", no_argument, NULL, 'N' },
@@ -63,6 +65,8 @@ usage(FILE *out)
 "                       (YYYY, YYYY-MM or YYYY-MM-DD)\n"
 "  -o, --output=OUT     write the imported dossier to OUT, replacing it\n"
 "                       atomically, instead of standard output\n"
+"  -t, --text=MODE      show the article as the original, in English (the\n"
+"                       dossier's translation) or both (default: original)\n"
 "  -k, --keys           print the key bindings and exit\n"
 "      --state-dir=DIR  keep the reading place, marks, own notes and searches\n"
 "                       in DIR (default: $DOSSIER_STATE_DIR, else\n"
@@ -150,9 +154,10 @@ static int
 parse_args(int argc, char **argv, struct options *o)
 {
 	int c, before = optind;
+	enum text_mode m;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:cl:s:i:p:o:khV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:cl:s:i:p:o:t:khV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f': o->file = optarg; break;
 		case 'i': o->mode = MODE_IMPORT; o->arg = optarg; break;
@@ -161,6 +166,15 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'c': o->mode = MODE_CHECK; break;
 		case 'l': o->mode = MODE_LIST; o->arg = optarg; break;
 		case 's': o->mode = MODE_SEARCH; o->arg = optarg; break;
+		case 't':
+			if (!text_mode_parse(optarg, &m)) {
+				fputs("dossier: --text wants original, english or both, not '", stderr);
+				esc_put(stderr, optarg, strlen(optarg));
+				fputs("'\nTry 'dossier --help' for more information.\n", stderr);
+				return EX_USAGE_;
+			}
+			o->text = (int)m;
+			break;
 		case 'k': key_table_print(stdout); exit(0);
 		case 'S': o->state_dir = optarg; break;
 		case 'N': o->no_state = true; break;

@@ -295,6 +295,7 @@ struct snapshot {
 	int highlight_kind;
 	size_t highlight_who, cur_hit;
 	char query[PROMPT_MAX];
+	enum text_mode text;       /* a hit may have switched it to both */
 };
 
 static struct snapshot before_search;
@@ -304,7 +305,7 @@ save(const struct view *v, struct snapshot *s)
 {
 	*s = (struct snapshot){ v->focus, v->tl, v->people, v->orgs, v->art,
 	    v->filter, v->marked_para, v->show_orgs, v->have_hits,
-	    v->highlight_kind, v->highlight_who, v->cur_hit, "" };
+	    v->highlight_kind, v->highlight_who, v->cur_hit, "", v->text };
 	snprintf(s->query, sizeof s->query, "%s", v->search.query ? v->prompt.buf : "");
 }
 
@@ -316,6 +317,7 @@ restore_positions(struct view *v, const struct snapshot *s)
 	v->tl = s->tl;
 	v->people = s->people;
 	v->orgs = s->orgs;
+	v->text = s->text;         /* before the place, which is in its terms */
 	v->art = s->art;
 	v->show_orgs = s->show_orgs;
 	v->filter = s->filter;
@@ -567,12 +569,12 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 	struct view v;
 	int rc = 0;
 
-	(void)o;
 	if (view_init(&v, d, ix) < 0) {
 		view_free(&v);
 		fputs("dossier: out of memory\n", stderr);
 		return EX_SOFTWARE_;
 	}
+	view_set_text(&v, (enum text_mode)o->text);
 	check_locale(&v);
 	start_curses(&v);
 	/* Only a key (a resize and a mouse event are keys too) changes the

@@ -182,6 +182,7 @@ view_action(struct view *v, enum action a)
 	case ACT_NEXT_HIT: view_step_hit(v, 1); break;
 	case ACT_PREV_HIT: view_step_hit(v, -1); break;
 	case ACT_FILTER: toggle_filter(v); break;
+	case ACT_TEXT_MODE: view_cycle_text(v); break;
 	case ACT_CANCEL: cancel(v); break;
 	default: pane_ops[v->focus]->action(v, a); break;
 	}
@@ -418,8 +419,9 @@ view_goto_hit(struct view *v, size_t hit)
 		break;
 	case DS_PARAGRAPH:
 		view_focus(v, PANE_ARTICLE);
-		if (sg->field == SF_TEXT) {
-			int row = art_row_of_offset(v, sg->item, h->off, art_text_width(v));
+		if (sg->field == SF_TEXT || sg->field == SF_GLOSS) {
+			size_t off = art_show_hit(v, sg->item, sg->field == SF_GLOSS, h->off);
+			int row = art_row_of_offset(v, sg->item, off, art_text_width(v));
 			/* A row of context above the hit when there is room. */
 			art_goto(v, sg->item, row > 0 && art_text_height(v, sg->item) > 2 ? row - 1 : row);
 			/* At the last screenful the hit is lower down: still shown. */
@@ -427,7 +429,7 @@ view_goto_hit(struct view *v, size_t hit)
 			art_goto(v, sg->item, 0);
 		}
 		view_follow_reading(v);
-		if (sg->field != SF_TEXT)
+		if (sg->field != SF_TEXT && sg->field != SF_GLOSS)
 			details_for_hit(v, sg, h->off);
 		break;
 	default:

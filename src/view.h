@@ -43,11 +43,21 @@ struct art_pos {
 /* Wrapped lines of one paragraph at one width, computed when first shown. */
 struct wrap_cache {
 	int width;
+	int mode;                  /* the text mode it was wrapped for */
 	size_t n;
 	struct text_line *lines;
 };
 
 struct view;
+
+/* What the article shows of each paragraph: its text, the dossier's
+ * English (its Gloss; the text where it has none), or both, the gloss
+ * under the text.  A reading position's offset runs over the text and
+ * then the gloss (an offset from the text's length on is in the gloss),
+ * so one place names a row in every mode. */
+enum text_mode { TEXT_ORIGINAL, TEXT_ENGLISH, TEXT_BOTH, TEXT_NMODES };
+
+extern const char *const text_mode_names[TEXT_NMODES];
 
 /* What a pane is to the view: one entry per pane, so that the focus, the
  * keys, the mouse, the status line and the details overlay need no chain
@@ -105,6 +115,7 @@ struct view {
 	char message[PROMPT_MAX + 64]; /* one-shot status message */
 
 	struct overlay ov;         /* help or details, over the panes */
+	enum text_mode text;       /* what the article shows */
 	bool color, quit;
 };
 
@@ -201,6 +212,25 @@ void view_set_filter(struct view *, long person);
  * the reading place (the top paragraph's, else the nearest before it),
  * unless the selected one's paragraph is still on screen. */
 void view_follow_reading(struct view *);
+
+/* The text mode (view_text.c). */
+bool text_mode_parse(const char *s, enum text_mode *out);
+/* Shows the article in mode m, or the next mode in turn, keeping the top
+ * paragraph (from the start of what it shows, if the old place is not). */
+void view_set_text(struct view *, enum text_mode m);
+void view_cycle_text(struct view *);
+/* Whether paragraph para shows its text, its gloss, in the current mode. */
+bool art_shows_text(const struct view *, size_t para);
+bool art_shows_gloss(const struct view *, size_t para);
+/* Columns a gloss line is indented by (in both, to set it apart). */
+int art_gloss_indent(const struct view *);
+/* The wrapped lines of what paragraph para shows, starts in the offset
+ * space of a position: as text_wrap. */
+size_t art_body_wrap(const struct view *, size_t para, int width, struct text_line **out);
+/* A search hit at off in paragraph para's text or gloss: the mode is made
+ * to show that part (both, from the mode that does not), and the hit's
+ * offset in a position's space is returned. */
+size_t art_show_hit(struct view *, size_t para, bool in_gloss, size_t off);
 
 /* Search */
 void view_search_update(struct view *);

@@ -34,23 +34,23 @@ const struct wrap_cache *
 art_wrap(const struct view *v, size_t para, int width)
 {
 	struct wrap_cache *w = &v->wrap[para];
-	const struct ds_str *t = &v->d->paras[para].text;
 	struct text_line *lines;
 	size_t n;
 
-	if (w->lines && w->width == width)
+	if (w->lines && w->width == width && w->mode == (int)v->text)
 		return w;
-	n = text_wrap(t->s, t->n, width, &lines);
+	n = art_body_wrap(v, para, width, &lines);
 	if (n == 0) {
 		/* Out of memory: one line of nothing rather than a crash. */
 		static struct text_line none;
-		static const struct wrap_cache empty = { 0, 1, &none };
+		static const struct wrap_cache empty = { 0, 0, 1, &none };
 		return &empty;
 	}
 	free(w->lines);
 	w->lines = lines;
 	w->n = n;
 	w->width = width;
+	w->mode = (int)v->text;
 	return w;
 }
 
@@ -309,14 +309,21 @@ art_para_shown(const struct view *v, size_t para)
 
 /* ---- the pane's operations ---- */
 
+/* The title the mode reads in, [in brackets] when the dossier supplied
+ * it, and the mode when it is not the original. */
 static void
 article_title(const struct view *v, char *buf, size_t size)
 {
-	if (v->d->narticles)
-		snprintf(buf, size, "Article: %.*s", (int)v->d->articles[0].title.n,
-		    v->d->articles[0].title.s);
-	else
-		snprintf(buf, size, "Article");
+	static const char *const mode[TEXT_NMODES] = { "", " (English)", " (both)" };
+	const struct ds_article *a = v->d->narticles ? &v->d->articles[0] : NULL;
+	struct ds_str t = a ? a->title : (struct ds_str){ "", 0 };
+	bool en = a && v->text == TEXT_ENGLISH && a->title_en.n;
+	bool supplied = a && (a->title_supplied || en);
+
+	if (en)
+		t = a->title_en;
+	snprintf(buf, size, "Article%s%s%s%.*s%s", mode[v->text], t.n ? ": " : "",
+	    supplied ? "[" : "", (int)t.n, t.s, supplied ? "]" : "");
 }
 
 static struct ds_str
@@ -326,6 +333,8 @@ article_selected(const struct view *v)
 		return (struct ds_str){ "", 0 };
 	if (v->d->paras[v->art.para].section.n)
 		return v->d->paras[v->art.para].section;
+	if (v->d->narticles && v->text == TEXT_ENGLISH && v->d->articles[0].title_en.n)
+		return v->d->articles[0].title_en;
 	return v->d->narticles ? v->d->articles[0].title : (struct ds_str){ "", 0 };
 }
 

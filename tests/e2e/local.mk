@@ -61,3 +61,10 @@ tests_e2e_test_import_screen_CFLAGS = $(e2e_cflags)
 tests_e2e_test_import_screen_LDADD = $(e2e_ldadd)
 endif
 EXTRA_DIST += tests/data/controls.rec
+
+# The article's English mode, read end to end at 80x24 and 120x40.
+check_PROGRAMS += tests/e2e/test-english
+TESTS += tests/e2e/test-english
+tests_e2e_test_english_SOURCES = tests/e2e/test-english.c $(e2e_helpers)
+tests_e2e_test_english_CFLAGS = $(e2e_cflags)
+tests_e2e_test_english_LDADD = $(e2e_ldadd)
