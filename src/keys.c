@@ -13,7 +13,8 @@
 #define CTRL(c) ((c) & 0x1f)
 
 const char *const key_scope_names[] = {
-	N_("global"), N_("timeline"), N_("people"), N_("article"), N_("prompt"), N_("overlay"), "articles"
+	N_("global"), N_("timeline"), N_("people"), N_("article"), N_("prompt"), N_("overlay"), "articles",
+	"list"
 };
 
 const struct key_binding key_table[] = {
@@ -51,12 +52,17 @@ const struct key_binding key_table[] = {
 	{ 'f', false, "f", ACT_FILTER, KS_GLOBAL, N_("filter the timeline by the selected person; again to clear") },
 	{ '\n', false, "Enter", ACT_ENTER, KS_PEOPLE, N_("details of the person or organization") },
 	{ 'o', false, "o", ACT_TOGGLE_ORGS, KS_PEOPLE, N_("switch between people and organizations") },
+	{ 'm', false, "m", ACT_MARK, KS_GLOBAL, N_("and a letter: mark the reading place") },
+	{ '\'', false, "'", ACT_GOTO_MARK, KS_GLOBAL, N_("and a letter: go to that mark; '' back to before the last jump") },
+	{ 'M', false, "M", ACT_OWN_MARKS, KS_GLOBAL, N_("list the marks") },
+	{ 'a', false, "a", ACT_OWN_NOTE, KS_GLOBAL, N_("add a note of your own to the paragraph at the reading place") },
+	{ 'A', false, "A", ACT_OWN_NOTES, KS_GLOBAL, N_("list your own notes (those matching the search while hits are shown)") },
 	{ '\n', false, "Enter", ACT_ENTER, KS_ARTICLE, N_("notes, events and people of the top paragraph") },
 	{ '}', false, "}", ACT_NEXT_PARA, KS_ARTICLE, N_("next paragraph") },
 	{ '{', false, "{", ACT_PREV_PARA, KS_ARTICLE, N_("previous paragraph") },
 	{ ']', false, "]", ACT_NEXT_ARTICLE, KS_GLOBAL, N_("read the next article") },
 	{ '[', false, "[", ACT_PREV_ARTICLE, KS_GLOBAL, N_("back to this article's head, else the previous article") },
-	{ 'a', false, "a", ACT_ARTICLES, KS_GLOBAL, N_("the list of articles, to read one or filter by it") },
+	{ 'L', false, "L", ACT_ARTICLES, KS_GLOBAL, N_("the list of articles, to read one or filter by it") },
 	{ 'F', false, "F", ACT_FILTER_ARTICLE, KS_GLOBAL, N_("filter timeline and people by the article being read; again to clear") },
 	/* The help and details overlays scroll with the global motion keys
 	 * and step through hits with n and N; other keys do nothing there. */
@@ -69,7 +75,13 @@ const struct key_binding key_table[] = {
 	{ 'f', false, "f", ACT_FILTER_ARTICLE, KS_ARTICLES, N_("filter timeline and people by it; again to clear") },
 	{ 'q', false, "q", ACT_CLOSE, KS_ARTICLES, N_("close the list") },
 	{ 27, false, "Esc", ACT_CLOSE, KS_ARTICLES, N_("close the list") },
-	{ 'a', false, "a", ACT_CLOSE, KS_ARTICLES, N_("close the list") },
+	{ 'L', false, "L", ACT_CLOSE, KS_ARTICLES, N_("close the list") },
+	/* The lists of own notes and marks move with the global motion keys. */
+	{ '\n', false, "Enter", ACT_OWN_GO, KS_LIST, N_("go to the note or mark") },
+	{ 'e', false, "e", ACT_OWN_EDIT, KS_LIST, N_("edit the note (an empty text deletes it)") },
+	{ 'd', false, "d", ACT_OWN_DELETE, KS_LIST, N_("delete the note") },
+	{ 'q', false, "q", ACT_CLOSE, KS_LIST, N_("close the list") },
+	{ 27, false, "Esc", ACT_CLOSE, KS_LIST, N_("close the list") },
 	/* The search prompt. */
 	{ '\n', false, "Enter", ACT_PROMPT_ACCEPT, KS_PROMPT, N_("keep the hits; an empty or the same query: its next hit") },
 	{ 27, false, "Esc", ACT_PROMPT_CANCEL, KS_PROMPT, N_("cancel: back to the view before /") },
@@ -85,7 +97,7 @@ const struct key_binding key_table[] = {
 	{ CTRL('u'), false, "C-u", ACT_PROMPT_KILL_BOL, KS_PROMPT, N_("delete from the start to the cursor") },
 	{ CTRL('k'), false, "C-k", ACT_PROMPT_KILL_EOL, KS_PROMPT, N_("delete from the cursor to the end") },
 	{ CTRL('w'), false, "C-w", ACT_PROMPT_KILL_WORD, KS_PROMPT, N_("delete the word before the cursor") },
-	{ KEY_UP, true, "Up", ACT_PROMPT_OLDER, KS_PROMPT, N_("older query from this run's history") },
+	{ KEY_UP, true, "Up", ACT_PROMPT_OLDER, KS_PROMPT, N_("older query from the history (of earlier sessions too)") },
 	{ KEY_DOWN, true, "Down", ACT_PROMPT_NEWER, KS_PROMPT, N_("newer query, or back to the one being typed") },
 	{ 0, false, NULL, ACT_NONE, KS_GLOBAL, NULL }
 };

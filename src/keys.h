@@ -21,12 +21,15 @@ enum action {
 	ACT_PROMPT_KILL_BOL, ACT_PROMPT_KILL_EOL, ACT_PROMPT_KILL_WORD,
 	ACT_PROMPT_OLDER, ACT_PROMPT_NEWER,
 	ACT_TEXT_MODE,
+	/* The reader's own: marks, notes and their lists (src/state_view.c). */
+	ACT_MARK, ACT_GOTO_MARK, ACT_OWN_NOTE, ACT_OWN_NOTES, ACT_OWN_MARKS,
+	ACT_OWN_GO, ACT_OWN_EDIT, ACT_OWN_DELETE,
 	ACT_NACTIONS               /* keep last: the number of actions */
 };
 
 /* Where a binding applies. */
 enum key_scope { KS_GLOBAL, KS_TIMELINE, KS_PEOPLE, KS_ARTICLE, KS_PROMPT, KS_OVERLAY,
-	KS_ARTICLES, KS_NSCOPES };
+	KS_ARTICLES, KS_LIST, KS_NSCOPES };
 
 struct key_binding {
 	int code;                  /* curses KEY_* or a character */

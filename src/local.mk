@@ -39,6 +39,7 @@ src_libview_a_SOURCES = \
 	src/view.c src/view.h src/view_article.c src/view_lists.c src/view_text.c \
 	src/view_articles.c \
 	src/overlay.c src/overlay.h \
+	src/state_view.c src/state_view.h \
 	src/reload.c src/reload.h
 
 # The screen: curses from here on.

@@ -40,6 +40,7 @@ static const struct option long_options[] = {
 	{ "keys", no_argument, NULL, 'k' },
 	{ "state-dir", required_argument, NULL, 'S' },
 	{ "no-state", no_argument, NULL, 'N' },
+	{ "from-top", no_argument, NULL, 'T' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -69,6 +70,7 @@ static const struct {
 	    "in DIR (default: $DOSSIER_STATE_DIR, else\n"
 	    "$XDG_STATE_HOME/dossier or ~/.local/state/dossier)") },
 	{ "    --no-state", N_("neither read nor write them") },
+	{ "    --from-top", N_("start at the top, not where the last session stopped") },
 	{ "-h, --help", N_("display this help and exit") },
 	{ "-V, --version", N_("output version information and exit") },
 };
@@ -203,6 +205,7 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'k': key_table_print(stdout); exit(0);
 		case 'S': o->state_dir = optarg; break;
 		case 'N': o->no_state = true; break;
+		case 'T': o->from_top = true; break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
 		default:

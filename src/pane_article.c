@@ -149,6 +149,8 @@ draw_text_row(const struct view *v, WINDOW *win, int y, struct rect r, size_t p,
 		draw_str(win, y, r.x, 1, "▌", R_READ);
 	if (line == 0 && v->d->paras[p].notes.n)
 		draw_str(win, y, r.x + 1, 1, "†", R_NOTE);
+	else if (line == (v->d->paras[p].notes.n ? 1 : 0) && v->own.counts && v->own.counts[p])
+		draw_str(win, y, r.x + 1, 1, "*", R_MYNOTE);   /* the reader's own */
 	if (tl->start >= v->d->paras[p].text.n) {
 		draw_gloss_row(v, win, y, r, p, tl);
 		return;

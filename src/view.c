@@ -66,6 +66,7 @@ view_free(struct view *v)
 	search_free(&v->search);
 	prompt_free(&v->prompt);
 	overlay_free(&v->ov);
+	own_free(v);
 }
 
 void
@@ -96,6 +97,7 @@ void
 view_close_overlay(struct view *v)
 {
 	overlay_clear(&v->ov);
+	v->own.listing = OWN_LIST_NONE;
 }
 
 static bool
@@ -179,14 +181,32 @@ overlay_key(struct view *v, enum action a)
 	}
 }
 
+/* The moves after which '' goes back to where the article was. */
+static bool
+is_jump(enum action a)
+{
+	return a == ACT_TOP || a == ACT_BOTTOM || a == ACT_NEXT_HIT || a == ACT_PREV_HIT;
+}
+
 void
 view_action(struct view *v, enum action a)
 {
+	struct art_pos before = v->art;
+
+	if (v->own.listing) {
+		own_list_key(v, a);
+		return;
+	}
 	if (v->ov.kind != OV_NONE) {
 		overlay_key(v, a);
 		return;
 	}
 	switch (a) {
+	case ACT_MARK: own_expect_letter(v, 'm'); break;
+	case ACT_GOTO_MARK: own_expect_letter(v, '\''); break;
+	case ACT_OWN_NOTE: own_note_start(v); break;
+	case ACT_OWN_NOTES: own_open_list(v, OWN_LIST_NOTES); break;
+	case ACT_OWN_MARKS: own_open_list(v, OWN_LIST_MARKS); break;
 	case ACT_QUIT: v->quit = true; break;
 	case ACT_HELP: view_open_help(v); break;
 	case ACT_NEXT_PANE: view_focus(v, (enum pane)((v->focus + 1) % NPANES)); break;
@@ -213,6 +233,8 @@ view_action(struct view *v, enum action a)
 		break;
 	default: pane_ops[v->focus]->action(v, a); break;
 	}
+	if (is_jump(a) && (v->art.para != before.para || v->art.off != before.off))
+		own_jumped(v, before.para, before.off);
 }
 
 /* ---- mouse ---- */

@@ -21,6 +21,7 @@
 #include "prompt.h"
 #include "role.h"
 #include "search.h"
+#include "state_view.h"
 #include "text.h"
 
 /* A list pane: selected row and first row shown. */
@@ -117,6 +118,7 @@ struct view {
 
 	struct overlay ov;         /* help or details, over the panes */
 	enum text_mode text;       /* what the article shows */
+	struct view_own own;       /* the reader's own: marks, notes (state_view.c) */
 	bool color, quit;
 
 	/* Articles (view_articles.c): the article filter, and the rows of

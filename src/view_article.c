@@ -445,6 +445,7 @@ paragraph_details(struct view *v, struct overlay *o, size_t para)
 		overlay_add(o, cstr(_("Note")), n->quote, R_NOTE);
 		overlay_add(o, none, n->text, R_NORMAL);
 	}
+	own_details(v, o, para);
 	for (size_t i = 0; i < p->events.n; i++) {
 		const struct ds_event *e = &v->d->events[p->events.v[i]];
 		overlay_add_join(o, cstr(_("Event")), e->date_text, "  ", e->title,

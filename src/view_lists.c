@@ -361,11 +361,13 @@ timeline_title(const struct view *v, char *buf, size_t size)
 	struct ds_str a = v->art_filter >= 0 ? v->d->articles[v->art_filter].id :
 	    (struct ds_str){ "", 0 };
 
-	if (v->filter >= 0)
-		snprintf(buf, size, "Timeline: %.*s%s%.*s (%zu)",
+	if (v->filter >= 0 && a.n)
+		snprintf(buf, size, _("Timeline: %.*s in %.*s (%zu)"),
 		    (int)v->d->people[v->filter].name.n,
-		    v->d->people[v->filter].name.s, a.n ? " in " : "", (int)a.n, a.s,
-		    tl_count(v));
+		    v->d->people[v->filter].name.s, (int)a.n, a.s, tl_count(v));
+	else if (v->filter >= 0)
+		snprintf(buf, size, _("Timeline: %.*s (%zu)"), (int)v->d->people[v->filter].name.n,
+		    v->d->people[v->filter].name.s, tl_count(v));
 	else if (a.n)
 		snprintf(buf, size, _("Timeline: %.*s (%zu)"), (int)a.n, a.s, tl_count(v));
 	else
@@ -441,7 +443,7 @@ people_title(const struct view *v, char *buf, size_t size)
 	    (struct ds_str){ "", 0 };
 
 	if (a.n && n > 0 && (size_t)n < size)
-		snprintf(buf + n, size - (size_t)n, " in %.*s", (int)a.n, a.s);
+		snprintf(buf + n, size - (size_t)n, _(" in %.*s"), (int)a.n, a.s);
 }
 
 static struct ds_str

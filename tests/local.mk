@@ -105,9 +105,9 @@ EXTRA_DIST += tests/import-recall.sh tests/import-cli.sh tests/data/import/artic
 # (a writer killed, a full disk, an unwritable directory, two writers).
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test-state tests/test-state-store tests/test-state-faults \
-	tests/test-state-list
+	tests/test-state-list tests/test-state-view
 TESTS += tests/test-state tests/test-state-store tests/test-state-faults \
-	tests/test-state-list
+	tests/test-state-list tests/test-state-view
 EXTRA_DIST += tests/state-cli.sh
 tests_test_state_SOURCES = tests/test-state.c tests/state-util.c tests/state-util.h
 tests_test_state_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -123,6 +123,11 @@ tests_test_state_list_SOURCES = tests/test-state-list.c tests/state-util.c tests
 tests_test_state_list_CPPFLAGS = $(bundled_cppflags)
 tests_test_state_list_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_state_list_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_state_view_SOURCES = tests/test-state-view.c tests/state-util.c tests/state-util.h \
+	tests/bundled.c tests/bundled.h
+tests_test_state_view_CPPFLAGS = $(bundled_cppflags)
+tests_test_state_view_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
+tests_test_state_view_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 endif
 TESTS += tests/state-cli.sh
 

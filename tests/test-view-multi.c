@@ -152,7 +152,7 @@ test_article_list(void **state)
 {
 	struct view *v = *state;
 
-	keys(v, "]a");
+	keys(v, "]L");
 	assert_int_equal(v->ov.kind, OV_ARTICLES);
 	assert_int_equal(v->ov.nitems, 3);
 	/* The article being read is selected, and only it. */
@@ -174,7 +174,7 @@ test_article_list(void **state)
 	assert_int_equal(v->focus, PANE_ARTICLE);
 	expect_at_head(v, "interview");
 	/* q closes it without moving. */
-	keys(v, "ak\033");
+	keys(v, "Lk\033");
 	assert_int_equal(v->ov.kind, OV_NONE);
 	expect_at_head(v, "interview");
 }
@@ -230,7 +230,7 @@ test_filter_by_article(void **state)
 	people_ops.title(v, title, sizeof title);
 	assert_string_equal(title, "People (3) in daily");
 	/* Through the list: the gazette's. */
-	keys(v, "ak");
+	keys(v, "Lk");
 	keys(v, "f");
 	assert_int_equal(v->ov.kind, OV_NONE);
 	assert_int_equal(v->art_filter, 0);

@@ -75,6 +75,13 @@ tests_e2e_test_import_screen_LDADD = $(e2e_ldadd)
 tests_e2e_test_multi_screen_SOURCES = tests/e2e/test-multi-screen.c $(e2e_helpers)
 tests_e2e_test_multi_screen_CFLAGS = $(e2e_cflags)
 tests_e2e_test_multi_screen_LDADD = $(e2e_ldadd)
+
+# The reader's own state across two sessions of the program.
+check_PROGRAMS += tests/e2e/test-state-screen
+TESTS += tests/e2e/test-state-screen
+tests_e2e_test_state_screen_SOURCES = tests/e2e/test-state-screen.c $(e2e_helpers)
+tests_e2e_test_state_screen_CFLAGS = $(e2e_cflags)
+tests_e2e_test_state_screen_LDADD = $(e2e_ldadd)
 endif
 EXTRA_DIST += tests/data/controls.rec
 

@@ -123,7 +123,7 @@ test_article_list(void **state)
 {
 	struct vt *v = start(state);
 
-	press(v, "a");
+	press(v, "L");
 	expect_text(v, "Articles (Enter reads");
 	expect_text(v, "港口灯塔换上机器人看守 — 李示例 · 2025-03-03 · 示例日报 · 3");
 	press(v, "jj\r");
@@ -132,7 +132,7 @@ test_article_list(void **state)
 	expect_article_row(v, 1, "Interview: the engineer behind the lighthouse robot");
 	expect_row(v, -1, "Article ·", "3/3 Example Radio · p1/6");
 	/* Back up the list to the first. */
-	press(v, "akk\r");
+	press(v, "Lkk\r");
 	expect_article_row(v, 1, "Robot keeper takes over Harbor Lighthouse");
 	expect_row(v, -1, "1/3 Harbor Gazette… · p1/3");
 }
