@@ -208,6 +208,57 @@ test_narrow_tabs(void **state)
 	expect_clean_quit(v, "narrow");
 }
 
+/* A status line too short for the article's title: the title is cut at a
+ * character, never inside a double-width one (an ellipsis after it, where
+ * the drawing marks cuts), and the position still ends the line. */
+static void
+test_status_clipped(void **state)
+{
+	struct vt *v = start_zh(state, 24, 80);
+	char title[512] = "";
+	FILE *f = fopen(data_path(), "r");
+	char line[512];
+	bool in_article = false;
+
+	/* The article's title, from the data file. */
+	assert_non_null(f);
+	while (!title[0] && fgets(line, sizeof line, f)) {
+		if (strncmp(line, "%rec: ", 6) == 0)
+			in_article = strcmp(line, "%rec: Article\n") == 0;
+		else if (in_article && strncmp(line, "Title: ", 7) == 0)
+			snprintf(title, sizeof title, "%.*s", (int)strcspn(line + 7, "\n"), line + 7);
+	}
+	fclose(f);
+	assert_true(title[0]);
+
+	press(v, "3");
+	for (int cols = 50; cols >= 40; cols--) {
+		char when[32], *row, *at, *dot;
+
+		vt_resize(v, 24, cols);
+		settle(v);
+		snprintf(when, sizeof when, "status at %d columns", cols);
+		expect_status(v, when);
+		row = cells_text(v, -1, 0, cols);
+		if (!(at = strstr(row, "正文 · ")))
+			fail_screen(v, "%s: no '正文 · ' on the status line", when);
+		at += strlen("正文 · ");
+		if (!(dot = strstr(at, " · ")))
+			fail_screen(v, "%s: no position after the title", when);
+		/* A double-width character that does not fit leaves a blank. */
+		while (dot > at && dot[-1] == ' ')
+			dot--;
+		if (dot - at >= 3 && strncmp(dot - 3, "…", 3) == 0)
+			dot -= 3;
+		if (dot == at || (size_t)(dot - at) >= strlen(title) ||
+		    strncmp(at, title, (size_t)(dot - at)) != 0)
+			fail_screen(v, "%s: '%.*s' is not a cut start of the title", when,
+			    (int)(dot - at), at);
+		free(row);
+	}
+	expect_clean_quit(v, "status clipped");
+}
+
 int
 main(void)
 {
@@ -227,6 +278,7 @@ main(void)
 		cmocka_unit_test_teardown(test_full_80x24, teardown_vt),
 		cmocka_unit_test_teardown(test_full_120x40, teardown_vt),
 		cmocka_unit_test_teardown(test_narrow_tabs, teardown_vt),
+		cmocka_unit_test_teardown(test_status_clipped, teardown_vt),
 	};
 
 	return cmocka_run_group_tests_name("zh-screen", tests, NULL, NULL);
