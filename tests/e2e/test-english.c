@@ -133,7 +133,7 @@ test_cycle(void **state)
 	struct vt *v = start_browser(state, 40, 120, NULL);
 	char *en = lead(field(gl, 0, P_TEXT), 24);
 	char *zh = utf8_prefix(field(pa, 0, P_TEXT), 6);
-	int lc = left_border_col(v), rz, cz, re, ce;
+	int lc = left_border_col(v), rz = 0, cz = 0, re = 0, ce = 0;
 
 	press(v, "3");
 	expect_text(v, zh);
