@@ -85,19 +85,25 @@ draw_footer(const struct view *v, WINDOW *win, int y, struct rect r)
 {
 	const struct ds_refs *notes = &v->d->paras[v->art.para].notes;
 	const struct ds_note *n = &v->d->notes[notes->v[0]];
-	int x = r.x;
-	char more[32];
+	int x = r.x, end = r.x + r.w;
+	char more[32] = "";
 	struct span hits[16];
 	size_t nh = view_hit_spans(v, DS_PARAGRAPH, v->art.para, n->text, hits, 16);
 
-	x += draw_str(win, y, x, r.w, "† ", R_NOTE);
-	x += draw_text(win, y, x, r.x + r.w - x, n->quote.s, n->quote.n, R_NOTE);
-	x += draw_str(win, y, x, r.x + r.w - x, ": ", R_DIM);
-	x += draw_spans(win, y, x, r.x + r.w - x, n->text.s, n->text.n, R_DIM, hits, nh);
+	/* The count of the notes not shown keeps its room: the note's
+	 * text is cut before it. */
 	if (notes->n > 1) {
 		snprintf(more, sizeof more, " (+%zu, Enter)", notes->n - 1);
-		draw_str(win, y, x, r.x + r.w - x, more, R_DIM);
+		end -= text_width(more, strlen(more));
+		if (end < r.x + 4)
+			end = r.x + 4;
 	}
+	x += draw_str(win, y, x, end - x, "† ", R_NOTE);
+	x += draw_text(win, y, x, end - x, n->quote.s, n->quote.n, R_NOTE);
+	x += draw_str(win, y, x, end - x, ": ", R_DIM);
+	x += draw_spans(win, y, x, end - x, n->text.s, n->text.n, R_DIM, hits, nh);
+	if (more[0])
+		draw_str(win, y, x, r.x + r.w - x, more, R_DIM);
 }
 
 void

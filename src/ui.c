@@ -179,9 +179,7 @@ draw_status(const struct view *v)
 	x = s.w - pw - text_width(name, strlen(name)) - 1;
 	if (x > lw + 1) {
 		nw = text_width(sel.s, sel.n);
-		/* The selected item gets what room is left, up to 40 columns. */
-		if (nw > 40)
-			nw = 40;
+		/* The selected item gets what room is left. */
 		if (nw > x - lw - 4)
 			nw = x - lw - 4;
 		if (nw > 0)
@@ -225,7 +223,7 @@ draw_frame(const struct view *v)
 		doupdate();
 		return;
 	}
-	if (v->lay.mode == LAYOUT_NARROW)
+	if (v->lay.mode == LAYOUT_NARROW && !v->lay.zoomed)
 		draw_tabs(v);
 	for (int p = 0; p < NPANES; p++) {
 		char title[256];
@@ -316,8 +314,8 @@ restore_positions(struct view *v, const struct snapshot *s)
 	v->people = s->people;
 	v->orgs = s->orgs;
 	v->art = s->art;
-	v->show_orgs = s->show_orgs;
 	v->filter = s->filter;
+	view_show_orgs(v, s->show_orgs);
 }
 
 static void

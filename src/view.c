@@ -23,6 +23,24 @@ pane_height(const struct view *v, enum pane p)
 	return h > 0 ? h : 1;
 }
 
+/* The layout with the reader's choices and what the lists hold: the
+ * dossier's events (the box keeps its size under a filter), its people
+ * or organizations as shown.  The splits'
+ * moves are kept as made, so that a move past a limit is not stored. */
+static void
+layout(struct view *v, int rows, int cols)
+{
+	size_t pp = v->show_orgs ? v->d->norgs : v->d->npeople;
+
+	v->lopts.tl_rows = v->d->nevents < 10000 ? (int)v->d->nevents : 0;
+	v->lopts.people_rows = pp < 10000 ? (int)pp : 0;
+	layout_compute_opts(&v->lay, rows, cols, v->focus, &v->lopts);
+	if (v->lay.mode == LAYOUT_FULL) {
+		v->lopts.left = v->lay.left;
+		v->lopts.top = v->lay.top;
+	}
+}
+
 int
 view_init(struct view *v, struct dossier *d, struct index *ix)
 {
@@ -32,6 +50,7 @@ view_init(struct view *v, struct dossier *d, struct index *ix)
 	v->marked_para = -1;
 	v->highlight_kind = -1;
 	v->focus = PANE_TIMELINE;
+	v->date_w = timeline_date_measure(d);
 	search_init(&v->search, d);
 	v->wrap = calloc(d->nparas ? d->nparas : 1, sizeof *v->wrap);
 	/* Take over the index if one was made while d was loaded. */
@@ -42,7 +61,7 @@ view_init(struct view *v, struct dossier *d, struct index *ix)
 	if (!v->wrap || v->ix.oom)
 		return -1;
 	/* A size until the screen tells its own. */
-	layout_compute(&v->lay, 24, 80, v->focus);
+	layout(v, 24, 80);
 	view_follow_reading(v);
 	return 0;
 }
@@ -63,7 +82,7 @@ view_free(struct view *v)
 void
 view_resize(struct view *v, int rows, int cols)
 {
-	layout_compute(&v->lay, rows, cols, v->focus);
+	layout(v, rows, cols);
 	for (int p = 0; p < NPANES; p++)
 		pane_ops[p]->show(v);
 	if (v->ov.kind != OV_NONE) {
@@ -78,8 +97,52 @@ void
 view_focus(struct view *v, enum pane p)
 {
 	v->focus = p;
-	layout_compute(&v->lay, v->lay.rows, v->lay.cols, p);
+	layout(v, v->lay.rows, v->lay.cols);
+	if (v->lay.zoomed)      /* the pane zoomed is another: all it shows */
+		view_resize(v, v->lay.rows, v->lay.cols);
 	pane_ops[p]->show(v);
+}
+
+void
+view_relayout(struct view *v)
+{
+	view_resize(v, v->lay.rows, v->lay.cols);
+}
+
+void
+view_show_orgs(struct view *v, bool orgs)
+{
+	if (v->show_orgs == orgs)
+		return;
+	v->show_orgs = orgs;
+	view_relayout(v);
+}
+
+void
+view_zoom(struct view *v)
+{
+	v->lopts.zoom = !v->lopts.zoom;
+	view_relayout(v);
+}
+
+void
+view_move_split(struct view *v, int cols, int rows)
+{
+	if (v->lay.mode != LAYOUT_FULL || v->lay.zoomed) {
+		snprintf(v->message, sizeof v->message, "%s",
+		    v->lay.zoomed ? "zoomed: z shows every pane" : "one pane at a time: no split to move");
+		return;
+	}
+	v->lopts.left += cols;
+	v->lopts.top += rows;
+	view_relayout(v);
+}
+
+void
+view_reset_split(struct view *v)
+{
+	v->lopts.left = v->lopts.top = 0;
+	view_relayout(v);
 }
 
 /* ---- overlays ---- */
@@ -183,6 +246,12 @@ view_action(struct view *v, enum action a)
 	case ACT_PREV_HIT: view_step_hit(v, -1); break;
 	case ACT_FILTER: toggle_filter(v); break;
 	case ACT_CANCEL: cancel(v); break;
+	case ACT_ZOOM: view_zoom(v); break;
+	case ACT_LIST_NARROWER: view_move_split(v, -4, 0); break;
+	case ACT_LIST_WIDER: view_move_split(v, 4, 0); break;
+	case ACT_TIMELINE_SHORTER: view_move_split(v, 0, -2); break;
+	case ACT_TIMELINE_TALLER: view_move_split(v, 0, 2); break;
+	case ACT_SPLIT_RESET: view_reset_split(v); break;
 	default: pane_ops[v->focus]->action(v, a); break;
 	}
 }
@@ -410,7 +479,7 @@ view_goto_hit(struct view *v, size_t hit)
 		break;
 	case DS_PERSON:
 	case DS_ORG:
-		v->show_orgs = sg->kind == DS_ORG;
+		view_show_orgs(v, sg->kind == DS_ORG);
 		view_focus(v, PANE_PEOPLE);
 		view_select_entity(v, sg->item);
 		if (!entity_hit_shown(v, sg, h))

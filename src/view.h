@@ -81,11 +81,13 @@ struct view {
 	struct index ix;
 	struct search search;
 	struct layout lay;
+	struct layout_opts lopts;  /* the zoom and the splits as the reader set them */
 	enum pane focus;
 
 	/* Timeline: rows are events in date order, or one person's events. */
 	struct list_pos tl;
 	long filter;               /* person index, or -1 */
+	int date_w;                /* the date column, once per dossier */
 	/* People pane: people, or organizations when orgs is set. */
 	struct list_pos people, orgs;
 	bool show_orgs;
@@ -117,6 +119,18 @@ void view_free(struct view *);
  * and the article's top kept in sight at the new size. */
 void view_resize(struct view *, int rows, int cols);
 void view_focus(struct view *, enum pane);
+/* The layout again at the same size, after a change of the zoom or the
+ * splits: every pane's selection and the article's top kept in sight. */
+void view_relayout(struct view *);
+/* The people pane shows organizations, or people: its box as tall as
+ * the list needs. */
+void view_show_orgs(struct view *, bool orgs);
+/* z: the focused pane alone on the screen, and back.  < > and - +: the
+ * list column narrower or wider by cols, the timeline taller or shorter
+ * than people by rows; = back to where they were. */
+void view_zoom(struct view *);
+void view_move_split(struct view *, int cols, int rows);
+void view_reset_split(struct view *);
 /* A key's action, as the key table names it, for the focused pane or the
  * open overlay. */
 void view_action(struct view *, enum action);
@@ -131,6 +145,7 @@ size_t tl_event(const struct view *, size_t row);
  * (the widest date shown), the people pane's name and alias columns.
  * A row is a mark column, then the columns, one blank between. */
 int timeline_date_width(const struct view *);
+int timeline_date_measure(const struct dossier *);
 void people_columns(const struct view *, int *name_w, int *alias_w);
 
 /* Inner height of a pane in the current layout (at least 1). */

@@ -88,11 +88,18 @@ list_wheel(struct list_pos *lp, long rows, size_t n, int h)
 int
 timeline_date_width(const struct view *v)
 {
-	int w = 4, h = pane_height(v, PANE_TIMELINE);
+	return v->date_w;
+}
 
-	for (size_t r = v->tl.top; r < v->tl.top + (size_t)h && r < tl_count(v); r++) {
-		const struct ds_str *d = &v->d->events[tl_event(v, r)].date_text;
-		int dw = text_width(d->s, d->n);
+/* The widest date of the dossier: one date column for the whole list,
+ * so that titles keep their column while it scrolls. */
+int
+timeline_date_measure(const struct dossier *d)
+{
+	int w = 4;
+
+	for (size_t i = 0; i < d->nevents; i++) {
+		int dw = text_width(d->events[i].date_text.s, d->events[i].date_text.n);
 		if (dw > w)
 			w = dw;
 	}
@@ -372,7 +379,7 @@ static bool
 people_action(struct view *v, enum action a)
 {
 	if (a == ACT_TOGGLE_ORGS) {
-		v->show_orgs = !v->show_orgs;
+		view_show_orgs(v, !v->show_orgs);
 		list_show(people_pos(v), people_count(v), pane_height(v, PANE_PEOPLE));
 	} else if (!list_action(people_pos(v), a, people_count(v), pane_height(v, PANE_PEOPLE)))
 		return false;

@@ -20,10 +20,12 @@ e2e_helpers = tests/e2e/dossier-e2e.c tests/e2e/dossier-e2e.h
 
 check_PROGRAMS += tests/e2e/test-screen tests/e2e/test-search-screen tests/e2e/test-terminal \
 	tests/e2e/test-torture tests/e2e/test-memory tests/e2e/test-controls \
-	tests/e2e/test-prompt-screen tests/e2e/test-load-screen tests/e2e/test-view-screen
+	tests/e2e/test-prompt-screen tests/e2e/test-load-screen tests/e2e/test-view-screen \
+	tests/e2e/test-comfort-screen
 TESTS += tests/e2e/test-screen tests/e2e/test-search-screen tests/e2e/test-terminal \
 	tests/e2e/test-torture tests/e2e/test-memory tests/e2e/test-controls \
-	tests/e2e/test-prompt-screen tests/e2e/test-load-screen tests/e2e/test-view-screen
+	tests/e2e/test-prompt-screen tests/e2e/test-load-screen tests/e2e/test-view-screen \
+	tests/e2e/test-comfort-screen
 
 tests_e2e_test_screen_SOURCES = tests/e2e/test-screen.c $(e2e_helpers)
 tests_e2e_test_screen_CFLAGS = $(e2e_cflags)
@@ -40,6 +42,9 @@ tests_e2e_test_torture_LDADD = $(e2e_ldadd)
 tests_e2e_test_view_screen_SOURCES = tests/e2e/test-view-screen.c $(e2e_helpers)
 tests_e2e_test_view_screen_CFLAGS = $(e2e_cflags)
 tests_e2e_test_view_screen_LDADD = $(e2e_ldadd)
+tests_e2e_test_comfort_screen_SOURCES = tests/e2e/test-comfort-screen.c $(e2e_helpers)
+tests_e2e_test_comfort_screen_CFLAGS = $(e2e_cflags)
+tests_e2e_test_comfort_screen_LDADD = $(e2e_ldadd)
 tests_e2e_test_memory_SOURCES = tests/e2e/test-memory.c $(e2e_helpers)
 tests_e2e_test_memory_CFLAGS = $(e2e_cflags)
 tests_e2e_test_memory_LDADD = $(e2e_ldadd)

@@ -500,6 +500,10 @@ static char *row_title(struct vt *v, int r, int lc)
 	char *e = p + strlen(p);
 	while (e > p && e[-1] == ' ')
 		e--;
+	/* A title cut at the pane's edge ends with the mark of the cut:
+	 * the rest is a prefix of the title. */
+	if (e - p >= 3 && memcmp(e - 3, "\u2026", 3) == 0)
+		e -= 3;
 	char *out = strndup(p, (size_t)(e - p));
 	free(s);
 	assert_non_null(out);

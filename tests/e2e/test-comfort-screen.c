@@ -1,0 +1,175 @@
+/* End-to-end tests of reading comfort at 80x24 and 200x60: every cut
+ * cell ends with an ellipsis, the timeline's titles keep one column while
+ * it scrolls, the status line names the selection at the terminal's
+ * width, z zooms the focused pane and back, and the splits move. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dossier-e2e.h"
+
+enum { EV_ID, EV_DATE, EV_TITLE };
+
+#define ELLIPSIS "\u2026"
+
+/* The column where the title of timeline row r starts: after the mark,
+ * the date and the blank after it. */
+static int title_col(struct vt *v, int r, int lc)
+{
+	int c = 2, w;
+	while (c < lc && vt_cell(v, r, c, &w) != ' ' && vt_cell(v, r, c, &w) != 0)
+		c++;
+	while (c < lc && (vt_cell(v, r, c, &w) == ' ' || vt_cell(v, r, c, &w) == 0))
+		c++;
+	return c;
+}
+
+/* Every timeline row's title is an event's whole title, or a prefix of
+ * one ending with an ellipsis in the pane's last column; every title
+ * starts in the same column.  Returns that column. */
+static int check_titles(struct vt *v, const struct table *events, int col0)
+{
+	int lc = left_border_col(v), last = 0;
+	for (int r = 1; r < screen_rows(v) - 1; r++)
+		if (vt_cell(v, r, 0, NULL) == BOX_UR) {
+			last = r - 1;
+			break;
+		}
+	for (int r = 1; r <= last; r++) {
+		int c = title_col(v, r, lc);
+		if (c >= lc)
+			continue;
+		if (col0 && c != col0)
+			fail_screen(v, "timeline row %d: title at column %d, not %d", r, c, col0);
+		col0 = c;
+		char *t = cells_text(v, r, c, lc);
+		size_t n = strlen(t);
+		while (n && t[n - 1] == ' ')
+			t[--n] = '\0';
+		bool cut = n >= 3 && strcmp(t + n - 3, ELLIPSIS) == 0;
+		bool found = false;
+		for (size_t i = 0; i < events->n && !found; i++) {
+			const char *full = field(events, i, EV_TITLE);
+			found = cut ? strncmp(full, t, n - 3) == 0 && strlen(full) > n - 3 :
+			    strcmp(full, t) == 0;
+		}
+		if (!found)
+			fail_screen(v, "timeline row %d: \"%s\" is no title, whole or cut with "
+			    ELLIPSIS, r, t);
+		if (cut && find_in(v, r, lc - 1, lc, ELLIPSIS) != lc - 1)
+			fail_screen(v, "timeline row %d: the cut title ends before the border", r);
+		free(t);
+	}
+	return col0;
+}
+
+static void cut_marked(void **state, int rows, int cols)
+{
+	struct table *events = cli_table("--list", "events");
+	struct vt *v = start_browser(state, rows, cols, NULL);
+	int col = check_titles(v, events, 0);
+	press(v, "G");
+	check_titles(v, events, col);
+	for (int i = 0; i < 7; i++) {
+		press(v, "kkk");
+		check_titles(v, events, col);
+	}
+	table_free(events);
+}
+
+static void test_cut_marked_80x24(void **state) { cut_marked(state, 24, 80); }
+static void test_cut_marked_200x60(void **state) { cut_marked(state, 60, 200); }
+
+/* At 200 columns the status line names the selected event whole, the
+ * longest title too: no cap of its own. */
+static void test_status_width(void **state)
+{
+	struct table *events = cli_table("--list", "events");
+	size_t longest = 0;
+	for (size_t i = 1; i < events->n; i++)
+		if (strlen(field(events, i, EV_TITLE)) > strlen(field(events, longest, EV_TITLE)))
+			longest = i;
+	const char *t = field(events, longest, EV_TITLE);
+	struct vt *v = start_browser(state, 60, 200, NULL);
+	press(v, "g");
+	bool seen = row_contains(v, -1, t);
+	for (size_t i = 0; i < events->n && !seen; i++) {
+		press(v, "j");
+		seen = row_contains(v, -1, t);
+	}
+	if (!seen)
+		fail_screen(v, "the status line never showed \"%s\" whole", t);
+	table_free(events);
+}
+
+static void zoom(void **state, int rows, int cols)
+{
+	struct vt *v = start_browser(state, rows, cols, NULL);
+	int w;
+
+	press(v, "3z");
+	if (vt_cell(v, 0, 0, &w) != BOX_DR || vt_cell(v, 0, cols - 1, &w) != BOX_DL ||
+	    vt_cell(v, rows - 2, 0, &w) != BOX_UR)
+		fail_screen(v, "z: the article's box is not the whole screen");
+	if (!row_contains(v, 0, "Article") || row_contains(v, 0, "Timeline"))
+		fail_screen(v, "z: the article alone");
+	/* The text runs to the right border. */
+	press(v, "1");
+	if (!row_contains(v, 0, "Timeline") || vt_cell(v, 0, cols - 1, &w) != BOX_DL)
+		fail_screen(v, "z then 1: the timeline alone, the whole width");
+	press(v, "3z");
+	expect_full_view(v, "z again");
+}
+
+static void test_zoom_80x24(void **state) { zoom(state, 24, 80); }
+static void test_zoom_200x60(void **state) { zoom(state, 60, 200); }
+
+/* < and > move the list column's border by four columns, = back; at
+ * 200 columns the article is at its measure, 100 columns of text. */
+static void test_splits(void **state)
+{
+	struct vt *v = start_browser(state, 24, 80, NULL);
+	int lc = left_border_col(v);
+	press(v, "<");
+	if (left_border_col(v) != lc - 4)
+		fail_screen(v, "<: the border at %d, not %d", left_border_col(v), lc - 4);
+	press(v, ">>>");
+	if (left_border_col(v) != lc + 8)
+		fail_screen(v, ">: the border at %d, not %d", left_border_col(v), lc + 8);
+	press(v, "=");
+	if (left_border_col(v) != lc)
+		fail_screen(v, "=: the border at %d, not %d", left_border_col(v), lc);
+	expect_full_view(v, "after the splits moved");
+}
+
+static void test_measure_200x60(void **state)
+{
+	struct vt *v = start_browser(state, 60, 200, NULL);
+	/* The article's box: a border, two columns of marks, the text, a
+	 * border. */
+	int lc = left_border_col(v);
+	if (200 - (lc + 1) != 100 + 4)
+		fail_screen(v, "the article's box is %d columns, not 104", 200 - (lc + 1));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_cut_marked_80x24, teardown_vt),
+		cmocka_unit_test_teardown(test_cut_marked_200x60, teardown_vt),
+		cmocka_unit_test_teardown(test_status_width, teardown_vt),
+		cmocka_unit_test_teardown(test_zoom_80x24, teardown_vt),
+		cmocka_unit_test_teardown(test_zoom_200x60, teardown_vt),
+		cmocka_unit_test_teardown(test_splits, teardown_vt),
+		cmocka_unit_test_teardown(test_measure_200x60, teardown_vt),
+	};
+	return cmocka_run_group_tests_name("reading comfort", tests, NULL, NULL);
+}

@@ -1,0 +1,201 @@
+/* Unit tests of the view's reading comfort on the bundled dossier,
+ * without a terminal: one date column for the whole timeline, the zoom
+ * and the movable splits, the reading place told in the status line. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <curses.h>
+
+#include "bundled.h"
+#include "view.h"
+
+static struct dossier bundled;
+
+static int
+setup_all(void **state)
+{
+	(void)state;
+	return load_bundled(&bundled);
+}
+
+static int
+teardown_all(void **state)
+{
+	(void)state;
+	dossier_free(&bundled);
+	return 0;
+}
+
+static struct view *
+open_view(struct dossier *d, int rows, int cols)
+{
+	struct view *v = malloc(sizeof *v);
+	struct index ix = { 0 };
+
+	assert_non_null(v);
+	assert_int_equal(view_init(v, d, &ix), 0);
+	view_resize(v, rows, cols);
+	return v;
+}
+
+static void
+close_view(struct view *v)
+{
+	view_free(v);
+	free(v);
+}
+
+static void
+keys(struct view *v, const char *s)
+{
+	for (; *s; s++)
+		view_action(v, key_lookup((unsigned char)*s, false, v->ov.kind != OV_NONE ?
+		    KS_OVERLAY : pane_ops[v->focus]->scope));
+}
+
+/* The date column is as wide as the widest date of the whole dossier,
+ * wherever the timeline is scrolled to and whatever the filter shows. */
+static void
+test_date_column_fixed(void **state)
+{
+	struct view *v = open_view(&bundled, 24, 80);
+	int widest = 0, w = timeline_date_width(v);
+
+	(void)state;
+	for (size_t i = 0; i < bundled.nevents; i++) {
+		const struct ds_str *d = &bundled.events[i].date_text;
+		int dw = text_width(d->s, d->n);
+		if (dw > widest)
+			widest = dw;
+	}
+	assert_int_equal(w, widest > 4 ? widest : 4);
+	for (size_t i = 0; i < tl_count(v); i++) {
+		keys(v, "j");
+		assert_int_equal(timeline_date_width(v), w);
+	}
+	keys(v, "2f1");
+	assert_int_equal(timeline_date_width(v), w);
+	close_view(v);
+}
+
+/* z gives the focused pane the whole screen and back; the reading
+ * place is kept; a focus key while zoomed shows that pane alone. */
+static void
+test_zoom(void **state)
+{
+	static const int sizes[][2] = { { 24, 80 }, { 60, 200 }, { 10, 40 } };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+		struct view *v = open_view(&bundled, sizes[i][0], sizes[i][1]);
+		int w0 = art_text_width(v);
+		keys(v, "3}}}jj");
+		struct art_pos at = v->art;
+		keys(v, "z");
+		assert_true(v->lay.zoomed);
+		assert_true(v->lay.shown[PANE_ARTICLE] && !v->lay.shown[PANE_TIMELINE]);
+		assert_int_equal(art_text_width(v), sizes[i][1] - 2 - 2);
+		assert_int_equal(v->art.para, at.para);
+		assert_int_equal(v->art.off, at.off);
+		keys(v, "1");
+		assert_true(v->lay.shown[PANE_TIMELINE] && !v->lay.shown[PANE_ARTICLE]);
+		assert_int_equal(pane_height(v, PANE_TIMELINE), sizes[i][0] - 1 - 2);
+		keys(v, "3z");
+		assert_false(v->lay.zoomed);
+		assert_int_equal(art_text_width(v), w0);
+		assert_int_equal(v->art.para, at.para);
+		close_view(v);
+	}
+}
+
+/* < and > move the list column by four, - and + the timeline's height
+ * by two, within limits; = puts them back; no move in the narrow view. */
+static void
+test_split_keys(void **state)
+{
+	struct view *v = open_view(&bundled, 40, 120);
+	int left = v->lay.pane[PANE_TIMELINE].w, top = v->lay.pane[PANE_TIMELINE].h;
+
+	(void)state;
+	keys(v, "<");
+	assert_int_equal(v->lay.pane[PANE_TIMELINE].w, left - 4);
+	assert_int_equal(art_text_width(v), 120 - (left - 4) - 4);
+	keys(v, ">>");
+	assert_int_equal(v->lay.pane[PANE_TIMELINE].w, left + 4);
+	for (int i = 0; i < 40; i++)
+		keys(v, "<");
+	assert_int_equal(v->lay.pane[PANE_TIMELINE].w, LAYOUT_LEFT_MIN);
+	/* A move past the limit is not stored: > moves at once. */
+	keys(v, ">");
+	assert_int_equal(v->lay.pane[PANE_TIMELINE].w, LAYOUT_LEFT_MIN + 4);
+	/* People fit: the timeline gives them no rows they do not need. */
+	keys(v, "-");
+	assert_int_equal(v->lay.pane[PANE_TIMELINE].h, top);
+	/* Organizations and events both need more than their halves. */
+	keys(v, "2o");
+	top = v->lay.pane[PANE_TIMELINE].h;
+	keys(v, "-");
+	assert_int_equal(v->lay.pane[PANE_TIMELINE].h, top - 2);
+	keys(v, "++");
+	assert_int_equal(v->lay.pane[PANE_TIMELINE].h, top + 2);
+	keys(v, "=");
+	assert_int_equal(v->lay.pane[PANE_TIMELINE].w, left);
+	assert_int_equal(v->lay.pane[PANE_TIMELINE].h, top);
+	/* Kept over a change of size. */
+	keys(v, "<");
+	view_resize(v, 41, 120);
+	assert_int_equal(v->lay.pane[PANE_TIMELINE].w, left - 4);
+	view_resize(v, 20, 60);
+	v->message[0] = '\0';
+	keys(v, "<");
+	assert_non_null(strstr(v->message, "no split"));
+	view_resize(v, 40, 120);
+	assert_int_equal(v->lay.pane[PANE_TIMELINE].w, left - 4);
+	close_view(v);
+}
+
+/* The lists are no taller than the dossier's content: at 200x60 the
+ * people pane gives the timeline the rows it does not need. */
+static void
+test_lists_fit_content(void **state)
+{
+	struct view *v = open_view(&bundled, 60, 200);
+
+	(void)state;
+	/* The bundled dossier: fewer people than half the rows, more
+	 * events and organizations. */
+	assert_true(bundled.npeople + 2 < 59 / 2 && bundled.norgs > bundled.npeople);
+	assert_int_equal(pane_height(v, PANE_PEOPLE), (int)bundled.npeople);
+	assert_int_equal(pane_height(v, PANE_TIMELINE), 59 - 4 - (int)bundled.npeople);
+	/* o: the organizations' list is longer, its box taller. */
+	keys(v, "2o");
+	assert_true(v->show_orgs);
+	assert_true(pane_height(v, PANE_PEOPLE) > (int)bundled.npeople);
+	assert_true(pane_height(v, PANE_PEOPLE) <= (int)bundled.norgs);
+	assert_true(pane_height(v, PANE_TIMELINE) + pane_height(v, PANE_PEOPLE) == 59 - 4);
+	keys(v, "o");
+	assert_int_equal(pane_height(v, PANE_PEOPLE), (int)bundled.npeople);
+	/* The article at its measure; the rest to the lists. */
+	assert_int_equal(art_text_width(v), LAYOUT_MEASURE);
+	close_view(v);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_date_column_fixed),
+		cmocka_unit_test(test_zoom),
+		cmocka_unit_test(test_split_keys),
+		cmocka_unit_test(test_lists_fit_content),
+	};
+
+	return cmocka_run_group_tests(tests, setup_all, teardown_all);
+}
