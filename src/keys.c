@@ -29,6 +29,7 @@ const struct key_binding key_table[] = {
 	{ 27, false, "Esc", ACT_CANCEL, KS_GLOBAL, "clear the filter, else hits, else marks" },
 	{ CTRL('l'), false, "C-l", ACT_REDRAW, KS_GLOBAL, "redraw the screen" },
 	{ 'R', false, "R", ACT_RELOAD, KS_GLOBAL, "reload the file (it changed on disk), keeping the place" },
+	{ 'i', false, "i", ACT_DOSSIER, KS_GLOBAL, "the dossier: title, summary, each article's author, editor, date, source" },
 	{ 'z', false, "z", ACT_ZOOM, KS_GLOBAL, "the focused pane alone on the screen, and back" },
 	{ '<', false, "<", ACT_LIST_NARROWER, KS_GLOBAL, "narrower list column, wider article" },
 	{ '>', false, ">", ACT_LIST_WIDER, KS_GLOBAL, "wider list column, narrower article" },

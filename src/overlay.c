@@ -187,6 +187,18 @@ overlay_help(struct overlay *o)
 	overlay_add(o, cstr(""), cstr("mouse"), R_HEADING);
 	overlay_add(o, cstr("click"), cstr("focus a pane and select a row"), R_NORMAL);
 	overlay_add(o, cstr("wheel"), cstr("scroll the pane or overlay under the pointer"), R_NORMAL);
+	/* What the marks and colours on the screen mean. */
+	overlay_add(o, cstr(""), cstr("legend"), R_HEADING);
+	overlay_add(o, cstr("\u258c"), cstr("in the lists: an event or name of the paragraph at the top of the article; in the article: the paragraph of the chosen event"), R_READ);
+	overlay_add(o, cstr("\u2020"), cstr("a paragraph with notes; the footer shows the first, and how many more"), R_NOTE);
+	overlay_add(o, cstr("\u00a7"), cstr("a section heading of the article"), R_HEADING);
+	overlay_add(o, cstr("\u2026"), cstr("text cut at the edge of its room (Enter shows it whole)"), R_NORMAL);
+	overlay_add(o, cstr("-\u00b7\u00b7"), cstr("the parts of a date the data does not know"), R_DIM);
+	overlay_add(o, cstr("person"), cstr("a person's name in the article"), R_PERSON);
+	overlay_add(o, cstr("org"), cstr("an organization's name in the article"), R_ORG);
+	overlay_add(o, cstr("chosen"), cstr("the mentions of the person or organization selected"), R_HIGHLIGHT);
+	overlay_add(o, cstr("note"), cstr("the words a note is about"), R_NOTE);
+	overlay_add(o, cstr("hit"), cstr("a search hit; the current one stands out more"), R_HIT);
 }
 
 void

@@ -159,7 +159,7 @@ static void
 draw_status(const struct view *v)
 {
 	struct rect s = v->lay.status;
-	char pos[64];
+	char pos[256];
 	struct ds_str sel = pane_ops[v->focus]->selected(v);
 	const char *name = pane_ops[v->focus]->name;
 	int lw, pw, nw, x, cursor = 0;
@@ -173,8 +173,9 @@ draw_status(const struct view *v)
 		    file_state == DS_FILE_GONE ? "file gone from disk" :
 		    v->ix.oom ? "out of memory: some names are not marked" : "? help  q quit",
 		    R_STATUS);
-	snprintf(pos, sizeof pos, " · p%zu/%zu%s ", v->d->nparas ? v->art.para + 1 : 0,
-	    v->d->nparas, art_at_end(v) ? " END" : "");
+	char where[sizeof pos - 8];
+	art_where(v, where, sizeof where);
+	snprintf(pos, sizeof pos, " · %s ", where);
 	pw = text_width(pos, strlen(pos));
 	x = s.w - pw - text_width(name, strlen(name)) - 1;
 	if (x > lw + 1) {

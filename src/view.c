@@ -182,6 +182,52 @@ view_open_details(struct view *v)
 	overlay_place(&v->ov, &v->lay);
 }
 
+static struct ds_str
+lit(const char *s)
+{
+	return (struct ds_str){ s, strlen(s) };
+}
+
+/* Adds label: value when the data has a value, with its Latin form. */
+static void
+add_field(struct overlay *o, const char *label, struct ds_str value, struct ds_str latin)
+{
+	if (!value.n)
+		return;
+	if (latin.n)
+		overlay_add_join(o, lit(label), value, " / ", latin, R_NORMAL);
+	else
+		overlay_add(o, lit(label), value, R_NORMAL);
+}
+
+void
+view_open_dossier(struct view *v)
+{
+	static const struct ds_str none = { "", 0 };
+	const struct dossier *d = v->d;
+
+	if (!overlay_room(v, "the dossier"))
+		return;
+	overlay_clear(&v->ov);
+	v->ov.kind = OV_DETAILS;
+	/* Hits of the articles' fields are marked: the first article's. */
+	v->ov.item_kind = DS_ARTICLE;
+	v->ov.item = 0;
+	overlay_add(&v->ov, lit("Dossier"), d->title.n ? d->title : lit("(untitled)"), R_HEADING);
+	add_field(&v->ov, "Summary", d->summary, none);
+	add_field(&v->ov, "Language", d->language, none);
+	for (size_t i = 0; i < d->narticles; i++) {
+		const struct ds_article *a = &d->articles[i];
+		overlay_add(&v->ov, lit("Article"), a->title.n ? a->title : a->id, R_HEADING);
+		add_field(&v->ov, "English", a->title_en, none);
+		add_field(&v->ov, "Author", a->author, a->author_latin);
+		add_field(&v->ov, "Editor", a->editor, a->editor_latin);
+		add_field(&v->ov, "Date", a->date, none);
+		add_field(&v->ov, "Source", a->source, none);
+	}
+	overlay_place(&v->ov, &v->lay);
+}
+
 /* ---- keys ---- */
 
 /* Esc: drop the filter, then the search hits, then the marks. */
@@ -247,6 +293,7 @@ view_action(struct view *v, enum action a)
 	case ACT_FILTER: toggle_filter(v); break;
 	case ACT_CANCEL: cancel(v); break;
 	case ACT_ZOOM: view_zoom(v); break;
+	case ACT_DOSSIER: view_open_dossier(v); break;
 	case ACT_LIST_NARROWER: view_move_split(v, -4, 0); break;
 	case ACT_LIST_WIDER: view_move_split(v, 4, 0); break;
 	case ACT_TIMELINE_SHORTER: view_move_split(v, 0, -2); break;

@@ -176,6 +176,12 @@ int art_row_of_offset(const struct view *, size_t para, size_t off, int width);
 struct art_pos art_last_top(const struct view *);
 /* Whether the top is there: the article's end is on screen. */
 bool art_at_end(const struct view *);
+/* How far the top is into the article's text, in percent of its bytes;
+ * -1 when its end is on screen. */
+int art_percent(const struct view *);
+/* Where the reader is, for the status line: the top paragraph, its
+ * section (a bare letter as "section A"), the percent or END. */
+void art_where(const struct view *, char *buf, size_t size);
 /* The reading place to keep (a mark, where to resume): its paragraph's id
  * and the byte offset of the top row's line.  And back: false if no
  * paragraph has that id; an offset past the text is its end. */
@@ -229,6 +235,9 @@ size_t view_hit_spans_in(const struct view *, enum ds_kind, size_t item,
 /* Overlays: the help, the details of the focused pane's selected item. */
 void view_open_help(struct view *);
 void view_open_details(struct view *);
+/* i: the dossier's title, summary and language, and each article's
+ * title, author, editor, date and source. */
+void view_open_dossier(struct view *);
 void view_close_overlay(struct view *);
 
 #endif

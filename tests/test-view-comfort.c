@@ -187,6 +187,99 @@ test_lists_fit_content(void **state)
 	close_view(v);
 }
 
+/* Whether the overlay has an item whose value contains text. */
+static bool
+overlay_has(const struct overlay *o, const char *label, const char *text)
+{
+	for (size_t i = 0; i < o->nitems; i++) {
+		const struct ov_item *it = &o->items[i];
+		if (label && (it->label.n != strlen(label) || memcmp(it->label.s, label, it->label.n)))
+			continue;
+		if (it->value.n >= strlen(text) &&
+		    memmem(it->value.s, it->value.n, text, strlen(text)))
+			return true;
+	}
+	return false;
+}
+
+/* The status line's place: paragraph, section (a letter as "section A"),
+ * percent growing as the reader goes on, END at the end. */
+static void
+test_where(void **state)
+{
+	struct view *v = open_view(&bundled, 24, 80);
+	char buf[256], want[64];
+	size_t p12 = 0;
+	int last = -1;
+
+	(void)state;
+	art_where(v, buf, sizeof buf);
+	snprintf(want, sizeof want, "p1/%zu · 0%%", bundled.nparas);
+	assert_string_equal(buf, want);
+	while (p12 < bundled.nparas && !(bundled.paras[p12].section.n == 1 &&
+	    bundled.paras[p12].section.s[0] == 'A'))
+		p12++;
+	assert_true(p12 < bundled.nparas);
+	keys(v, "3");
+	while (v->art.para < p12) {
+		int pc = art_percent(v);
+		assert_true(pc >= last && pc < 100);
+		last = pc;
+		keys(v, "j");
+	}
+	art_where(v, buf, sizeof buf);
+	assert_non_null(strstr(buf, " · section A · "));
+	snprintf(want, sizeof want, "p%zu/%zu · ", p12 + 1, bundled.nparas);
+	assert_memory_equal(buf, want, strlen(want));
+	assert_true(art_percent(v) > 0);
+	keys(v, "G");
+	assert_int_equal(art_percent(v), -1);
+	art_where(v, buf, sizeof buf);
+	assert_non_null(strstr(buf, " · END"));
+	close_view(v);
+}
+
+/* i: the dossier's title and summary, the article's byline. */
+static void
+test_dossier_overlay(void **state)
+{
+	struct view *v = open_view(&bundled, 24, 80);
+	char title[256];
+
+	(void)state;
+	keys(v, "i");
+	assert_int_equal(v->ov.kind, OV_DETAILS);
+	snprintf(title, sizeof title, "%.*s", (int)bundled.title.n, bundled.title.s);
+	assert_true(overlay_has(&v->ov, "Dossier", title));
+	assert_true(bundled.summary.n > 0);
+	assert_true(overlay_has(&v->ov, "Summary", "Llama 2"));
+	assert_true(overlay_has(&v->ov, "Author", "毕安娣"));
+	assert_true(overlay_has(&v->ov, "Author", "Bi Andi"));
+	assert_true(overlay_has(&v->ov, "Editor", "王靖"));
+	assert_true(overlay_has(&v->ov, "Date", ""));
+	keys(v, "q");
+	assert_int_equal(v->ov.kind, OV_NONE);
+	close_view(v);
+}
+
+/* The help explains the marks and colours. */
+static void
+test_legend(void **state)
+{
+	struct view *v = open_view(&bundled, 24, 80);
+
+	(void)state;
+	keys(v, "?");
+	assert_int_equal(v->ov.kind, OV_HELP);
+	assert_true(overlay_has(&v->ov, NULL, "legend"));
+	assert_true(overlay_has(&v->ov, "\u258c", "paragraph"));
+	assert_true(overlay_has(&v->ov, "\u2020", "notes"));
+	assert_true(overlay_has(&v->ov, "\u00a7", "section"));
+	assert_true(overlay_has(&v->ov, "\u2026", "cut"));
+	assert_true(overlay_has(&v->ov, "hit", "search hit"));
+	close_view(v);
+}
+
 int
 main(void)
 {
@@ -195,6 +288,9 @@ main(void)
 		cmocka_unit_test(test_zoom),
 		cmocka_unit_test(test_split_keys),
 		cmocka_unit_test(test_lists_fit_content),
+		cmocka_unit_test(test_where),
+		cmocka_unit_test(test_dossier_overlay),
+		cmocka_unit_test(test_legend),
 	};
 
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);

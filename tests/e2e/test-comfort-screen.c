@@ -160,6 +160,38 @@ static void test_measure_200x60(void **state)
 		fail_screen(v, "the article's box is %d columns, not 104", 200 - (lc + 1));
 }
 
+/* The status line: the paragraph, its section as "section A", the
+ * percent read, END at the end. */
+static void where(void **state, int rows, int cols)
+{
+	struct vt *v = start_browser(state, rows, cols, NULL);
+	expect_row(v, -1, " · p1/", " · 0% ");
+	press(v, "3");
+	for (int i = 0; i < 60 && !row_contains(v, -1, " · section A · "); i++)
+		press(v, "}");
+	expect_row(v, -1, " · p", " · section A · ", "% ");
+	press(v, "G");
+	expect_row(v, -1, " · section ", " · END ");
+}
+
+static void test_where_80x24(void **state) { where(state, 24, 80); }
+static void test_where_200x60(void **state) { where(state, 60, 200); }
+
+/* i: the dossier's title and the article's byline, in an overlay. */
+static void dossier_info(void **state, int rows, int cols)
+{
+	struct vt *v = start_browser(state, rows, cols, NULL);
+	press(v, "i");
+	expect_text(v, "Meta's AI talent drain");
+	expect_text(v, "毕安娣 / Bi Andi");
+	expect_text(v, "王靖 / Wang Jing");
+	press(v, "q");
+	expect_gone(v, "毕安娣 / Bi Andi");
+}
+
+static void test_dossier_80x24(void **state) { dossier_info(state, 24, 80); }
+static void test_dossier_200x60(void **state) { dossier_info(state, 60, 200); }
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +202,10 @@ int main(void)
 		cmocka_unit_test_teardown(test_zoom_200x60, teardown_vt),
 		cmocka_unit_test_teardown(test_splits, teardown_vt),
 		cmocka_unit_test_teardown(test_measure_200x60, teardown_vt),
+		cmocka_unit_test_teardown(test_where_80x24, teardown_vt),
+		cmocka_unit_test_teardown(test_where_200x60, teardown_vt),
+		cmocka_unit_test_teardown(test_dossier_80x24, teardown_vt),
+		cmocka_unit_test_teardown(test_dossier_200x60, teardown_vt),
 	};
 	return cmocka_run_group_tests_name("reading comfort", tests, NULL, NULL);
 }

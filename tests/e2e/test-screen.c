@@ -169,8 +169,10 @@ static char *article_pane_text(struct vt *v)
 static void page_through(struct vt *v, size_t nparas)
 {
 	char last[32], label[64];
-	/* The end: the last screenful, which G shows too. */
-	snprintf(last, sizeof last, "/%zu END", nparas);
+	/* The end: the last screenful, which G shows too; the status line
+	 * says END where it says the percent read. */
+	(void)nparas;
+	snprintf(last, sizeof last, " · END ");
 	int pages = 0;
 	char *top = article_pane_text(v);
 	for (;;) {
