@@ -282,9 +282,11 @@ say_loading(const char *path)
 {
 	struct stat st;
 
-	if (stat(path, &st) == 0 && st.st_size >= 64L * 1024 * 1024 && isatty(STDERR_FILENO))
-		fprintf(stderr, "dossier: reading %s (%lld MB)...\n", path,
-		    (long long)st.st_size / 1000000);
+	if (stat(path, &st) == 0 && st.st_size >= 64L * 1024 * 1024 && isatty(STDERR_FILENO)) {
+		fputs("dossier: reading ", stderr);
+		esc_put(stderr, path, strlen(path));
+		fprintf(stderr, " (%lld MB)...\n", (long long)st.st_size / 1000000);
+	}
 }
 
 static void

@@ -64,7 +64,7 @@ AM_TESTS_ENVIRONMENT += have_cmocka='$(have_cmocka)'; export have_cmocka; \
 	have_vterm='$(have_vterm)'; export have_vterm;
 
 TESTS += tests/bundled-data.sh tests/hostile.sh tests/write-error.sh \
-	tests/build-paths.sh tests/limits.sh
+	tests/build-paths.sh tests/limits.sh tests/read-error.sh
 EXTRA_DIST += tests/hostile.sh tests/data/hostile tests/write-error.sh \
 	tests/build-paths.sh
 AM_TESTS_ENVIRONMENT += PREFIX_MAP_CFLAGS='$(PREFIX_MAP_CFLAGS)'; \
@@ -72,7 +72,8 @@ AM_TESTS_ENVIRONMENT += PREFIX_MAP_CFLAGS='$(PREFIX_MAP_CFLAGS)'; \
 	localedir='$(localedir)'; export localedir;
 
 # The bundled data against the seed article.
-EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/limits.sh
+EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/limits.sh \
+	tests/read-error.sh tests/read-error.c
 
 # The importer: its modules' unit tests, the measure on the seed and the
 # command line.

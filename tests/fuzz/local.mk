@@ -20,12 +20,14 @@ if FUZZING
 noinst_LIBRARIES += tests/fuzz/libfuzzcore.a
 tests_fuzz_libfuzzcore_a_SOURCES = $(fuzz_core_sources)
 tests_fuzz_libfuzzcore_a_CFLAGS = $(AM_CFLAGS) $(FUZZ_CORE_CFLAGS)
-# Inputs of 4 KiB and more are parsed on two cores, as files of 4 MiB are,
-# so that fuzz-load reaches the split parse and its merge.
-tests_fuzz_libfuzzcore_a_CPPFLAGS = $(AM_CPPFLAGS) -DREC_PARALLEL_MIN=4096
+# Inputs of 4 KiB and more are read and parsed on two cores, as files of
+# 4 MiB are, so that fuzz-load reaches the split read, parse and merge.
+FUZZ_CPPFLAGS = $(AM_CPPFLAGS) -DREC_PARALLEL_MIN=4096
+tests_fuzz_libfuzzcore_a_CPPFLAGS = $(FUZZ_CPPFLAGS)
 
 noinst_PROGRAMS += $(fuzz_programs)
 tests_fuzz_fuzz_load_SOURCES = tests/fuzz/fuzz-load.c
+tests_fuzz_fuzz_load_CPPFLAGS = $(FUZZ_CPPFLAGS)
 tests_fuzz_fuzz_load_CFLAGS = $(AM_CFLAGS) $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_load_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_load_LDADD = tests/fuzz/libfuzzcore.a
