@@ -55,6 +55,9 @@ compose(const char *file, unsigned long line, unsigned long col,
 	return m;
 }
 
+static void add(struct diag *, unsigned long, unsigned long, const char *, va_list)
+	__attribute__((format(printf, 4, 0)));
+
 static void
 add(struct diag *d, unsigned long line, unsigned long col, const char *fmt,
     va_list ap)

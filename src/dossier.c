@@ -877,3 +877,24 @@ dossier_free(struct dossier *d)
 	rec_free(&d->rf);
 	memset(d, 0, sizeof *d);
 }
+
+bool
+dossier_draft(const struct dossier *d, size_t rec)
+{
+	const struct rec_field *f;
+
+	if (rec >= d->rf.nrecs)
+		return false;
+	f = FIELD(&d->rf, &d->rf.recs[rec], "Status");
+	return f && f->len == 5 && memcmp(f->value, "draft", 5) == 0;
+}
+
+size_t
+dossier_drafts(const struct dossier *d)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->rf.nrecs; i++)
+		n += dossier_draft(d, i);
+	return n;
+}

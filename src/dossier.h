@@ -128,4 +128,11 @@ long dossier_map(const struct dossier *from, enum ds_kind kind, size_t i,
 size_t dossier_map_near(const struct dossier *from, enum ds_kind kind, size_t i,
     const struct dossier *to);
 
+/* Whether record rec (an index into d->rf.recs, as the .rec of every
+ * table entry) is marked "Status: draft": made by dossier --import and
+ * not yet reviewed.  Looked up when asked, so loading pays nothing. */
+bool dossier_draft(const struct dossier *d, size_t rec);
+/* How many records are drafts. */
+size_t dossier_drafts(const struct dossier *d);
+
 #endif

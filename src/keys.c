@@ -30,6 +30,9 @@ const struct key_binding key_table[] = {
 	{ CTRL('l'), false, "C-l", ACT_REDRAW, KS_GLOBAL, "redraw the screen" },
 	{ 'R', false, "R", ACT_RELOAD, KS_GLOBAL, "reload the file (it changed on disk), keeping the place" },
 	{ 'i', false, "i", ACT_DOSSIER, KS_GLOBAL, "the dossier: title, summary, each article's author, editor, date, source" },
+	{ 't', false, "t", ACT_NEXT_NOTE, KS_GLOBAL, "the article at its next note" },
+	{ 'T', false, "T", ACT_PREV_NOTE, KS_GLOBAL, "the article at its previous note" },
+	{ '#', false, "#", ACT_NOTES, KS_GLOBAL, "the list of all notes; Enter goes to the one selected" },
 	{ 'z', false, "z", ACT_ZOOM, KS_GLOBAL, "the focused pane alone on the screen, and back" },
 	{ '<', false, "<", ACT_LIST_NARROWER, KS_GLOBAL, "narrower list column, wider article" },
 	{ '>', false, ">", ACT_LIST_WIDER, KS_GLOBAL, "wider list column, narrower article" },
@@ -63,7 +66,7 @@ const struct key_binding key_table[] = {
 	 * and step through hits with n and N; other keys do nothing there. */
 	{ 'q', false, "q", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
 	{ 27, false, "Esc", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
-	{ '\n', false, "Enter", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
+	{ '\n', false, "Enter", ACT_OVERLAY_ENTER, KS_OVERLAY, "close the overlay; in the list of notes, go to the note selected" },
 	{ '?', false, "?", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
 	/* The search prompt. */
 	{ '\n', false, "Enter", ACT_PROMPT_ACCEPT, KS_PROMPT, "keep the hits; an empty or the same query: its next hit" },

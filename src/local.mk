@@ -12,7 +12,10 @@ core_sources = \
 	src/index.c src/index.h \
 	src/text.c src/text.h \
 	src/fold.c src/fold.h \
-	src/search.c src/search.h
+	src/search.c src/search.h \
+	src/state.c src/state.h src/state_format.c src/state_store.c \
+	src/state_anchor.c src/state_anchor.h src/state_list.c src/state_list.h \
+	src/state_find.c src/state_find.h
 src_libcore_a_SOURCES = $(core_sources)
 
 # The non-interactive modes (--check, --list, --search): the program's,
@@ -32,7 +35,7 @@ src_libview_a_SOURCES = \
 	src/keys.c src/keys.h \
 	src/prompt.c src/prompt.h \
 	src/input.c src/input.h \
-	src/view.c src/view.h src/view_article.c src/view_lists.c \
+	src/view.c src/view.h src/view_article.c src/view_lists.c src/view_notes.c \
 	src/overlay.c src/overlay.h \
 	src/reload.c src/reload.h
 
@@ -46,7 +49,19 @@ src_libui_a_SOURCES = \
 	src/ui.c src/ui.h src/ui_preflight.c \
 	src/ui_signal.c src/ui_signal.h
 
+# The importer (dossier --import): curses-free, the only user of libxml2.
+noinst_LIBRARIES += src/libimport.a
+src_libimport_a_CFLAGS = $(AM_CFLAGS) $(LIBXML_CFLAGS)
+src_libimport_a_SOURCES = \
+	src/recwrite.c src/recwrite.h \
+	src/reldate.c src/reldate.h \
+	src/names.c src/names.h \
+	src/import_doc.h src/import_text.c src/import_html.c \
+	src/import.c src/import.h src/import_job.h src/import_names.c \
+	src/import_dates.c src/import_write.c
+
 bin_PROGRAMS += src/dossier
 src_dossier_SOURCES = src/main.c src/options.h src/i18n.h
 src_dossier_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
-src_dossier_LDADD = src/libui.a src/libview.a src/libcli.a src/libcore.a $(NCURSESW_LIBS)
+src_dossier_LDADD = src/libui.a src/libview.a src/libimport.a src/libcli.a src/libcore.a \
+	$(NCURSESW_LIBS) $(LIBXML_LIBS)

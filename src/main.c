@@ -21,8 +21,10 @@
 #include "i18n.h"
 #include "index.h"
 #include "dossier.h"
+#include "import.h"
 #include "keys.h"
 #include "options.h"
+#include "state_list.h"
 #include "ui.h"
 
 static const struct option long_options[] = {
@@ -30,7 +32,12 @@ static const struct option long_options[] = {
 	{ "check", no_argument, NULL, 'c' },
 	{ "list", required_argument, NULL, 'l' },
 	{ "search", required_argument, NULL, 's' },
+	{ "import", required_argument, NULL, 'i' },
+	{ "published", required_argument, NULL, 'p' },
+	{ "output", required_argument, NULL, 'o' },
 	{ "keys", no_argument, NULL, 'k' },
+	{ "state-dir", required_argument, NULL, 'S' },
+	{ "no-state", no_argument, NULL, 'N' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -41,15 +48,26 @@ usage(FILE *out)
 {
 	fputs(
 "Usage: dossier [OPTION]... [FILE]\n"
+"  or:  dossier [-f DOSSIER] --import=ARTICLE [--published=DATE] [-o OUT]\n"
 "Browse a news dossier: timeline, people and article, linked, in a terminal.\n"
 "\n"
 "  -f, --file=FILE      read the dossier FILE (default: $DOSSIER_FILE, else\n"
 "                       the bundled " PKGDATADIR "/meta-ai.rec)\n"
 "  -c, --check          validate the dossier and print counts per record type\n"
-"  -l, --list=WHAT      print people, orgs, events, paragraphs or glosses,\n"
-"                       tab-separated\n"
+"  -l, --list=WHAT      print people, orgs, events, paragraphs, glosses,\n"
+"                       notes, or your own mynotes or marks, tab-separated\n"
 "  -s, --search=QUERY   print every hit of QUERY, one per line\n"
+"  -i, --import=ARTICLE make a dossier of ARTICLE (text or HTML), or add it\n"
+"                       to the dossier given by -f or FILE; see IMPORTING\n"
+"  -p, --published=DATE resolve the article's relative dates against DATE\n"
+"                       (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+"  -o, --output=OUT     write the imported dossier to OUT, replacing it\n"
+"                       atomically, instead of standard output\n"
 "  -k, --keys           print the key bindings and exit\n"
+"      --state-dir=DIR  keep the reading place, marks, own notes and searches\n"
+"                       in DIR (default: $DOSSIER_STATE_DIR, else\n"
+"                       $XDG_STATE_HOME/dossier or ~/.local/state/dossier)\n"
+"      --no-state       neither read nor write them\n"
 "  -h, --help           display this help and exit\n"
 "  -V, --version        output version information and exit\n"
 "\n"
@@ -134,13 +152,18 @@ parse_args(int argc, char **argv, struct options *o)
 	int c, before = optind;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:cl:s:khV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:cl:s:i:p:o:khV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f': o->file = optarg; break;
+		case 'i': o->mode = MODE_IMPORT; o->arg = optarg; break;
+		case 'p': o->published = optarg; break;
+		case 'o': o->output = optarg; break;
 		case 'c': o->mode = MODE_CHECK; break;
 		case 'l': o->mode = MODE_LIST; o->arg = optarg; break;
 		case 's': o->mode = MODE_SEARCH; o->arg = optarg; break;
 		case 'k': key_table_print(stdout); exit(0);
+		case 'S': o->state_dir = optarg; break;
+		case 'N': o->no_state = true; break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
 		default:
@@ -157,10 +180,18 @@ parse_args(int argc, char **argv, struct options *o)
 		fputs("'\nTry 'dossier --help' for more information.\n", stderr);
 		return EX_USAGE_;
 	}
+	o->file_given = o->file != NULL;
+	if ((o->published || o->output) && o->mode != MODE_IMPORT) {
+		fputs("dossier: --published and --output go with --import\n"
+		    "Try 'dossier --help' for more information.\n", stderr);
+		return EX_USAGE_;
+	}
 	if (o->mode == MODE_LIST && strcmp(o->arg, "people") && strcmp(o->arg, "orgs") &&
 	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs") &&
-	    strcmp(o->arg, "glosses")) {
-		fputs("dossier: --list wants people, orgs, events, paragraphs or glosses, not '", stderr);
+	    strcmp(o->arg, "glosses") && strcmp(o->arg, "notes") && strcmp(o->arg, "mynotes") &&
+	    strcmp(o->arg, "marks")) {
+		fputs("dossier: --list wants people, orgs, events, paragraphs, glosses, notes, "
+		    "mynotes or marks, not '", stderr);
 		esc_put(stderr, o->arg, strlen(o->arg));
 		fputs("'\nTry 'dossier --help' for more information.\n", stderr);
 		return EX_USAGE_;
@@ -210,11 +241,35 @@ close_stdout(void)
 }
 
 static int
+run_import(const struct options *o)
+{
+	struct import_opts io = { 0 };
+
+	io.article = o->arg;
+	io.into = o->file_given ? o->file : NULL;
+	io.out = o->output;
+	if (o->published) {
+		io.has_published = true;
+		if (!date_parse(o->published, strlen(o->published), &io.published)) {
+			fputs("dossier: --published wants YYYY, YYYY-MM or YYYY-MM-DD "
+			    "(a real day), not '", stderr);
+			esc_put(stderr, o->published, strlen(o->published));
+			fputs("'\n", stderr);
+			return EX_USAGE_;
+		}
+	}
+	return import_run(&io, stderr);
+}
+
+static int
 run_mode(const struct options *o, struct dossier *d, struct index *ix)
 {
 	switch (o->mode) {
 	case MODE_CHECK: return cli_check(d, stdout);
-	case MODE_LIST: return cli_list(d, o->arg, stdout);
+	case MODE_LIST:
+		if (strcmp(o->arg, "mynotes") == 0 || strcmp(o->arg, "marks") == 0)
+			return state_list(d, o, o->arg, stdout);
+		return cli_list(d, o->arg, stdout);
 	case MODE_SEARCH: return cli_search(d, o->arg, stdout);
 	default: return ui_run(d, ix, o);
 	}
@@ -228,9 +283,11 @@ say_loading(const char *path)
 {
 	struct stat st;
 
-	if (stat(path, &st) == 0 && st.st_size >= 64L * 1024 * 1024 && isatty(STDERR_FILENO))
-		fprintf(stderr, "dossier: reading %s (%lld MB)...\n", path,
-		    (long long)st.st_size / 1000000);
+	if (stat(path, &st) == 0 && st.st_size >= 64L * 1024 * 1024 && isatty(STDERR_FILENO)) {
+		fputs("dossier: reading ", stderr);
+		esc_put(stderr, path, strlen(path));
+		fprintf(stderr, " (%lld MB)...\n", (long long)st.st_size / 1000000);
+	}
 }
 
 static void
@@ -269,6 +326,8 @@ main(int argc, char **argv)
 	atexit(close_stdout);
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
+	if (o.mode == MODE_IMPORT)
+		return run_import(&o);
 	if (o.mode == MODE_BROWSE && (rc = ui_preflight(&o)) != 0)
 		return rc;
 	diag_init(&dg, o.file);

@@ -2,12 +2,19 @@
 #ifndef DOSSIER_OPTIONS_H
 #define DOSSIER_OPTIONS_H
 
-enum mode { MODE_BROWSE, MODE_CHECK, MODE_LIST, MODE_SEARCH };
+#include <stdbool.h>
+
+enum mode { MODE_BROWSE, MODE_CHECK, MODE_LIST, MODE_SEARCH, MODE_IMPORT };
 
 struct options {
 	enum mode mode;
 	const char *file;
-	const char *arg;           /* --list WHAT, --search QUERY */
+	const char *arg;           /* --list WHAT, --search QUERY, --import ARTICLE */
+	const char *published;     /* --published DATE */
+	const char *output;        /* -o OUT */
+	bool file_given;           /* -f or the operand, not the default */
+	const char *state_dir;     /* --state-dir DIR, or NULL */
+	bool no_state;             /* --no-state */
 };
 
 #endif

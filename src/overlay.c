@@ -24,7 +24,7 @@ overlay_clear(struct overlay *o)
 		free(o->items[i].own);
 	o->nitems = o->nrows = 0;
 	o->wrapped = 0;
-	o->top = 0;
+	o->top = o->sel = 0;
 	o->kind = OV_NONE;
 	o->oom = false;
 }
@@ -371,6 +371,15 @@ overlay_row_of(const struct overlay *o, const char *s, size_t off)
 		    off < o->rows[r + 1].start))
 			return r;
 	}
+	return o->nrows;
+}
+
+size_t
+overlay_item_row(const struct overlay *o, size_t i)
+{
+	for (size_t r = 0; r < o->nrows; r++)
+		if (o->rows[r].item == i)
+			return r;
 	return o->nrows;
 }
 

@@ -13,7 +13,9 @@
 #include "layout.h"
 #include "role.h"
 
-enum overlay_kind { OV_NONE, OV_HELP, OV_DETAILS };
+/* OV_NOTES: the list of the article's notes, one item each, one of
+ * them selected (sel). */
+enum overlay_kind { OV_NONE, OV_HELP, OV_DETAILS, OV_NOTES };
 
 /* A label and its value; own holds what was made for it (a joined value),
  * freed with the overlay. */
@@ -42,6 +44,7 @@ struct overlay {
 	int label_w;
 	struct rect box;           /* where it goes, border included */
 	size_t top;                /* first row shown */
+	size_t sel;                /* OV_NOTES: the item selected */
 	bool oom;
 };
 
@@ -79,6 +82,8 @@ bool overlay_more_below(const struct overlay *);
 /* The row showing byte off of the value string that starts at s, or
  * nrows. */
 size_t overlay_row_of(const struct overlay *, const char *s, size_t off);
+/* The first row of item i, or nrows. */
+size_t overlay_item_row(const struct overlay *, size_t i);
 /* Scrolls so that row r is in sight. */
 void overlay_show_row(struct overlay *, size_t r);
 

@@ -85,6 +85,13 @@ draw_footer(const struct view *v, WINDOW *win, int y, struct rect r)
 {
 	const struct ds_refs *notes = &v->d->paras[v->art.para].notes;
 	const struct ds_note *n = &v->d->notes[notes->v[0]];
+
+	/* The note gone to with t or T, when it is this paragraph's. */
+	if (v->cur_note >= 0 && (size_t)v->cur_note < note_count(v)) {
+		const struct ds_note *c = &v->d->notes[note_at(v, (size_t)v->cur_note)];
+		if (c->para == v->art.para)
+			n = c;
+	}
 	int x = r.x, end = r.x + r.w;
 	char more[32] = "";
 	struct span hits[16];

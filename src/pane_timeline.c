@@ -14,7 +14,7 @@ pane_draw_fn *const pane_draw[NPANES] = {
 };
 
 static void
-draw_row(const struct view *v, WINDOW *win, struct rect r, int i, int dw)
+draw_row(const struct view *v, WINDOW *win, struct rect r, int i, int dw, int drw)
 {
 	size_t row = v->tl.top + (size_t)i, ev = tl_event(v, row);
 	const struct ds_event *e = &v->d->events[ev];
@@ -36,6 +36,11 @@ draw_row(const struct view *v, WINDOW *win, struct rect r, int i, int dw)
 	x += dw + 1;
 	if (x >= r.x + r.w)
 		return;
+	if (drw && dossier_draft(v->d, e->rec))
+		draw_str(win, y, x, 1, "?", sel ? base : R_DIM);
+	x += drw;
+	if (x >= r.x + r.w)
+		return;
 	ns = view_hit_spans(v, DS_EVENT, ev, e->title, spans, 16);
 	draw_spans(win, y, x, r.x + r.w - x, e->title.s, e->title.n, base, spans, ns);
 }
@@ -43,10 +48,10 @@ draw_row(const struct view *v, WINDOW *win, struct rect r, int i, int dw)
 void
 timeline_draw(const struct view *v, WINDOW *win, struct rect r)
 {
-	int dw = timeline_date_width(v);
+	int dw = timeline_date_width(v), drw = timeline_draft_width(v);
 
 	for (int i = 0; i < r.h && v->tl.top + (size_t)i < tl_count(v); i++)
-		draw_row(v, win, r, i, dw);
+		draw_row(v, win, r, i, dw, drw);
 	if (tl_count(v) == 0 && r.h > 0)
 		draw_str(win, r.y, r.x, r.w, "(no events)", R_DIM);
 }

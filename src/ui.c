@@ -17,6 +17,7 @@
 #include <unistr.h>
 
 #include "cli.h"
+#include "escape.h"
 #include "input.h"
 #include "pane.h"
 #include "popup.h"
@@ -599,7 +600,9 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 	}
 	view_free(&v);
 	if (reload_errors.count) {
-		fprintf(stderr, "dossier: the last reload of %s failed:\n", d->path);
+		fputs("dossier: the last reload of ", stderr);
+		esc_put(stderr, d->path, strlen(d->path));
+		fputs(" failed:\n", stderr);
 		diag_print(&reload_errors, stderr);
 		diag_free(&reload_errors);
 	}

@@ -48,9 +48,11 @@ view_init(struct view *v, struct dossier *d, struct index *ix)
 	v->d = d;
 	v->filter = -1;
 	v->marked_para = -1;
+	v->cur_note = -1;
 	v->highlight_kind = -1;
 	v->focus = PANE_TIMELINE;
 	v->date_w = timeline_date_measure(d);
+	v->draft_w = timeline_draft_measure(d);
 	search_init(&v->search, d);
 	v->wrap = calloc(d->nparas ? d->nparas : 1, sizeof *v->wrap);
 	/* Take over the index if one was made while d was loaded. */
@@ -264,8 +266,11 @@ toggle_filter(struct view *v)
 static void
 overlay_key(struct view *v, enum action a)
 {
+	if (notes_overlay_key(v, a))
+		return;
 	switch (a) {
 	case ACT_CLOSE: view_close_overlay(v); break;
+	case ACT_OVERLAY_ENTER: view_close_overlay(v); break;
 	case ACT_NEXT_HIT: view_step_hit(v, 1); break;
 	case ACT_PREV_HIT: view_step_hit(v, -1); break;
 	default: overlay_action(&v->ov, a); break;
@@ -294,6 +299,9 @@ view_action(struct view *v, enum action a)
 	case ACT_CANCEL: cancel(v); break;
 	case ACT_ZOOM: view_zoom(v); break;
 	case ACT_DOSSIER: view_open_dossier(v); break;
+	case ACT_NEXT_NOTE: view_step_note(v, 1); break;
+	case ACT_PREV_NOTE: view_step_note(v, -1); break;
+	case ACT_NOTES: view_open_notes(v); break;
 	case ACT_LIST_NARROWER: view_move_split(v, -4, 0); break;
 	case ACT_LIST_WIDER: view_move_split(v, 4, 0); break;
 	case ACT_TIMELINE_SHORTER: view_move_split(v, 0, -2); break;
@@ -477,7 +485,7 @@ event_hit_shown(const struct view *v, const struct search_seg *sg, const struct 
 
 	if (sg->field == SF_DATE)
 		return fits(sg, h, 1, dw, pw);
-	return sg->field == SF_TITLE && fits(sg, h, 1 + dw + 1, pw, pw);
+	return sg->field == SF_TITLE && fits(sg, h, 1 + dw + 1 + timeline_draft_width(v), pw, pw);
 }
 
 /* Whether the hit is drawn in the people pane: the name, the Latin alias

@@ -87,7 +87,7 @@ struct view {
 	/* Timeline: rows are events in date order, or one person's events. */
 	struct list_pos tl;
 	long filter;               /* person index, or -1 */
-	int date_w;                /* the date column, once per dossier */
+	int date_w, draft_w;       /* the date and draft columns, once per dossier */
 	/* People pane: people, or organizations when orgs is set. */
 	struct list_pos people, orgs;
 	bool show_orgs;
@@ -95,6 +95,7 @@ struct view {
 	/* Article */
 	struct art_pos art;        /* the top row: the reading place */
 	long marked_para;          /* paragraph of the chosen event, or -1 */
+	long cur_note;             /* the note last gone to (reading order), or -1 */
 	int highlight_kind;        /* DS_PERSON/DS_ORG whose mentions stand out, or -1 */
 	size_t highlight_who;
 	struct wrap_cache *wrap;   /* per paragraph; a cache, filled when drawn */
@@ -142,10 +143,16 @@ void view_wheel(struct view *, int y, int x, int rows);
 size_t tl_count(const struct view *);
 size_t tl_event(const struct view *, size_t row);
 /* The columns of the list panes, as drawn: the timeline's date column
- * (the widest date shown), the people pane's name and alias columns.
+ * (the widest date of the dossier), the people pane's name and alias columns.
  * A row is a mark column, then the columns, one blank between. */
 int timeline_date_width(const struct view *);
 int timeline_date_measure(const struct dossier *);
+/* Two columns for a "?" before the titles of draft events (made by
+ * dossier --import, not yet reviewed) when the dossier has some, else
+ * 0: like the dates', the titles' column is the same for the whole
+ * list. */
+int timeline_draft_width(const struct view *);
+int timeline_draft_measure(const struct dossier *);
 void people_columns(const struct view *, int *name_w, int *alias_w);
 
 /* Inner height of a pane in the current layout (at least 1). */
@@ -238,6 +245,18 @@ void view_open_details(struct view *);
 /* i: the dossier's title, summary and language, and each article's
  * title, author, editor, date and source. */
 void view_open_dossier(struct view *);
+
+/* Notes (view_notes.c), in reading order: k-th note's index in the
+ * dossier (nnotes past the last); t and T: the article at the next or
+ * previous note from the current one while it is on screen, else from
+ * the reading place; #: the list of them all, Enter going to the one
+ * selected, which the list's motion keys move. */
+size_t note_count(const struct view *);
+size_t note_at(const struct view *, size_t k);
+void view_goto_note(struct view *, size_t k);
+void view_step_note(struct view *, int dir);
+void view_open_notes(struct view *);
+bool notes_overlay_key(struct view *, enum action);
 void view_close_overlay(struct view *);
 
 #endif

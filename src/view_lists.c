@@ -106,6 +106,23 @@ timeline_date_measure(const struct dossier *d)
 	return w;
 }
 
+int
+timeline_draft_width(const struct view *v)
+{
+	return v->draft_w;
+}
+
+/* The same for the draft mark: its column is there for the whole list
+ * when the dossier has a draft event. */
+int
+timeline_draft_measure(const struct dossier *d)
+{
+	for (size_t i = 0; i < d->nevents; i++)
+		if (dossier_draft(d, d->events[i].rec))
+			return 2;
+	return 0;
+}
+
 /* The widest name or Latin alias shown, at most cap. */
 static int
 people_column(const struct view *v, bool alias, int cap)

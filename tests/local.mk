@@ -67,8 +67,57 @@ EXTRA_DIST += tests/missing-libs.sh
 AM_TESTS_ENVIRONMENT += have_cmocka='$(have_cmocka)'; export have_cmocka; \
 	have_vterm='$(have_vterm)'; export have_vterm;
 
-TESTS += tests/bundled-data.sh tests/hostile.sh tests/write-error.sh tests/limits.sh
-EXTRA_DIST += tests/hostile.sh tests/data/hostile tests/write-error.sh
+TESTS += tests/bundled-data.sh tests/hostile.sh tests/write-error.sh \
+	tests/build-paths.sh tests/limits.sh tests/read-error.sh
+EXTRA_DIST += tests/hostile.sh tests/data/hostile tests/write-error.sh \
+	tests/build-paths.sh
+AM_TESTS_ENVIRONMENT += PREFIX_MAP_CFLAGS='$(PREFIX_MAP_CFLAGS)'; \
+	export PREFIX_MAP_CFLAGS; pkgdatadir='$(pkgdatadir)'; export pkgdatadir; \
+	localedir='$(localedir)'; export localedir;
 
 # The bundled data against the seed article.
-EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/limits.sh
+EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/limits.sh \
+	tests/read-error.sh tests/read-error.c
+
+# The importer: its modules' unit tests, the measure on the seed and the
+# command line.
+if HAVE_CMOCKA
+check_PROGRAMS += tests/test-reldate tests/test-names tests/test-import
+TESTS += tests/test-reldate tests/test-names tests/test-import
+tests_test_reldate_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_reldate_LDADD = src/libimport.a src/libcore.a $(CMOCKA_LIBS) $(LIBXML_LIBS)
+tests_test_names_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_names_LDADD = src/libimport.a src/libcore.a $(CMOCKA_LIBS) $(LIBXML_LIBS)
+tests_test_import_CPPFLAGS = $(bundled_cppflags)
+tests_test_import_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_import_LDADD = src/libimport.a src/libcore.a $(CMOCKA_LIBS) $(LIBXML_LIBS)
+endif
+TESTS += tests/import-recall.sh tests/import-cli.sh
+EXTRA_DIST += tests/import-recall.sh tests/import-cli.sh tests/data/import/article.html \
+	tests/data/import/no-article.html tests/data/import/wrapped.txt \
+	tests/data/import/fullwidth.txt
+
+# The reader's own state: the format and merge, the files, and faults
+# (a writer killed, a full disk, an unwritable directory, two writers).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/test-state tests/test-state-store tests/test-state-faults \
+	tests/test-state-list
+TESTS += tests/test-state tests/test-state-store tests/test-state-faults \
+	tests/test-state-list
+EXTRA_DIST += tests/state-cli.sh
+tests_test_state_SOURCES = tests/test-state.c tests/state-util.c tests/state-util.h
+tests_test_state_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_state_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_state_store_SOURCES = tests/test-state-store.c tests/state-util.c tests/state-util.h
+tests_test_state_store_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_state_store_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_state_faults_SOURCES = tests/test-state-faults.c tests/state-util.c tests/state-util.h
+tests_test_state_faults_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_state_faults_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_state_list_SOURCES = tests/test-state-list.c tests/state-util.c tests/state-util.h \
+	tests/bundled.c tests/bundled.h
+tests_test_state_list_CPPFLAGS = $(bundled_cppflags)
+tests_test_state_list_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_state_list_LDADD = src/libcore.a $(CMOCKA_LIBS)
+endif
+TESTS += tests/state-cli.sh

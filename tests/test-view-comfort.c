@@ -280,6 +280,92 @@ test_legend(void **state)
 	close_view(v);
 }
 
+/* t goes through every note in reading order, each shown with its
+ * quote's line on screen and in the footer's place; T back; at the ends
+ * a message and no move. */
+static void
+test_note_steps(void **state)
+{
+	static const int sizes[][2] = { { 24, 80 }, { 60, 200 }, { 8, 30 } };
+
+	(void)state;
+	assert_true(bundled.nnotes > 1);
+	for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++) {
+		struct view *v = open_view(&bundled, sizes[z][0], sizes[z][1]);
+		size_t prev_para = 0;
+		char want[32];
+		for (size_t k = 0; k < note_count(v); k++) {
+			keys(v, "t");
+			assert_int_equal(v->cur_note, (long)k);
+			const struct ds_note *n = &bundled.notes[note_at(v, k)];
+			int row = art_row_of_offset(v, n->para, n->quote_off, art_text_width(v));
+			assert_true(art_row_shown(v, n->para, row));
+			assert_true(n->para >= prev_para);
+			prev_para = n->para;
+			snprintf(want, sizeof want, "note %zu/%zu", k + 1, bundled.nnotes);
+			assert_string_equal(v->message, want);
+		}
+		struct art_pos at = v->art;
+		keys(v, "t");
+		assert_string_equal(v->message, "no more notes below");
+		assert_int_equal(v->art.para, at.para);
+		keys(v, "T");
+		assert_int_equal(v->cur_note, (long)bundled.nnotes - 2);
+		/* From the top of the article: T has nothing above. */
+		keys(v, "3g");
+		v->cur_note = -1;
+		keys(v, "T");
+		assert_string_equal(v->message, "no more notes above");
+		close_view(v);
+	}
+}
+
+/* Every note is listed once, in reading order; the list's motion keys
+ * move its selection and Enter goes to the note selected. */
+static void
+test_notes_list(void **state)
+{
+	struct view *v = open_view(&bundled, 24, 80);
+	bool seen[4096] = { false };
+
+	(void)state;
+	assert_true(bundled.nnotes < 4096);
+	for (size_t k = 0; k < note_count(v); k++) {
+		size_t i = note_at(v, k);
+		assert_true(i < bundled.nnotes && !seen[i]);
+		seen[i] = true;
+	}
+	keys(v, "#");
+	assert_int_equal(v->ov.kind, OV_NOTES);
+	assert_int_equal(v->ov.nitems, bundled.nnotes);
+	assert_int_equal(v->ov.sel, 0);
+	keys(v, "jj");
+	assert_int_equal(v->ov.sel, 2);
+	keys(v, "k");
+	assert_int_equal(v->ov.sel, 1);
+	keys(v, "G");
+	assert_int_equal(v->ov.sel, bundled.nnotes - 1);
+	/* The selection stays in sight. */
+	size_t r = overlay_item_row(&v->ov, v->ov.sel);
+	assert_true(r >= v->ov.top && r < v->ov.top + (size_t)overlay_page(&v->ov));
+	keys(v, "k\n");
+	assert_int_equal(v->ov.kind, OV_NONE);
+	assert_int_equal(v->cur_note, (long)bundled.nnotes - 2);
+	const struct ds_note *n = &bundled.notes[note_at(v, bundled.nnotes - 2)];
+	assert_true(art_para_shown(v, n->para));
+	/* Opened again, the note gone to is selected; q closes, no move. */
+	keys(v, "#");
+	assert_int_equal(v->ov.sel, bundled.nnotes - 2);
+	struct art_pos at = v->art;
+	keys(v, "q");
+	assert_int_equal(v->ov.kind, OV_NONE);
+	assert_int_equal(v->art.para, at.para);
+	/* Enter still closes other overlays. */
+	keys(v, "?\n");
+	assert_int_equal(v->ov.kind, OV_NONE);
+	close_view(v);
+}
+
 int
 main(void)
 {
@@ -291,6 +377,8 @@ main(void)
 		cmocka_unit_test(test_where),
 		cmocka_unit_test(test_dossier_overlay),
 		cmocka_unit_test(test_legend),
+		cmocka_unit_test(test_note_steps),
+		cmocka_unit_test(test_notes_list),
 	};
 
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);

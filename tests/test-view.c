@@ -284,7 +284,8 @@ check_hit_visible(struct view *v, size_t hit, const char *where)
 		assert_true(sg->field == SF_DATE || sg->field == SF_TITLE);
 		/* And not past the pane's right edge: its first character at
 		 * least is drawn. */
-		if ((sg->field == SF_DATE ? 1 : 2 + timeline_date_width(v)) +
+		if ((sg->field == SF_DATE ? 1 : 2 + timeline_date_width(v) +
+		    timeline_draft_width(v)) +
 		    first_char_end(sg, h) > layout_inner(&v->lay, PANE_TIMELINE).w)
 			fail_msg("%s: hit %zu is past the timeline's right edge", where, hit);
 		break;

@@ -64,5 +64,11 @@ for f in invalid-utf8 truncated-record duplicate-id-person dangling-person-event
 done
 vg 66 --check -f "$tmp/no-such-file.rec"
 vg 66 --check -f "$tmp"
+# The importer: text, HTML, added to a dossier, and refused input.
+imp=$top_srcdir/tests/data/import
+vg 0 --import "$top_srcdir/tests/data/seed/article.txt" --published 2023-09 -o "$tmp/a.rec"
+vg 0 --import "$imp/article.html" -f "$tmp/a.rec" -o "$tmp/a.rec"
+vg 0 --import "$imp/wrapped.txt" -o "$tmp/b.rec"
+vg 65 --import "$bad/binary.rec" -o "$tmp/c.rec"
 
 echo "1..$n"

@@ -40,6 +40,8 @@ for args in --keys --help --version --check "--list people" "--list paragraphs" 
 	"$DOSSIER" $args >/dev/full 2>"$tmp/err"
 	check "$args >/dev/full" "$full" $?
 done
+"$DOSSIER" --import "${top_srcdir:-.}/tests/data/seed/article.txt" >/dev/full 2>"$tmp/err"
+check "--import >/dev/full" "$full" $?
 "$DOSSIER" --version >&- 2>"$tmp/err"
 check "--version with stdout closed" "dossier: write error: Bad file descriptor" $?
 # The same output to a file that takes it: exit 0, nothing on stderr.

@@ -57,5 +57,12 @@ tests_e2e_test_prompt_screen_LDADD = $(e2e_ldadd)
 tests_e2e_test_load_screen_SOURCES = tests/e2e/test-load-screen.c $(e2e_helpers)
 tests_e2e_test_load_screen_CFLAGS = $(e2e_cflags)
 tests_e2e_test_load_screen_LDADD = $(e2e_ldadd)
+
+# Drafts of an imported dossier on the screen.
+check_PROGRAMS += tests/e2e/test-import-screen
+TESTS += tests/e2e/test-import-screen
+tests_e2e_test_import_screen_SOURCES = tests/e2e/test-import-screen.c $(e2e_helpers)
+tests_e2e_test_import_screen_CFLAGS = $(e2e_cflags)
+tests_e2e_test_import_screen_LDADD = $(e2e_ldadd)
 endif
 EXTRA_DIST += tests/data/controls.rec

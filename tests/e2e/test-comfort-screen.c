@@ -192,6 +192,42 @@ static void dossier_info(void **state, int rows, int cols)
 static void test_dossier_80x24(void **state) { dossier_info(state, 24, 80); }
 static void test_dossier_200x60(void **state) { dossier_info(state, 60, 200); }
 
+/* t: the article at each note in turn, the status line counting them
+ * and the footer showing the note gone to; #: the list, Enter going to
+ * the selected one.  --list notes gives them in the same order. */
+static void notes(void **state, int rows, int cols)
+{
+	struct table *nt = cli_table("--list", "notes");
+	size_t n = nt->n;
+	assert_int_equal(nt->status, 0);
+	assert_true(n > 4);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(nt->nfields[i], 3);
+	struct vt *v = start_browser(state, rows, cols, NULL);
+	char want[64];
+	for (size_t k = 0; k < 3; k++) {
+		press(v, "t");
+		snprintf(want, sizeof want, "note %zu/%zu", k + 1, n);
+		expect_row(v, -1, want);
+		/* The footer: the dagger, then the note's quote (its start). */
+		char *quote = utf8_prefix(field(nt, k, 1), 4);
+		char footer[128];
+		snprintf(footer, sizeof footer, "† %s", quote);
+		expect_text(v, footer);
+		free(quote);
+	}
+	press(v, "#");
+	expect_text(v, "Notes (Enter goes there");
+	press(v, "j\r");
+	expect_gone(v, "Notes (Enter goes there");
+	snprintf(want, sizeof want, "note 4/%zu", n);
+	expect_row(v, -1, want);
+	table_free(nt);
+}
+
+static void test_notes_80x24(void **state) { notes(state, 24, 80); }
+static void test_notes_200x60(void **state) { notes(state, 60, 200); }
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -206,6 +242,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_where_200x60, teardown_vt),
 		cmocka_unit_test_teardown(test_dossier_80x24, teardown_vt),
 		cmocka_unit_test_teardown(test_dossier_200x60, teardown_vt),
+		cmocka_unit_test_teardown(test_notes_80x24, teardown_vt),
+		cmocka_unit_test_teardown(test_notes_200x60, teardown_vt),
 	};
 	return cmocka_run_group_tests_name("reading comfort", tests, NULL, NULL);
 }

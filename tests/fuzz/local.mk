@@ -13,19 +13,21 @@ FUZZ_SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 FUZZ_CORE_CFLAGS = $(FUZZ_SAN_FLAGS) -fsanitize=fuzzer-no-link
 FUZZ_LINK_FLAGS = $(FUZZ_SAN_FLAGS) -fsanitize=fuzzer
 fuzz_programs = tests/fuzz/fuzz-load tests/fuzz/fuzz-wrap tests/fuzz/fuzz-search \
-	tests/fuzz/fuzz-fold tests/fuzz/fuzz-cli
+	tests/fuzz/fuzz-fold tests/fuzz/fuzz-cli tests/fuzz/fuzz-import
 FUZZ_SECONDS = 60
 
 if FUZZING
 noinst_LIBRARIES += tests/fuzz/libfuzzcore.a
 tests_fuzz_libfuzzcore_a_SOURCES = $(fuzz_core_sources)
 tests_fuzz_libfuzzcore_a_CFLAGS = $(AM_CFLAGS) $(FUZZ_CORE_CFLAGS)
-# Inputs of 4 KiB and more are parsed on two cores, as files of 4 MiB are,
-# so that fuzz-load reaches the split parse and its merge.
-tests_fuzz_libfuzzcore_a_CPPFLAGS = $(AM_CPPFLAGS) -DREC_PARALLEL_MIN=4096
+# Inputs of 4 KiB and more are read and parsed on two cores, as files of
+# 4 MiB are, so that fuzz-load reaches the split read, parse and merge.
+FUZZ_CPPFLAGS = $(AM_CPPFLAGS) -DREC_PARALLEL_MIN=4096
+tests_fuzz_libfuzzcore_a_CPPFLAGS = $(FUZZ_CPPFLAGS)
 
 noinst_PROGRAMS += $(fuzz_programs)
 tests_fuzz_fuzz_load_SOURCES = tests/fuzz/fuzz-load.c
+tests_fuzz_fuzz_load_CPPFLAGS = $(FUZZ_CPPFLAGS)
 tests_fuzz_fuzz_load_CFLAGS = $(AM_CFLAGS) $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_load_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_load_LDADD = tests/fuzz/libfuzzcore.a
@@ -47,13 +49,19 @@ tests_fuzz_fuzz_cli_SOURCES = tests/fuzz/fuzz-cli.c $(cli_sources)
 tests_fuzz_fuzz_cli_CFLAGS = $(AM_CFLAGS) $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_cli_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_cli_LDADD = tests/fuzz/libfuzzcore.a
+# The importer, with its own copy of the import modules.
+tests_fuzz_fuzz_import_SOURCES = tests/fuzz/fuzz-import.c $(src_libimport_a_SOURCES)
+tests_fuzz_fuzz_import_CFLAGS = $(AM_CFLAGS) $(LIBXML_CFLAGS) $(FUZZ_CORE_CFLAGS) \
+	$(FUZZ_LINK_FLAGS)
+tests_fuzz_fuzz_import_LDFLAGS = $(FUZZ_LINK_FLAGS)
+tests_fuzz_fuzz_import_LDADD = tests/fuzz/libfuzzcore.a $(LIBXML_LIBS)
 
 # Each target on a scratch copy of its corpus (new inputs are not written
 # into the source tree); a crash leaves its input in tests/fuzz/crash-*.
 fuzz-smoke: $(fuzz_programs)
 	@tmp=`mktemp -d "$${TMPDIR:-/tmp}/fuzz-smoke.XXXXXX"` || exit 1; \
 	trap 'rm -rf "$$tmp"' 0; rc=0; \
-	for t in load wrap search fold cli; do \
+	for t in load wrap search fold cli import; do \
 	  mkdir "$$tmp/$$t" && cp $(srcdir)/tests/fuzz/corpus/$$t/* "$$tmp/$$t/" || exit 1; \
 	  dict=; case $$t in load|cli) dict=-dict=$(srcdir)/tests/fuzz/load.dict;; esac; \
 	  echo "fuzz-smoke: fuzz-$$t for $(FUZZ_SECONDS) s"; \
@@ -104,6 +112,13 @@ tests_fuzz_replay_cli_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-cli.c
 tests_fuzz_replay_cli_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DCORPUS='"$(abs_top_srcdir)/tests/fuzz/corpus/cli"'
 tests_fuzz_replay_cli_LDADD = src/libcli.a src/libcore.a
+
+check_PROGRAMS += tests/fuzz/replay-import
+TESTS += tests/fuzz/replay-import
+tests_fuzz_replay_import_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-import.c
+tests_fuzz_replay_import_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DCORPUS='"$(abs_top_srcdir)/tests/fuzz/corpus/import"'
+tests_fuzz_replay_import_LDADD = src/libimport.a src/libcore.a $(LIBXML_LIBS)
 
 # Bad data, and memory checks under valgrind.
 TESTS += tests/bad-data.sh tests/valgrind.sh

@@ -1,0 +1,289 @@
+/* The importer's dates: each expression reldate.c finds becomes an
+ * Event titled by its clause and linked to the people and organizations
+ * named there, or, when it cannot be resolved, a Note saying so. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_job.h"
+#include "reldate.h"
+
+bool
+imp_publication(struct job *j, struct ds_date *pub)
+{
+	const char *s = j->doc.date;
+	struct rd_ctx ctx;
+	struct rd_match m;
+
+	if (j->o->has_published) {
+		*pub = j->o->published;
+		return true;
+	}
+	if (!s)
+		return false;
+	for (size_t k = 10; k >= 4; k -= 3)
+		if (strlen(s) >= k && date_parse(s, k, pub) && (!s[k] || s[k] == 'T' || s[k] == ' '))
+			return true;
+	reldate_init(&ctx, NULL);
+	for (size_t from = 0; reldate_next(&ctx, s, strlen(s), from, &m); from = m.start + m.len)
+		if (m.kind == RD_ABSOLUTE && m.resolved) {
+			*pub = m.date;
+			return true;
+		}
+	return false;
+}
+
+static bool
+ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* One occurrence of a form of an entity in a clause. */
+struct hit {
+	size_t off, len, ent;
+	bool person;
+};
+
+struct hits {
+	struct hit *v;
+	size_t n, cap;
+	bool oom;
+};
+
+/* Adds the occurrences of form in s[0..n) that are not inside a run of
+ * ASCII letters and digits when it begins or ends with one (as the index
+ * matches). */
+static void
+find_form(struct hits *h, const char *s, size_t n, const char *form, size_t fn,
+    size_t ent, bool person)
+{
+	if (!fn)
+		return;
+	for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), form, fn)); p++) {
+		bool left = p > s && ascii_alnum((unsigned char)form[0]) && ascii_alnum((unsigned char)p[-1]);
+		bool right = p + fn < s + n && ascii_alnum((unsigned char)form[fn - 1]) &&
+		    ascii_alnum((unsigned char)p[fn]);
+		if (left || right)
+			continue;
+		if (h->n == h->cap) {
+			size_t cap = h->cap ? h->cap * 2 : 16;
+			struct hit *v = realloc(h->v, cap * sizeof *v);
+			if (!v) {
+				h->oom = true;
+				return;
+			}
+			h->v = v;
+			h->cap = cap;
+		}
+		h->v[h->n++] = (struct hit){ (size_t)(p - s), fn, ent, person };
+	}
+}
+
+static void
+find_forms(struct hits *h, const struct ent *e, size_t k, const char *s, size_t n)
+{
+	if (e->cand) {
+		find_form(h, s, n, e->cand->name, strlen(e->cand->name), k, e->person);
+		for (size_t a = 0; a < e->cand->nalias; a++)
+			find_form(h, s, n, e->cand->alias[a], strlen(e->cand->alias[a]), k, e->person);
+	}
+	if (e->old) {
+		find_form(h, s, n, e->old->name.s, e->old->name.n, k, e->person);
+		for (size_t a = 0; a < e->old->nalias; a++)
+			find_form(h, s, n, e->old->alias[a].s, e->old->alias[a].n, k, e->person);
+	}
+}
+
+/* The longest first; of equal ones, people before organizations, each in
+ * the order found: the index's rule for overlapping forms. */
+static int
+by_length(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	if (x->person != y->person)
+		return x->person ? -1 : 1;
+	if (x->ent != y->ent)
+		return x->ent < y->ent ? -1 : 1;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* Marks in named[] the entities mentioned in s[0..n), where a form inside
+ * a longer one (Llama in Llama 2) is not a mention. */
+static void
+mentioned(struct job *j, const char *s, size_t n, bool *named)
+{
+	struct hits h = { 0 };
+	bool *taken = calloc(n ? n : 1, 1);
+
+	for (size_t e = 0; e < j->nents; e++)
+		find_forms(&h, &j->ents[e], e, s, n);
+	if (!taken || h.oom) {
+		j->oom = true;
+		free(taken);
+		free(h.v);
+		return;
+	}
+	if (h.n)
+		qsort(h.v, h.n, sizeof *h.v, by_length);
+	for (size_t i = 0; i < h.n; i++) {
+		bool free_span = true;
+		for (size_t b = h.v[i].off; b < h.v[i].off + h.v[i].len && free_span; b++)
+			free_span = !taken[b];
+		if (!free_span)
+			continue;
+		memset(taken + h.v[i].off, 1, h.v[i].len);
+		named[h.v[i].ent] = true;
+	}
+	free(taken);
+	free(h.v);
+}
+
+static bool
+digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_clause_end(const char *s, size_t n, size_t i, size_t *k)
+{
+	static const char *const ends[] = { "。", "；", "！", "？", "，", ";", "!", "?", "\n",
+		",", ". " };
+
+	for (size_t j = 0; j < sizeof ends / sizeof *ends; j++) {
+		size_t l = strlen(ends[j]);
+		if (n - i >= l && memcmp(s + i, ends[j], l) == 0) {
+			/* a thousands comma is a number's: 1,000 */
+			if (ends[j][0] == ',' && i > 0 && i + 4 <= n && digit(s[i - 1]) &&
+			    digit(s[i + 1]) && digit(s[i + 2]) && digit(s[i + 3]) &&
+			    (i + 4 == n || !digit(s[i + 4])))
+				return false;
+			*k = l;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The clause around s[a..b): from the last clause end before it to the
+ * next one after, taking in the next clause too while the words around
+ * the date are only a few. */
+static void
+clause(const char *s, size_t n, size_t a, size_t b, size_t *from, size_t *to)
+{
+	size_t i = 0, start = 0, k;
+
+	while (i < a) {
+		if (is_clause_end(s, n, i, &k)) {
+			i += k;
+			start = i;
+		} else {
+			i++;
+		}
+	}
+	for (int extend = 0; extend < 3; extend++) {
+		for (i = b; i < n && !is_clause_end(s, n, i, &k); i++)
+			;
+		*to = i;
+		if (i >= n || (i - start) - (b - a) >= 12)
+			break;
+		b = i + k;
+	}
+	while (start < *to && s[start] == ' ')
+		start++;
+	*from = start;
+	if (*to < *from)
+		*to = *from;
+	while (*to > *from && strchr(" .,;:", s[*to - 1]))
+		--*to;
+}
+
+static void
+put_links(struct job *j, struct rw_buf *b, const char *s, size_t n)
+{
+	bool *named = calloc(j->nents ? j->nents : 1, sizeof *named);
+
+	if (!named) {
+		j->oom = true;
+		return;
+	}
+	mentioned(j, s, n, named);
+	for (int kind = 1; kind >= 0; kind--)
+		for (size_t e = 0; e < j->nents; e++) {
+			bool dup = false;
+			if (j->ents[e].person != kind || !named[e])
+				continue;
+			/* a candidate that is an old record: one link */
+			for (size_t f = 0; f < e; f++)
+				dup |= named[f] && j->ents[f].person == kind &&
+				    strcmp(j->ents[f].id, j->ents[e].id) == 0;
+			if (!dup)
+				rw_field(b, kind ? "Person" : "Org", j->ents[e].id, strlen(j->ents[e].id));
+		}
+	free(named);
+}
+
+static void
+unresolved(struct job *j, size_t p, const struct rd_match *m, const char *s)
+{
+	struct rw_buf *b = &j->chunk[C_NOTE];
+
+	rw_puts(b, "\n");
+	rw_field(b, "Paragraph", j->para_ids[p], strlen(j->para_ids[p]));
+	rw_field(b, "Quote", s + m->start, m->len);
+	rw_printf(b, "Text: Unresolved date: '%.*s' is relative to %s, which is not "
+	    "known; no Event was made for it.  Import again with --published DATE, "
+	    "or add the Event by hand.\n", (int)m->len, s + m->start,
+	    m->kind == RD_ANAPHORIC ? "the date before it in the article" :
+	    "the publication date");
+	rw_puts(b, "Status: draft\n");
+	j->nnotes++;
+}
+
+static void
+event(struct job *j, size_t p, const struct rd_match *m, const char *s, size_t n, unsigned k)
+{
+	struct rw_buf *b = &j->chunk[C_EVENT];
+	char id[64], base[64], date[16];
+	size_t from, to;
+
+	snprintf(base, sizeof base, "e-%s-%u", j->para_ids[p], k);
+	imp_new_id(j, 'E', base, id);
+	reldate_format(&m->date, date);
+	clause(s, n, m->start, m->start + m->len, &from, &to);
+	rw_puts(b, "\n");
+	rw_field(b, "Id", id, strlen(id));
+	rw_field(b, "Date", date, strlen(date));
+	rw_field(b, "When", s + m->start, m->len);
+	rw_field(b, "Title", s + from, to - from);
+	put_links(j, b, s + from, to - from);
+	rw_field(b, "Paragraph", j->para_ids[p], strlen(j->para_ids[p]));
+	rw_puts(b, "Status: draft\n");
+	j->nevents++;
+}
+
+void
+imp_find_dates(struct job *j)
+{
+	struct ds_date pub;
+	struct rd_ctx ctx;
+
+	reldate_init(&ctx, imp_publication(j, &pub) ? &pub : NULL);
+	for (size_t p = 0; p < j->doc.npara; p++) {
+		const char *s = j->doc.paras[p].text;
+		size_t n = strlen(s);
+		struct rd_match m;
+		unsigned k = 0;
+		for (size_t from = 0; reldate_next(&ctx, s, n, from, &m); from = m.start + m.len) {
+			if (m.resolved)
+				event(j, p, &m, s, n, ++k);
+			else
+				unresolved(j, p, &m, s);
+		}
+	}
+}

@@ -1,0 +1,70 @@
+/* The importer's state, shared by its parts: import.c (the driver),
+ * import_names.c (people, organizations and ids), import_dates.c (events
+ * and unresolved dates) and import_write.c (the dossier text). */
+#ifndef DOSSIER_IMPORT_JOB_H
+#define DOSSIER_IMPORT_JOB_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "dossier.h"
+#include "import.h"
+#include "import_doc.h"
+#include "names.h"
+#include "recwrite.h"
+
+enum { C_ARTICLE, C_PARA, C_PERSON, C_ORG, C_EVENT, C_NOTE, NCHUNKS };
+
+/* Something the text names: a candidate found in the article, or a
+ * Person or Org of the dossier it is added to. */
+struct ent {
+	char id[64];
+	bool person;
+	bool is_new;               /* a record to write */
+	const struct nm_cand *cand;    /* its forms, when found in the article */
+	const struct ds_entity *old;   /* its forms, when in the dossier */
+};
+
+struct job {
+	const struct import_opts *o;
+	const char *name;          /* the article's name, for messages */
+	FILE *err;
+	struct imp_doc doc;
+	struct nm_list names;
+	struct dossier old;
+	bool has_old;
+	struct ent *ents;
+	size_t nents;
+	char **ids;                /* ids made so far, all kinds ("P:x", "E:x", ...) */
+	size_t nids, ids_cap;
+	char article_id[64];
+	char (*para_ids)[64];
+	struct rw_buf chunk[NCHUNKS];  /* the new records of each type */
+	size_t nevents, nnotes;
+	bool oom;
+};
+
+/* People, organizations, then every id: names.c's candidates matched to
+ * the dossier's records, new ids that clash with nothing. */
+void imp_find_names(struct job *);
+void imp_make_entities(struct job *);
+void imp_make_ids(struct job *);
+/* A new id of that kind ('A'rticle, para'G'raph, 'P'erson, 'O'rg,
+ * 'E'vent) from base, with -2, -3 ... when base is taken. */
+void imp_new_id(struct job *, char kind, const char *base, char out[64]);
+/* A byline's name: the writer's (else the editor's). */
+bool imp_is_writer(const struct job *, const struct nm_cand *);
+
+/* The publication date: --published, else the article's own; false when
+ * there is neither. */
+bool imp_publication(struct job *, struct ds_date *pub);
+/* Events and unresolved dates, into the Event and Note chunks. */
+void imp_find_dates(struct job *);
+
+bool imp_mostly_chinese(const struct imp_doc *);
+const char *imp_base_name(const char *path);
+/* The whole dossier: the old one with the new records in its sections,
+ * or a new one. */
+void imp_write_dossier(struct job *, struct rw_buf *);
+
+#endif

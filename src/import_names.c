@@ -1,0 +1,225 @@
+/* The importer's people and organizations: names.c's candidates, matched
+ * to the records of the dossier they are added to, and the ids of every
+ * new record, which clash with none of the dossier's. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_job.h"
+
+static bool
+id_taken(struct job *j, char kind, const char *id)
+{
+	static const struct { char c; enum ds_kind k; } map[] = {
+		{ 'A', DS_ARTICLE }, { 'G', DS_PARAGRAPH }, { 'P', DS_PERSON },
+		{ 'O', DS_ORG }, { 'E', DS_EVENT },
+	};
+
+	for (size_t i = 0; i < j->nids; i++)
+		if (j->ids[i][0] == kind && strcmp(j->ids[i] + 2, id) == 0)
+			return true;
+	if (j->has_old)
+		for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+			if (map[i].c == kind && dossier_find(&j->old, map[i].k, id, strlen(id)) >= 0)
+				return true;
+	return false;
+}
+
+void
+imp_new_id(struct job *j, char kind, const char *base, char out[64])
+{
+	snprintf(out, 64, "%.50s", base);
+	for (unsigned k = 2; id_taken(j, kind, out); k++)
+		snprintf(out, 64, "%.50s-%u", base, k);
+	if (j->nids == j->ids_cap) {
+		size_t cap = j->ids_cap ? j->ids_cap * 2 : 256;
+		char **v = realloc(j->ids, cap * sizeof *v);
+		if (!v) {
+			j->oom = true;
+			return;
+		}
+		j->ids = v;
+		j->ids_cap = cap;
+	}
+	char *s = malloc(strlen(out) + 3);
+	if (!s) {
+		j->oom = true;
+		return;
+	}
+	s[0] = kind;
+	s[1] = ':';
+	strcpy(s + 2, out);
+	j->ids[j->nids++] = s;
+}
+
+/* An id base from Latin words: lowercase letters and digits, '-' between. */
+static void
+slug(const char *s, const char *fallback, char out[48])
+{
+	size_t k = 0;
+
+	for (; *s && k < 40; s++) {
+		char c = *s;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			out[k++] = c;
+		else if (k && out[k - 1] != '-')
+			out[k++] = '-';
+	}
+	while (k && out[k - 1] == '-')
+		k--;
+	out[k] = '\0';
+	if (!k)
+		snprintf(out, 48, "%s", fallback);
+}
+
+static bool
+forms_meet(const struct nm_cand *c, const struct ds_entity *e)
+{
+	if (names_has_form(c, e->name.s, e->name.n))
+		return true;
+	for (size_t a = 0; a < e->nalias; a++)
+		if (names_has_form(c, e->alias[a].s, e->alias[a].n))
+			return true;
+	return false;
+}
+
+static const struct ds_entity *
+existing(struct job *j, const struct nm_cand *c, bool *person)
+{
+	if (!j->has_old)
+		return NULL;
+	for (size_t i = 0; i < j->old.npeople; i++)
+		if (forms_meet(c, &j->old.people[i]))
+			return *person = true, &j->old.people[i];
+	for (size_t i = 0; i < j->old.norgs; i++)
+		if (forms_meet(c, &j->old.orgs[i]))
+			return *person = false, &j->old.orgs[i];
+	return NULL;
+}
+
+static void
+byline_people(struct job *j, const char *who)
+{
+	static const char *const seps[] = { "、", "，", ",", " and ", " & ", "；", ";" };
+	const char *s = who;
+
+	while (s && *s) {
+		size_t n = strlen(s), cut = n, skip = 0;
+		for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+			const char *p = strstr(s, seps[k]);
+			if (p && (size_t)(p - s) < cut)
+				cut = (size_t)(p - s), skip = strlen(seps[k]);
+		}
+		while (cut && s[cut - 1] == ' ')
+			cut--;
+		if (cut)
+			names_add(&j->names, s, cut, true, "named in the byline");
+		s += cut + skip;
+		while (*s == ' ')
+			s++;
+		if (!skip)
+			break;
+	}
+}
+
+void
+imp_find_names(struct job *j)
+{
+	size_t n = j->doc.npara;
+	const char **texts = malloc((n ? n : 1) * sizeof *texts);
+	size_t *lens = malloc((n ? n : 1) * sizeof *lens);
+
+	if (!texts || !lens) {
+		j->oom = true;
+		free(texts);
+		free(lens);
+		return;
+	}
+	if (j->doc.author)
+		byline_people(j, j->doc.author);
+	if (j->doc.editor)
+		byline_people(j, j->doc.editor);
+	for (size_t i = 0; i < n; i++) {
+		texts[i] = j->doc.paras[i].text;
+		lens[i] = strlen(texts[i]);
+		names_scan(&j->names, texts[i], lens[i]);
+	}
+	names_short_forms(&j->names, texts, lens, n);
+	if (imp_mostly_chinese(&j->doc))
+		names_latin_orgs(&j->names, texts, lens, n);
+	free(texts);
+	free(lens);
+	j->oom |= j->names.oom;
+}
+
+bool
+imp_is_writer(const struct job *j, const struct nm_cand *c)
+{
+	return j->doc.author && strstr(j->doc.author, c->name);
+}
+
+void
+imp_make_entities(struct job *j)
+{
+	size_t cap = j->names.n + (j->has_old ? j->old.npeople + j->old.norgs : 0);
+
+	j->ents = calloc(cap ? cap : 1, sizeof *j->ents);
+	if (!j->ents) {
+		j->oom = true;
+		return;
+	}
+	for (size_t i = 0; i < j->names.n; i++) {
+		const struct nm_cand *c = &j->names.v[i];
+		struct ent *e = &j->ents[j->nents++];
+		bool person = c->person;
+		const struct ds_entity *old = existing(j, c, &person);
+		e->cand = c;
+		e->person = person;
+		if (old) {
+			snprintf(e->id, sizeof e->id, "%.*s", (int)old->id.n, old->id.s);
+			e->old = old;
+			continue;
+		}
+		char base[48];
+		const char *latin = c->nalias ? c->alias[0] : (unsigned char)c->name[0] < 0x80 ?
+		    c->name : "", *last = strrchr(latin, ' ');
+		bool byline = strcmp(c->rule, "named in the byline") == 0;
+		slug(c->person && last ? last + 1 : latin,
+		    byline ? (imp_is_writer(j, c) ? "author" : "editor") :
+		    c->person ? "person" : "org", base);
+		imp_new_id(j, c->person ? 'P' : 'O', base, e->id);
+		e->is_new = true;
+	}
+	/* The dossier's own people and organizations, to link by their forms. */
+	for (size_t k = 0; j->has_old && k < j->old.npeople + j->old.norgs; k++) {
+		bool person = k < j->old.npeople;
+		const struct ds_entity *o = person ? &j->old.people[k] : &j->old.orgs[k - j->old.npeople];
+		struct ent *e = &j->ents[j->nents++];
+		snprintf(e->id, sizeof e->id, "%.*s", (int)o->id.n, o->id.s);
+		e->person = person;
+		e->old = o;
+	}
+}
+
+void
+imp_make_ids(struct job *j)
+{
+	char base[64];
+
+	imp_new_id(j, 'A', j->has_old ? "article" : "a1", j->article_id);
+	j->para_ids = calloc(j->doc.npara ? j->doc.npara : 1, sizeof *j->para_ids);
+	if (!j->para_ids) {
+		j->oom = true;
+		return;
+	}
+	for (size_t p = 0; p < j->doc.npara; p++) {
+		if (j->has_old)
+			snprintf(base, sizeof base, "%.40s-p%zu", j->article_id, p + 1);
+		else
+			snprintf(base, sizeof base, "p%zu", p + 1);
+		imp_new_id(j, 'G', base, j->para_ids[p]);
+	}
+}
