@@ -38,6 +38,7 @@ static const struct option long_options[] = {
 	{ "keys", no_argument, NULL, 'k' },
 	{ "state-dir", required_argument, NULL, 'S' },
 	{ "no-state", no_argument, NULL, 'N' },
+	{ "no-mouse", no_argument, NULL, 'M' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -68,6 +69,8 @@ usage(FILE *out)
 "                       in DIR (default: $DOSSIER_STATE_DIR, else\n"
 "                       $XDG_STATE_HOME/dossier or ~/.local/state/dossier)\n"
 "      --no-state       neither read nor write them\n"
+"      --no-mouse       leave the mouse to the terminal, to select and copy\n"
+"                       (M in the browser switches)\n"
 "  -h, --help           display this help and exit\n"
 "  -V, --version        output version information and exit\n"
 "\n"
@@ -164,6 +167,7 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'k': key_table_print(stdout); exit(0);
 		case 'S': o->state_dir = optarg; break;
 		case 'N': o->no_state = true; break;
+		case 'M': o->no_mouse = true; break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
 		default:

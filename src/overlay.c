@@ -187,6 +187,7 @@ overlay_help(struct overlay *o)
 	overlay_add(o, cstr(""), cstr("mouse"), R_HEADING);
 	overlay_add(o, cstr("click"), cstr("focus a pane and select a row"), R_NORMAL);
 	overlay_add(o, cstr("wheel"), cstr("scroll the pane or overlay under the pointer"), R_NORMAL);
+	overlay_add(o, cstr("double-click"), cstr("the details of the row or paragraph clicked"), R_NORMAL);
 	/* What the marks and colours on the screen mean. */
 	overlay_add(o, cstr(""), cstr("legend"), R_HEADING);
 	overlay_add(o, cstr("\u258c"), cstr("in the lists: an event or name of the paragraph at the top of the article; in the article: the paragraph of the chosen event"), R_READ);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 #include <unistr.h>
 
@@ -256,7 +257,7 @@ reload(struct view *v)
 	struct view_place pl;
 	struct index none = { 0 };
 	struct diag dg;
-	bool color = v->color;
+	bool color = v->color, mouse = v->mouse;
 
 	diag_init(&dg, d->path);
 	if (dossier_load(&nd, d->path, &dg) != 0) {
@@ -277,6 +278,7 @@ reload(struct view *v)
 		return;
 	}
 	v->color = color;
+	v->mouse = mouse;
 	view_resize(v, LINES, COLS);
 	view_focus(v, pl.focus);
 	view_place_restore(v, &pl);
@@ -421,6 +423,15 @@ paste(struct view *v, const char *s, size_t n)
 	prompt_done(v, PR_EDITED);
 }
 
+static long
+now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
 /* The mouse: the view's click and wheel, three rows a notch. */
 static void
 mouse(struct view *v)
@@ -434,7 +445,20 @@ mouse(struct view *v)
 	else if (ev.bstate & BUTTON5_PRESSED)
 		view_wheel(v, ev.y, ev.x, 3);
 	else
-		view_click(v, ev.y, ev.x);
+		view_click_at(v, ev.y, ev.x, now_ms());
+}
+
+/* The mouse taken or left to the terminal, as the view has it. */
+static void
+apply_mouse(const struct view *v)
+{
+	static int taken = -1;
+
+	if (taken == (int)v->mouse)
+		return;
+	taken = v->mouse;
+	mousemask(v->mouse ? BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED : 0, NULL);
 }
 
 static void
@@ -514,7 +538,7 @@ start_curses(struct view *v)
 	set_escdelay(25);
 	/* Wake up now and then to notice a quit signal. */
 	timeout(250);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	apply_mouse(v);
 	mouseinterval(0);
 	start_paste();
 	ui_signals_terminal();
@@ -573,6 +597,7 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 		return EX_SOFTWARE_;
 	}
 	check_locale(&v);
+	v.mouse = !o->no_mouse;
 	start_curses(&v);
 	/* Only a key (a resize and a mouse event are keys too) changes the
 	 * screen: the wake-ups in between do not redraw it. */
@@ -582,6 +607,7 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 		int code;
 		if (v.lay.rows != LINES || v.lay.cols != COLS)
 			view_resize(&v, LINES, COLS);
+		apply_mouse(&v);
 		if (dirty)
 			draw_frame(&v);
 		k = read_key(&v, &in, &code);

@@ -302,6 +302,7 @@ view_action(struct view *v, enum action a)
 	case ACT_NEXT_NOTE: view_step_note(v, 1); break;
 	case ACT_PREV_NOTE: view_step_note(v, -1); break;
 	case ACT_NOTES: view_open_notes(v); break;
+	case ACT_MOUSE: view_toggle_mouse(v); break;
 	case ACT_LIST_NARROWER: view_move_split(v, -4, 0); break;
 	case ACT_LIST_WIDER: view_move_split(v, 4, 0); break;
 	case ACT_TIMELINE_SHORTER: view_move_split(v, 0, -2); break;
@@ -317,6 +318,31 @@ static bool
 in_rect(struct rect r, int y, int x)
 {
 	return y >= r.y && y < r.y + r.h && x >= r.x && x < r.x + r.w;
+}
+
+void
+view_click_at(struct view *v, int y, int x, long ms)
+{
+	bool twice = v->click_ms > 0 && ms - v->click_ms <= VIEW_DOUBLE_CLICK_MS &&
+	    y == v->click_y && x == v->click_x && v->ov.kind == OV_NONE;
+
+	/* A third click is a first again. */
+	v->click_ms = twice ? 0 : ms;
+	v->click_y = y;
+	v->click_x = x;
+	if (twice && layout_pane_at(&v->lay, y, x) == (int)v->focus)
+		view_open_details(v);
+	else
+		view_click(v, y, x);
+}
+
+void
+view_toggle_mouse(struct view *v)
+{
+	v->mouse = !v->mouse;
+	snprintf(v->message, sizeof v->message, "%s", v->mouse ?
+	    "mouse on: click, double-click and wheel (M: off)" :
+	    "mouse off: the terminal selects and copies (M: on)");
 }
 
 void

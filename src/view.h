@@ -108,6 +108,9 @@ struct view {
 	char message[PROMPT_MAX + 64]; /* one-shot status message */
 
 	struct overlay ov;         /* help or details, over the panes */
+	bool mouse;                /* the program takes the mouse (M switches) */
+	long click_ms;             /* the last click: when (ms), where */
+	int click_y, click_x;
 	bool color, quit;
 };
 
@@ -137,6 +140,13 @@ void view_reset_split(struct view *);
 void view_action(struct view *, enum action);
 /* The mouse: a click or the wheel (rows, negative up) at a screen cell. */
 void view_click(struct view *, int y, int x);
+/* A click at a time in milliseconds: a second one on the same cell
+ * within VIEW_DOUBLE_CLICK_MS is a double click, which opens the details
+ * of what the first selected. */
+#define VIEW_DOUBLE_CLICK_MS 400
+void view_click_at(struct view *, int y, int x, long ms);
+/* M: the mouse to the program or to the terminal (to select and copy). */
+void view_toggle_mouse(struct view *);
 void view_wheel(struct view *, int y, int x, int rows);
 
 /* Timeline rows. */

@@ -366,6 +366,38 @@ test_notes_list(void **state)
 	close_view(v);
 }
 
+/* Two clicks on one cell within the interval: the details of what the
+ * first selected; slower, or elsewhere, or a third: plain clicks. */
+static void
+test_double_click(void **state)
+{
+	struct view *v = open_view(&bundled, 24, 80);
+	struct rect in = layout_inner(&v->lay, PANE_TIMELINE);
+
+	(void)state;
+	view_click_at(v, in.y + 2, in.x + 3, 1000);
+	assert_int_equal(v->tl.sel, v->tl.top + 2);
+	assert_int_equal(v->ov.kind, OV_NONE);
+	view_click_at(v, in.y + 2, in.x + 3, 1000 + VIEW_DOUBLE_CLICK_MS + 1);
+	assert_int_equal(v->ov.kind, OV_NONE);
+	view_click_at(v, in.y + 2, in.x + 3, 1000 + VIEW_DOUBLE_CLICK_MS + 100);
+	assert_int_equal(v->ov.kind, OV_DETAILS);
+	assert_int_equal(v->ov.item_kind, DS_EVENT);
+	keys(v, "q");
+	view_click_at(v, in.y + 3, in.x + 3, 5000);
+	view_click_at(v, in.y + 4, in.x + 3, 5100);
+	assert_int_equal(v->ov.kind, OV_NONE);
+	assert_int_equal(v->tl.sel, v->tl.top + 4);
+	/* M: the mouse left to the terminal and taken again. */
+	v->mouse = true;
+	keys(v, "M");
+	assert_false(v->mouse);
+	assert_non_null(strstr(v->message, "mouse off"));
+	keys(v, "M");
+	assert_true(v->mouse);
+	close_view(v);
+}
+
 int
 main(void)
 {
@@ -379,6 +411,7 @@ main(void)
 		cmocka_unit_test(test_legend),
 		cmocka_unit_test(test_note_steps),
 		cmocka_unit_test(test_notes_list),
+		cmocka_unit_test(test_double_click),
 	};
 
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);

@@ -228,6 +228,74 @@ static void notes(void **state, int rows, int cols)
 static void test_notes_80x24(void **state) { notes(state, 24, 80); }
 static void test_notes_200x60(void **state) { notes(state, 60, 200); }
 
+/* A left click at a screen cell (0-based), pressed and released, as a
+ * terminal reports it in the SGR protocol. */
+static void click(struct vt *v, int y, int x)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "\033[<0;%d;%dM\033[<0;%d;%dm", x + 1, y + 1, x + 1, y + 1);
+	vt_send(v, buf);
+}
+
+/* A double click on a timeline row opens its event's details; a single
+ * click elsewhere does not. */
+static void double_click(void **state, int rows, int cols)
+{
+	struct vt *v = start_browser(state, rows, cols, NULL);
+	click(v, 3, 10);
+	settle(v);
+	expect_gone(v, "Details (q or Esc closes)");
+	click(v, 3, 10);
+	click(v, 3, 10);
+	settle(v);
+	expect_text(v, "Details (q or Esc closes)");
+	press(v, "q");
+	expect_gone(v, "Details (q or Esc closes)");
+}
+
+static void test_double_click_80x24(void **state) { double_click(state, 24, 80); }
+static void test_double_click_200x60(void **state) { double_click(state, 60, 200); }
+
+/* M leaves the mouse to the terminal (the program turns its reporting
+ * off, and clicks do nothing), and takes it again. */
+static void test_mouse_key(void **state)
+{
+	struct vt *v = start_browser(state, 24, 80, NULL);
+	press(v, "M");
+	expect_row(v, -1, "mouse off");
+	if (!vt_raw_contains(v, "\033[?1006;1000l") && !vt_raw_contains(v, "\033[?1000l"))
+		fail_screen(v, "M: the mouse reporting is not turned off");
+	int lc = left_border_col(v);
+	click(v, 5, lc + 5);
+	settle(v);
+	/* The click reached no pane: the timeline keeps the focus. */
+	expect_row(v, -1, "Timeline");
+	press(v, "M");
+	expect_row(v, -1, "mouse on");
+	click(v, 5, lc + 5);
+	settle(v);
+	expect_row(v, -1, "Article");
+}
+
+/* --no-mouse: the program never turns mouse reporting on. */
+static void test_no_mouse_option(void **state)
+{
+	char *argv[] = { (char *)dossier_path(), (char *)"--no-mouse", (char *)"-f",
+	    (char *)data_path(), NULL };
+	char *env[] = { (char *)"LC_ALL=C.UTF-8", (char *)"NO_COLOR", (char *)"DOSSIER_FILE", NULL };
+	struct vt *v = vt_spawn(argv, env, 24, 80);
+	assert_non_null(v);
+	*state = v;
+	expect_text(v, "Timeline");
+	settle(v);
+	if (vt_raw_contains(v, "1000h"))
+		fail_screen(v, "--no-mouse: mouse reporting turned on");
+	press(v, "M");
+	expect_row(v, -1, "mouse on");
+	if (!vt_raw_contains(v, "1000h"))
+		fail_screen(v, "M: mouse reporting not turned on");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +312,10 @@ int main(void)
 		cmocka_unit_test_teardown(test_dossier_200x60, teardown_vt),
 		cmocka_unit_test_teardown(test_notes_80x24, teardown_vt),
 		cmocka_unit_test_teardown(test_notes_200x60, teardown_vt),
+		cmocka_unit_test_teardown(test_double_click_80x24, teardown_vt),
+		cmocka_unit_test_teardown(test_double_click_200x60, teardown_vt),
+		cmocka_unit_test_teardown(test_mouse_key, teardown_vt),
+		cmocka_unit_test_teardown(test_no_mouse_option, teardown_vt),
 	};
 	return cmocka_run_group_tests_name("reading comfort", tests, NULL, NULL);
 }
