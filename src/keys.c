@@ -67,8 +67,10 @@ const struct key_binding key_table[] = {
 	 * and step through hits with n and N; other keys do nothing there. */
 	{ 'q', false, "q", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
 	{ 27, false, "Esc", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
-	{ '\n', false, "Enter", ACT_OVERLAY_ENTER, KS_OVERLAY, "close the overlay; in the list of notes, go to the note selected" },
+	{ '\n', false, "Enter", ACT_OVERLAY_ENTER, KS_OVERLAY, "close the overlay; go to the note, event or paragraph selected" },
 	{ '?', false, "?", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
+	{ '\t', false, "Tab", ACT_NEXT_LINK, KS_OVERLAY, "details: select the next event or paragraph listed, which Enter goes to" },
+	{ KEY_BTAB, true, "S-Tab", ACT_PREV_LINK, KS_OVERLAY, "details: select the previous event or paragraph listed" },
 	/* The search prompt. */
 	{ '\n', false, "Enter", ACT_PROMPT_ACCEPT, KS_PROMPT, "keep the hits; an empty or the same query: its next hit" },
 	{ 27, false, "Esc", ACT_PROMPT_CANCEL, KS_PROMPT, "cancel: back to the view before /" },

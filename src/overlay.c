@@ -25,6 +25,7 @@ overlay_clear(struct overlay *o)
 	o->nitems = o->nrows = 0;
 	o->wrapped = 0;
 	o->top = o->sel = 0;
+	o->picked = false;
 	o->kind = OV_NONE;
 	o->oom = false;
 }
@@ -61,7 +62,7 @@ overlay_add(struct overlay *o, struct ds_str label, struct ds_str value, enum ro
 	struct ov_item *it = new_item(o);
 
 	if (it)
-		*it = (struct ov_item){ label, value, r, NULL };
+		*it = (struct ov_item){ .label = label, .value = value, .role = r };
 }
 
 /* A malloc'd copy of the parts, or NULL. */
@@ -97,7 +98,7 @@ overlay_add_join(struct overlay *o, struct ds_str label, struct ds_str a,
 		free(s);
 		return;
 	}
-	*it = (struct ov_item){ label, { s, n }, r, s };
+	*it = (struct ov_item){ .label = label, .value = { s, n }, .role = r, .own = s };
 }
 
 void
@@ -373,6 +374,33 @@ overlay_row_of(const struct overlay *o, const char *s, size_t off)
 			return r;
 	}
 	return o->nrows;
+}
+
+void
+overlay_link_last(struct overlay *o, enum ds_kind kind, size_t link)
+{
+	if (o->nitems == 0)
+		return;
+	o->items[o->nitems - 1].linked = true;
+	o->items[o->nitems - 1].link_kind = kind;
+	o->items[o->nitems - 1].link = link;
+}
+
+bool
+overlay_pick_link(struct overlay *o, int dir)
+{
+	size_t n = o->nitems, i = o->picked ? o->sel : dir > 0 ? n - 1 : 0;
+
+	for (size_t k = 0; k < n; k++) {
+		i = dir > 0 ? (i + 1) % n : (i + n - 1) % n;
+		if (o->items[i].linked) {
+			o->sel = i;
+			o->picked = true;
+			overlay_show_row(o, overlay_item_row(o, i));
+			return true;
+		}
+	}
+	return false;
 }
 
 size_t

@@ -54,7 +54,7 @@ popup_draw(const struct view *v)
 		const struct ov_item *it = &o->items[r->item];
 		struct span spans[MAX_SPANS];
 		size_t ns = 0;
-		bool sel = o->kind == OV_NOTES && r->item == o->sel;
+		bool sel = (o->kind == OV_NOTES || o->picked) && r->item == o->sel;
 		if (sel)
 			draw_fill(win, y + 1, 1, o->box.w - 2, R_SELECTED);
 		if (r->first)

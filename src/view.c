@@ -263,6 +263,38 @@ toggle_filter(struct view *v)
 
 /* A key while an overlay is open: it scrolls, steps through hits or
  * closes; other keys do nothing. */
+/* Enter in details: to the event or paragraph selected, else closes. */
+static void
+follow_link(struct view *v)
+{
+	struct ov_item *it = v->ov.picked && v->ov.sel < v->ov.nitems ? &v->ov.items[v->ov.sel] : NULL;
+	enum ds_kind kind = it ? it->link_kind : DS_NKINDS;
+	size_t link = it ? it->link : 0;
+
+	view_close_overlay(v);
+	if (kind == DS_EVENT) {
+		size_t row;
+		for (row = 0; row < tl_count(v) && tl_event(v, row) != link; row++)
+			;
+		if (row == tl_count(v)) {       /* not listed: the filter goes */
+			view_set_filter(v, -1);
+			snprintf(v->message, sizeof v->message, "filter lifted to show the event");
+			for (row = 0; row < tl_count(v) && tl_event(v, row) != link; row++)
+				;
+		}
+		view_focus(v, PANE_TIMELINE);
+		if (row < tl_count(v)) {
+			v->tl.sel = row;
+			list_show(&v->tl, tl_count(v), pane_height(v, PANE_TIMELINE));
+			view_select_event(v, row);
+		}
+	} else if (kind == DS_PARAGRAPH) {
+		view_focus(v, PANE_ARTICLE);
+		art_goto(v, link, 0);
+		view_follow_reading(v);
+	}
+}
+
 static void
 overlay_key(struct view *v, enum action a)
 {
@@ -270,7 +302,12 @@ overlay_key(struct view *v, enum action a)
 		return;
 	switch (a) {
 	case ACT_CLOSE: view_close_overlay(v); break;
-	case ACT_OVERLAY_ENTER: view_close_overlay(v); break;
+	case ACT_OVERLAY_ENTER: follow_link(v); break;
+	case ACT_NEXT_LINK:
+	case ACT_PREV_LINK:
+		if (v->ov.kind == OV_DETAILS && !overlay_pick_link(&v->ov, a == ACT_NEXT_LINK ? 1 : -1))
+			snprintf(v->message, sizeof v->message, "nothing here to go to");
+		break;
 	case ACT_NEXT_HIT: view_step_hit(v, 1); break;
 	case ACT_PREV_HIT: view_step_hit(v, -1); break;
 	default: overlay_action(&v->ov, a); break;

@@ -433,6 +433,20 @@ people_details(struct view *v, struct overlay *o)
 		const struct ds_event *ev = &v->d->events[e->events.v[i]];
 		overlay_add_join(o, (struct ds_str){ "Event", 5 }, ev->date_text, "  ", ev->title,
 		    R_DIM);
+		overlay_link_last(o, DS_EVENT, e->events.v[i]);
+	}
+	/* The paragraphs naming it, each a link: its id and its start. */
+	const struct ds_refs *ps = index_paragraphs_of((struct index *)&v->ix, o->item_kind, o->item);
+	for (size_t i = 0; ps && i < ps->n; i++) {
+		const struct ds_paragraph *p = &v->d->paras[ps->v[i]];
+		bool cut;
+		size_t n = text_clip_mark(p->text.s, p->text.n, 0, 40, NULL, &cut);
+		char start[256];
+		int len = snprintf(start, sizeof start, "  %.*s%s", (int)n, p->text.s,
+		    cut ? TEXT_ELLIPSIS : "");
+		overlay_add_join(o, (struct ds_str){ "Named in", 8 }, p->id, "",
+		    (struct ds_str){ start, len < (int)sizeof start ? (size_t)len : sizeof start - 1 }, R_DIM);
+		overlay_link_last(o, DS_PARAGRAPH, ps->v[i]);
 	}
 }
 

@@ -398,6 +398,49 @@ test_double_click(void **state)
 	close_view(v);
 }
 
+/* In a person's details, Tab selects its events and the paragraphs
+ * naming it in turn; Enter goes to the one selected. */
+static void
+test_detail_links(void **state)
+{
+	struct view *v = open_view(&bundled, 24, 80);
+	const struct ds_entity *e;
+	size_t links = 0;
+
+	(void)state;
+	keys(v, "2j\n");
+	assert_int_equal(v->ov.kind, OV_DETAILS);
+	e = &bundled.people[v->people.sel];
+	const struct ds_refs *ps = index_paragraphs_of(&v->ix, DS_PERSON, v->people.sel);
+	for (size_t i = 0; i < v->ov.nitems; i++)
+		links += v->ov.items[i].linked;
+	assert_int_equal(links, e->events.n + ps->n);
+	assert_true(e->events.n > 0 && ps->n > 0);
+	/* The first Tab: the first event. */
+	keys(v, "\t");
+	assert_true(v->ov.picked);
+	assert_int_equal(v->ov.items[v->ov.sel].link_kind, DS_EVENT);
+	assert_int_equal(v->ov.items[v->ov.sel].link, e->events.v[0]);
+	keys(v, "\n");
+	assert_int_equal(v->ov.kind, OV_NONE);
+	assert_int_equal(v->focus, PANE_TIMELINE);
+	assert_int_equal(tl_event(v, v->tl.sel), e->events.v[0]);
+	/* Back in the details, S-Tab: the last link, a paragraph. */
+	keys(v, "2\n");
+	view_action(v, key_lookup(KEY_BTAB, true, KS_OVERLAY));
+	assert_int_equal(v->ov.items[v->ov.sel].link_kind, DS_PARAGRAPH);
+	size_t para = v->ov.items[v->ov.sel].link;
+	assert_int_equal(para, ps->v[ps->n - 1]);
+	keys(v, "\n");
+	assert_int_equal(v->focus, PANE_ARTICLE);
+	assert_true(art_para_shown(v, para));
+	/* Enter with nothing selected only closes. */
+	keys(v, "2\n\n");
+	assert_int_equal(v->ov.kind, OV_NONE);
+	assert_int_equal(v->focus, PANE_PEOPLE);
+	close_view(v);
+}
+
 int
 main(void)
 {
@@ -412,6 +455,7 @@ main(void)
 		cmocka_unit_test(test_note_steps),
 		cmocka_unit_test(test_notes_list),
 		cmocka_unit_test(test_double_click),
+		cmocka_unit_test(test_detail_links),
 	};
 
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);

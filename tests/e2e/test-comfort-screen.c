@@ -242,10 +242,13 @@ static void click(struct vt *v, int y, int x)
 static void double_click(void **state, int rows, int cols)
 {
 	struct vt *v = start_browser(state, rows, cols, NULL);
-	click(v, 3, 10);
+	click(v, 4, 10);
 	settle(v);
 	expect_gone(v, "Details (q or Esc closes)");
+	/* Another cell: the first click of a double one, the second as a
+	 * hand makes it, once the first is handled. */
 	click(v, 3, 10);
+	settle(v);
 	click(v, 3, 10);
 	settle(v);
 	expect_text(v, "Details (q or Esc closes)");
@@ -296,6 +299,22 @@ static void test_no_mouse_option(void **state)
 		fail_screen(v, "M: mouse reporting not turned on");
 }
 
+/* A person's details list the paragraphs naming them; Tab selects a
+ * link, Enter goes there. */
+static void links(void **state, int rows, int cols)
+{
+	struct vt *v = start_browser(state, rows, cols, NULL);
+	press(v, "2\r");
+	expect_text(v, "Named in");
+	press(v, "\033[Z");      /* S-Tab: the last link, a paragraph */
+	press(v, "\r");
+	expect_gone(v, "Named in");
+	expect_row(v, -1, "Article");
+}
+
+static void test_links_80x24(void **state) { links(state, 24, 80); }
+static void test_links_200x60(void **state) { links(state, 60, 200); }
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +335,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_double_click_200x60, teardown_vt),
 		cmocka_unit_test_teardown(test_mouse_key, teardown_vt),
 		cmocka_unit_test_teardown(test_no_mouse_option, teardown_vt),
+		cmocka_unit_test_teardown(test_links_80x24, teardown_vt),
+		cmocka_unit_test_teardown(test_links_200x60, teardown_vt),
 	};
 	return cmocka_run_group_tests_name("reading comfort", tests, NULL, NULL);
 }
