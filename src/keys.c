@@ -33,6 +33,8 @@ const struct key_binding key_table[] = {
 	{ 't', false, "t", ACT_NEXT_NOTE, KS_GLOBAL, "the article at its next note" },
 	{ 'T', false, "T", ACT_PREV_NOTE, KS_GLOBAL, "the article at its previous note" },
 	{ '#', false, "#", ACT_NOTES, KS_GLOBAL, "the list of all notes; Enter goes to the one selected" },
+	{ '.', false, ".", ACT_NEXT_MENTION, KS_GLOBAL, "the article at the next mention of the person or organization selected" },
+	{ ',', false, ",", ACT_PREV_MENTION, KS_GLOBAL, "the article at the previous mention of the person or organization selected" },
 	{ 'M', false, "M", ACT_MOUSE, KS_GLOBAL, "mouse on or off (off: the terminal selects and copies)" },
 	{ 'z', false, "z", ACT_ZOOM, KS_GLOBAL, "the focused pane alone on the screen, and back" },
 	{ '<', false, "<", ACT_LIST_NARROWER, KS_GLOBAL, "narrower list column, wider article" },

@@ -49,6 +49,7 @@ view_init(struct view *v, struct dossier *d, struct index *ix)
 	v->filter = -1;
 	v->marked_para = -1;
 	v->cur_note = -1;
+	v->mention_para = -1;
 	v->highlight_kind = -1;
 	v->focus = PANE_TIMELINE;
 	v->date_w = timeline_date_measure(d);
@@ -340,6 +341,8 @@ view_action(struct view *v, enum action a)
 	case ACT_PREV_NOTE: view_step_note(v, -1); break;
 	case ACT_NOTES: view_open_notes(v); break;
 	case ACT_MOUSE: view_toggle_mouse(v); break;
+	case ACT_NEXT_MENTION: view_step_mention(v, 1); break;
+	case ACT_PREV_MENTION: view_step_mention(v, -1); break;
 	case ACT_LIST_NARROWER: view_move_split(v, -4, 0); break;
 	case ACT_LIST_WIDER: view_move_split(v, 4, 0); break;
 	case ACT_TIMELINE_SHORTER: view_move_split(v, 0, -2); break;

@@ -96,6 +96,10 @@ struct view {
 	struct art_pos art;        /* the top row: the reading place */
 	long marked_para;          /* paragraph of the chosen event, or -1 */
 	long cur_note;             /* the note last gone to (reading order), or -1 */
+	long mention_para;         /* the mention last gone to: paragraph or -1, */
+	size_t mention_off;        /* its offset, and whose it is */
+	int mention_kind;
+	size_t mention_who;
 	int highlight_kind;        /* DS_PERSON/DS_ORG whose mentions stand out, or -1 */
 	size_t highlight_who;
 	struct wrap_cache *wrap;   /* per paragraph; a cache, filled when drawn */
@@ -267,6 +271,11 @@ void view_goto_note(struct view *, size_t k);
 void view_step_note(struct view *, int dir);
 void view_open_notes(struct view *);
 bool notes_overlay_key(struct view *, enum action);
+/* . and , (view_mentions.c): the article at the next or previous mention
+ * of the person or organization selected in the people pane (from the
+ * one gone to while on screen, else from the reading place), which is
+ * then highlighted. */
+void view_step_mention(struct view *, int dir);
 void view_close_overlay(struct view *);
 
 #endif

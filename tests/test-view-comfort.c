@@ -441,6 +441,50 @@ test_detail_links(void **state)
 	close_view(v);
 }
 
+/* . visits every mention of the person selected, in reading order,
+ * each on screen and highlighted; , goes back. */
+static void
+test_mention_steps(void **state)
+{
+	static const int sizes[][2] = { { 24, 80 }, { 60, 200 } };
+
+	(void)state;
+	for (size_t z = 0; z < 2; z++) {
+		struct view *v = open_view(&bundled, sizes[z][0], sizes[z][1]);
+		size_t total = 0, steps = 0, who = 0, nm;
+		for (size_t p = 0; p < bundled.nparas; p++) {
+			const struct ds_mention *m = index_mentions(&v->ix, p, &nm);
+			for (size_t i = 0; i < nm; i++)
+				total += m[i].kind == DS_PERSON && m[i].who == who;
+		}
+		assert_true(total > 3);
+		keys(v, "2g");
+		assert_int_equal(v->people.sel, who);
+		long last_para = -1;
+		size_t last_off = 0;
+		for (;;) {
+			keys(v, ".");
+			if (strstr(v->message, "no more mentions"))
+				break;
+			steps++;
+			assert_true(v->mention_para > last_para ||
+			    (v->mention_para == last_para && v->mention_off > last_off));
+			last_para = v->mention_para;
+			last_off = v->mention_off;
+			assert_true(art_row_shown(v, (size_t)v->mention_para, art_row_of_offset(v,
+			    (size_t)v->mention_para, v->mention_off, art_text_width(v))));
+			assert_int_equal(v->highlight_kind, DS_PERSON);
+			assert_int_equal(v->highlight_who, who);
+			assert_true(steps <= total);
+		}
+		assert_int_equal(steps, total);
+		keys(v, ",");
+		assert_true(v->mention_para < last_para ||
+		    (v->mention_para == last_para && v->mention_off < last_off));
+		close_view(v);
+	}
+}
+
 int
 main(void)
 {
@@ -456,6 +500,7 @@ main(void)
 		cmocka_unit_test(test_notes_list),
 		cmocka_unit_test(test_double_click),
 		cmocka_unit_test(test_detail_links),
+		cmocka_unit_test(test_mention_steps),
 	};
 
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);

@@ -315,6 +315,31 @@ static void links(void **state, int rows, int cols)
 static void test_links_80x24(void **state) { links(state, 24, 80); }
 static void test_links_200x60(void **state) { links(state, 60, 200); }
 
+/* . and , : the article at the selected person's mentions. */
+static void mentions(void **state, int rows, int cols)
+{
+	struct table *people = cli_table("--list", "people");
+	const char *name = field(people, 0, 1);
+	char want[128];
+	struct vt *v = start_browser(state, rows, cols, NULL);
+	press(v, "2g.");
+	snprintf(want, sizeof want, "%s in p", name);
+	expect_row(v, -1, want);
+	char *first = row_text(v, -1);
+	press(v, "..");
+	expect_row(v, -1, want);
+	press(v, ",,");
+	char *back = row_text(v, -1);
+	if (strcmp(first, back) != 0)
+		fail_screen(v, ". . , , should come back to \"%s\"", first);
+	free(first);
+	free(back);
+	table_free(people);
+}
+
+static void test_mentions_80x24(void **state) { mentions(state, 24, 80); }
+static void test_mentions_200x60(void **state) { mentions(state, 60, 200); }
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,6 +362,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_no_mouse_option, teardown_vt),
 		cmocka_unit_test_teardown(test_links_80x24, teardown_vt),
 		cmocka_unit_test_teardown(test_links_200x60, teardown_vt),
+		cmocka_unit_test_teardown(test_mentions_80x24, teardown_vt),
+		cmocka_unit_test_teardown(test_mentions_200x60, teardown_vt),
 	};
 	return cmocka_run_group_tests_name("reading comfort", tests, NULL, NULL);
 }
