@@ -59,6 +59,7 @@ const struct key_binding key_table[] = {
 	{ CTRL('d'), false, "C-d", ACT_HALF_DOWN, KS_GLOBAL, "half a page down" },
 	{ CTRL('u'), false, "C-u", ACT_HALF_UP, KS_GLOBAL, "half a page up" },
 	{ '\n', false, "Enter", ACT_ENTER, KS_TIMELINE, "details of the event (its paragraph is already shown)" },
+	{ 'p', false, "p", ACT_EVENT_PARA, KS_TIMELINE, "the article at the event's next paragraph, for one told in several" },
 	{ 'f', false, "f", ACT_FILTER, KS_GLOBAL, "filter the timeline by the selected person; again to clear" },
 	{ '\n', false, "Enter", ACT_ENTER, KS_PEOPLE, "details of the person or organization" },
 	{ 'o', false, "o", ACT_TOGGLE_ORGS, KS_PEOPLE, "switch between people and organizations" },

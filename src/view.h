@@ -276,6 +276,9 @@ bool notes_overlay_key(struct view *, enum action);
  * one gone to while on screen, else from the reading place), which is
  * then highlighted. */
 void view_step_mention(struct view *, int dir);
+/* p in the timeline: the article at the selected event's next paragraph,
+ * round, for an event told in several; marked as the chosen one. */
+void view_event_next_para(struct view *);
 void view_close_overlay(struct view *);
 
 #endif

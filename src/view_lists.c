@@ -318,9 +318,36 @@ timeline_selected(const struct view *v)
 	return tl_count(v) ? v->d->events[tl_event(v, v->tl.sel)].title : (struct ds_str){ "", 0 };
 }
 
+void
+view_event_next_para(struct view *v)
+{
+	const struct ds_event *e;
+	size_t i = 0;
+
+	if (tl_count(v) == 0)
+		return;
+	e = &v->d->events[tl_event(v, v->tl.sel)];
+	if (e->paras.n < 2) {
+		snprintf(v->message, sizeof v->message, "%s", e->paras.n ?
+		    "the event is told in one paragraph" : "the event has no paragraph");
+		return;
+	}
+	while (i < e->paras.n && (long)e->paras.v[i] != v->marked_para)
+		i++;
+	i = i < e->paras.n ? (i + 1) % e->paras.n : 0;
+	v->marked_para = e->paras.v[i];
+	art_goto(v, e->paras.v[i], 0);
+	snprintf(v->message, sizeof v->message, "paragraph %zu/%zu of the event", i + 1,
+	    e->paras.n);
+}
+
 static bool
 timeline_action(struct view *v, enum action a)
 {
+	if (a == ACT_EVENT_PARA) {
+		view_event_next_para(v);
+		return true;
+	}
 	if (!list_action(&v->tl, a, tl_count(v), pane_height(v, PANE_TIMELINE)))
 		return false;
 	view_select_event(v, v->tl.sel);
@@ -342,6 +369,24 @@ timeline_wheel(struct view *v, int rows)
 	list_wheel(&v->tl, rows, tl_count(v), pane_height(v, PANE_TIMELINE));
 }
 
+/* Adds paragraphs ps as links, labelled: each its id and its start. */
+static void
+link_paragraphs(const struct view *v, struct overlay *o, const struct ds_refs *ps,
+    const char *label)
+{
+	for (size_t i = 0; ps && i < ps->n; i++) {
+		const struct ds_paragraph *p = &v->d->paras[ps->v[i]];
+		bool cut;
+		size_t n = text_clip_mark(p->text.s, p->text.n, 0, 40, NULL, &cut);
+		char start[256];
+		int len = snprintf(start, sizeof start, "  %.*s%s", (int)n, p->text.s,
+		    cut ? TEXT_ELLIPSIS : "");
+		overlay_add_join(o, (struct ds_str){ label, strlen(label) }, p->id, "",
+		    (struct ds_str){ start, len < (int)sizeof start ? (size_t)len : sizeof start - 1 }, R_DIM);
+		overlay_link_last(o, DS_PARAGRAPH, ps->v[i]);
+	}
+}
+
 static void
 timeline_details(struct view *v, struct overlay *o)
 {
@@ -350,6 +395,7 @@ timeline_details(struct view *v, struct overlay *o)
 	o->item_kind = DS_EVENT;
 	o->item = tl_event(v, v->tl.sel);
 	overlay_record(o, v->d, v->d->events[o->item].rec);
+	link_paragraphs(v, o, &v->d->events[o->item].paras, "Told in");
 }
 
 static void
@@ -435,19 +481,9 @@ people_details(struct view *v, struct overlay *o)
 		    R_DIM);
 		overlay_link_last(o, DS_EVENT, e->events.v[i]);
 	}
-	/* The paragraphs naming it, each a link: its id and its start. */
-	const struct ds_refs *ps = index_paragraphs_of((struct index *)&v->ix, o->item_kind, o->item);
-	for (size_t i = 0; ps && i < ps->n; i++) {
-		const struct ds_paragraph *p = &v->d->paras[ps->v[i]];
-		bool cut;
-		size_t n = text_clip_mark(p->text.s, p->text.n, 0, 40, NULL, &cut);
-		char start[256];
-		int len = snprintf(start, sizeof start, "  %.*s%s", (int)n, p->text.s,
-		    cut ? TEXT_ELLIPSIS : "");
-		overlay_add_join(o, (struct ds_str){ "Named in", 8 }, p->id, "",
-		    (struct ds_str){ start, len < (int)sizeof start ? (size_t)len : sizeof start - 1 }, R_DIM);
-		overlay_link_last(o, DS_PARAGRAPH, ps->v[i]);
-	}
+	/* The paragraphs naming it, each a link. */
+	link_paragraphs(v, o, index_paragraphs_of((struct index *)&v->ix, o->item_kind, o->item),
+	    "Named in");
 }
 
 static void

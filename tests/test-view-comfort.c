@@ -485,6 +485,39 @@ test_mention_steps(void **state)
 	}
 }
 
+/* p cycles through the paragraphs of an event told in several; its
+ * details link them. */
+static void
+test_event_paragraphs(void **state)
+{
+	struct view *v = open_view(&bundled, 24, 80);
+	size_t row = tl_count(v);
+
+	(void)state;
+	for (size_t r = 0; r < tl_count(v) && row == tl_count(v); r++)
+		if (bundled.events[tl_event(v, r)].paras.n > 1)
+			row = r;
+	assert_true(row < tl_count(v));
+	view_select_event(v, row);
+	const struct ds_refs *ps = &bundled.events[tl_event(v, row)].paras;
+	assert_int_equal(v->marked_para, (long)ps->v[0]);
+	for (size_t i = 1; i <= ps->n; i++) {
+		keys(v, "p");
+		assert_int_equal(v->marked_para, (long)ps->v[i % ps->n]);
+		assert_true(art_para_shown(v, ps->v[i % ps->n]));
+		assert_int_equal(v->tl.sel, row);
+	}
+	keys(v, "\n");
+	size_t links = 0;
+	for (size_t i = 0; i < v->ov.nitems; i++)
+		links += v->ov.items[i].linked;
+	assert_int_equal(links, ps->n);
+	keys(v, "\t\t\n");
+	assert_int_equal(v->focus, PANE_ARTICLE);
+	assert_true(art_para_shown(v, ps->v[1]));
+	close_view(v);
+}
+
 int
 main(void)
 {
@@ -501,6 +534,7 @@ main(void)
 		cmocka_unit_test(test_double_click),
 		cmocka_unit_test(test_detail_links),
 		cmocka_unit_test(test_mention_steps),
+		cmocka_unit_test(test_event_paragraphs),
 	};
 
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);

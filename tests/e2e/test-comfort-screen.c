@@ -340,6 +340,31 @@ static void mentions(void **state, int rows, int cols)
 static void test_mentions_80x24(void **state) { mentions(state, 24, 80); }
 static void test_mentions_200x60(void **state) { mentions(state, 60, 200); }
 
+/* p: the next paragraph of an event told in several. */
+static void event_paras(void **state, int rows, int cols)
+{
+	struct table *events = cli_table("--list", "events");
+	size_t k = 0;
+	while (k < events->n && !strchr(field(events, k, 6), ','))
+		k++;
+	assert_true(k < events->n);
+	size_t n = 1;
+	for (const char *c = field(events, k, 6); *c; c++)
+		n += *c == ',';
+	struct vt *v = start_browser(state, rows, cols, NULL);
+	press(v, "g");
+	for (size_t i = 0; i < k; i++)
+		press(v, "j");
+	char want[64];
+	press(v, "p");
+	snprintf(want, sizeof want, "paragraph 2/%zu of the event", n);
+	expect_row(v, -1, want);
+	table_free(events);
+}
+
+static void test_event_paras_80x24(void **state) { event_paras(state, 24, 80); }
+static void test_event_paras_200x60(void **state) { event_paras(state, 60, 200); }
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -364,6 +389,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_links_200x60, teardown_vt),
 		cmocka_unit_test_teardown(test_mentions_80x24, teardown_vt),
 		cmocka_unit_test_teardown(test_mentions_200x60, teardown_vt),
+		cmocka_unit_test_teardown(test_event_paras_80x24, teardown_vt),
+		cmocka_unit_test_teardown(test_event_paras_200x60, teardown_vt),
 	};
 	return cmocka_run_group_tests_name("reading comfort", tests, NULL, NULL);
 }
