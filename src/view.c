@@ -264,6 +264,24 @@ toggle_filter(struct view *v)
 
 /* A key while an overlay is open: it scrolls, steps through hits or
  * closes; other keys do nothing. */
+/* The timeline's row of event ev; a filter that hides it is lifted,
+ * and the status line says so. */
+static size_t
+event_row(struct view *v, size_t ev)
+{
+	size_t row;
+
+	for (row = 0; row < tl_count(v) && tl_event(v, row) != ev; row++)
+		;
+	if (row < tl_count(v) || v->filter < 0)
+		return row;
+	view_set_filter(v, -1);
+	snprintf(v->message, sizeof v->message, "filter lifted to show the event");
+	for (row = 0; row < tl_count(v) && tl_event(v, row) != ev; row++)
+		;
+	return row;
+}
+
 /* Enter in details: to the event or paragraph selected, else closes. */
 static void
 follow_link(struct view *v)
@@ -274,15 +292,7 @@ follow_link(struct view *v)
 
 	view_close_overlay(v);
 	if (kind == DS_EVENT) {
-		size_t row;
-		for (row = 0; row < tl_count(v) && tl_event(v, row) != link; row++)
-			;
-		if (row == tl_count(v)) {       /* not listed: the filter goes */
-			view_set_filter(v, -1);
-			snprintf(v->message, sizeof v->message, "filter lifted to show the event");
-			for (row = 0; row < tl_count(v) && tl_event(v, row) != link; row++)
-				;
-		}
+		size_t row = event_row(v, link);
 		view_focus(v, PANE_TIMELINE);
 		if (row < tl_count(v)) {
 			v->tl.sel = row;
@@ -591,10 +601,8 @@ view_goto_hit(struct view *v, size_t hit)
 	view_close_overlay(v);
 	switch (sg->kind) {
 	case DS_EVENT:
-		if (v->filter >= 0)
-			view_set_filter(v, -1);
 		view_focus(v, PANE_TIMELINE);
-		view_select_event(v, sg->item);
+		view_select_event(v, event_row(v, sg->item));
 		if (!event_hit_shown(v, sg, h))    /* cut off at the pane's edge */
 			details_for_hit(v, sg, h->off);
 		break;

@@ -518,6 +518,48 @@ test_event_paragraphs(void **state)
 	close_view(v);
 }
 
+static void
+search_for(struct view *v, struct ds_str q)
+{
+	prompt_open(&v->prompt);
+	prompt_insert(&v->prompt, q.s, q.n);
+	view_search_update(v);
+	v->have_hits = v->search.nhits > 0;
+}
+
+/* A search keeps the filter when the hit's event is listed under it; it
+ * lifts it, saying so, when not. */
+static void
+test_search_keeps_filter(void **state)
+{
+	struct view *v = open_view(&bundled, 24, 80);
+	const struct ds_entity *p = &bundled.people[0];
+	size_t other = bundled.nevents;
+
+	(void)state;
+	assert_true(p->events.n > 0);
+	for (size_t i = 0; i < bundled.nevents && other == bundled.nevents; i++) {
+		bool his = false;
+		for (size_t k = 0; k < p->events.n; k++)
+			his |= p->events.v[k] == i;
+		if (!his)
+			other = i;
+	}
+	keys(v, "2gf");
+	assert_int_equal(v->filter, 0);
+	search_for(v, bundled.events[p->events.v[0]].title);
+	view_goto_hit(v, 0);
+	assert_int_equal(v->filter, 0);
+	assert_int_equal(tl_event(v, v->tl.sel), p->events.v[0]);
+	assert_null(strstr(v->message, "filter lifted"));
+	search_for(v, bundled.events[other].title);
+	view_goto_hit(v, 0);
+	assert_int_equal(v->filter, -1);
+	assert_int_equal(tl_event(v, v->tl.sel), other);
+	assert_non_null(strstr(v->message, "filter lifted"));
+	close_view(v);
+}
+
 int
 main(void)
 {
@@ -535,6 +577,7 @@ main(void)
 		cmocka_unit_test(test_detail_links),
 		cmocka_unit_test(test_mention_steps),
 		cmocka_unit_test(test_event_paragraphs),
+		cmocka_unit_test(test_search_keeps_filter),
 	};
 
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);
