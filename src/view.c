@@ -56,12 +56,15 @@ view_init(struct view *v, struct dossier *d, struct index *ix)
 	v->draft_w = timeline_draft_measure(d);
 	search_init(&v->search, d);
 	v->wrap = calloc(d->nparas ? d->nparas : 1, sizeof *v->wrap);
+	v->text_before = malloc((d->nparas + 1) * sizeof *v->text_before);
+	for (size_t i = 0; v->text_before && i <= d->nparas; i++)
+		v->text_before[i] = i ? v->text_before[i - 1] + d->paras[i - 1].text.n : 0;
 	/* Take over the index if one was made while d was loaded. */
 	v->ix = *ix;
 	memset(ix, 0, sizeof *ix);
 	if (!v->ix.d && index_init(&v->ix, d) < 0)
 		return -1;
-	if (!v->wrap || v->ix.oom)
+	if (!v->wrap || !v->text_before || v->ix.oom)
 		return -1;
 	/* A size until the screen tells its own. */
 	layout(v, 24, 80);
@@ -76,6 +79,8 @@ view_free(struct view *v)
 		free(v->wrap[i].lines);
 	free(v->wrap);
 	v->wrap = NULL;
+	free(v->text_before);
+	v->text_before = NULL;
 	index_free(&v->ix);
 	search_free(&v->search);
 	prompt_free(&v->prompt);

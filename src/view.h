@@ -103,6 +103,8 @@ struct view {
 	int highlight_kind;        /* DS_PERSON/DS_ORG whose mentions stand out, or -1 */
 	size_t highlight_who;
 	struct wrap_cache *wrap;   /* per paragraph; a cache, filled when drawn */
+	size_t *text_before;       /* bytes of text before each paragraph, and
+	                              in all at [nparas]: the percent read */
 
 	/* Search */
 	bool searching;            /* the prompt is open */

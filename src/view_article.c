@@ -209,17 +209,13 @@ art_at_end(const struct view *v)
 int
 art_percent(const struct view *v)
 {
-	size_t before = 0, all = 0;
+	size_t before, all;
 
 	if (art_at_end(v))
 		return -1;
 	/* In bytes of text, as less counts: no paragraph need be wrapped. */
-	for (size_t i = 0; i < v->d->nparas; i++) {
-		if (i < v->art.para)
-			before += v->d->paras[i].text.n;
-		all += v->d->paras[i].text.n;
-	}
-	before += v->art.off;
+	before = v->text_before[v->art.para] + v->art.off;
+	all = v->text_before[v->d->nparas];
 	return all ? (int)(before * 100 / all) : 0;
 }
 
