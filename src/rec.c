@@ -598,16 +598,21 @@ merge(struct rec_file *rf, const struct parser *first, struct rec_file *second)
 	/* The copy of the fields costs mostly the first touch of the pages
 	 * it writes (a dozen milliseconds at 1000x): two cores share it. */
 	size_t half = second->nfields / 2;
-	struct field_copy part[2] = {
-		{ rf->fields + nf, second->fields, half, lines },
-		{ rf->fields + nf + half, second->fields + half, second->nfields - half, lines },
-	};
+	struct field_copy part[2];
 	pthread_t th;
-	bool threaded = pthread_create(&th, NULL, copy_thread, &part[1]) == 0;
+	bool threaded = false;
 
-	copy_fields(&part[0]);
-	if (!threaded)
-		copy_fields(&part[1]);
+	/* A second half without fields (descriptor lines only) may have
+	 * no array at all: nothing to copy, and no pointer to offset. */
+	if (second->nfields) {
+		part[0] = (struct field_copy){ rf->fields + nf, second->fields, half, lines };
+		part[1] = (struct field_copy){ rf->fields + nf + half, second->fields + half,
+		    second->nfields - half, lines };
+		threaded = pthread_create(&th, NULL, copy_thread, &part[1]) == 0;
+		copy_fields(&part[0]);
+		if (!threaded)
+			copy_fields(&part[1]);
+	}
 	for (size_t i = 0; i < second->nrecs; i++) {
 		struct rec_record *r = &rf->recs[nr + i];
 

@@ -156,6 +156,9 @@ int state_open(struct state *st, const char *dir, const char *path,
  * everything stays in memory, to be tried again at the next save. */
 int state_save(struct state *st, state_time now);
 void state_close(struct state *st);
+/* The dossier was read again (its bytes are now these): its identity is
+ * computed anew when next needed. */
+void state_rebind(struct state *st, const char *bytes, size_t size);
 
 /* Takes and clears the last warning; NULL if there was none. */
 const char *state_take_warning(struct state *st, char buf[512]);

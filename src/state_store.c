@@ -548,6 +548,15 @@ state_save(struct state *st, state_time now)
 }
 
 void
+state_rebind(struct state *st, const char *bytes, size_t size)
+{
+	st->bytes = bytes;
+	st->size = size;
+	free(st->content);
+	st->content = NULL;
+}
+
+void
 state_close(struct state *st)
 {
 	for (size_t i = 0; i < st->nqueries; i++)

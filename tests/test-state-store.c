@@ -414,6 +414,31 @@ lock_held(void **unused)
 	state_lock_wait_ms = 5000;
 }
 
+/* The dossier reloaded with other bytes: the state saved after records
+ * the new identity, so that a later move of the edited file finds it. */
+static void
+rebound(void **unused)
+{
+	char dir[4096], path[4200], moved[4200];
+	struct state st;
+
+	setup_dir(dir, sizeof dir, "rebound");
+	dossier_at(path, sizeof path, dir, "d.rec", bytes1);
+	open_ok(&st, dir, path, bytes1);
+	assert_int_equal(state_add_note(&st, "p1", "q", "n", T0), 0);
+	save_ok(&st, T0);
+	write_bytes(path, bytes2, strlen(bytes2));
+	state_rebind(&st, bytes2, strlen(bytes2));
+	assert_int_equal(state_add_note(&st, "p1", "q", "after the reload", T0 + 1), 0);
+	save_ok(&st, T0 + 1);
+	state_close(&st);
+	snprintf(moved, sizeof moved, "%s/moved.rec", dir);
+	assert_int_equal(rename(path, moved), 0);
+	open_ok(&st, dir, moved, bytes2);
+	assert_non_null(live(&st, "after the reload"));
+	state_close(&st);
+}
+
 /* A dossier whose path is not UTF-8 still gets a state file that reads
  * back. */
 static void
@@ -467,6 +492,7 @@ main(void)
 		cmocka_unit_test(stale_temporary_removed),
 		cmocka_unit_test(path_not_utf8),
 		cmocka_unit_test(lock_held),
+		cmocka_unit_test(rebound),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

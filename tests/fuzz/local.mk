@@ -83,7 +83,7 @@ CLEANFILES += tests/fuzz/crash-* tests/fuzz/leak-* tests/fuzz/timeout-* \
 	tests/fuzz/oom-* tests/fuzz/slow-unit-*
 
 # Whole directories: every file in them is shipped.
-EXTRA_DIST += tests/fuzz/load.dict tests/fuzz/corpus
+EXTRA_DIST += tests/fuzz/load.dict tests/fuzz/corpus tests/fuzz/README
 
 # make check replays each corpus (seeds and regression inputs) through its
 # target with an ordinary build, one child process per input.
