@@ -3,10 +3,13 @@
  * byte of the data reaches a terminal raw. */
 #include <config.h>
 
+#include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "escape.h"
+#include "index.h"
 #include "search.h"
 #include "text.h"
 
@@ -86,11 +89,21 @@ list_events(const struct dossier *d, FILE *out)
 		put_ids(out, &e->orgs, d->idkeys[DS_ORG]);
 		putc('\t', out);
 		put_ids(out, &e->paras, d->idkeys[DS_PARAGRAPH]);
-		fprintf(out, "\t%s\n", precision_names[date_precision(&e->date)]);
+		fprintf(out, "\t%s\t", precision_names[date_precision(&e->date)]);
+		put_ids(out, &e->articles, d->idkeys[DS_ARTICLE]);
+		putc('\n', out);
 	}
 }
 
-/* Id, section, and the text or the dossier's English of it. */
+/* The id of paragraph p's article; nothing in a dossier without one. */
+static void
+put_article_of(FILE *out, const struct dossier *d, size_t p)
+{
+	if (d->narticles)
+		put(out, d->articles[d->paras[p].article].id);
+}
+
+/* Id, section, the text or the dossier's English of it, and the article. */
 static void
 list_paragraphs(const struct dossier *d, bool gloss, FILE *out)
 {
@@ -100,6 +113,26 @@ list_paragraphs(const struct dossier *d, bool gloss, FILE *out)
 		put(out, d->paras[i].section);
 		putc('\t', out);
 		put(out, gloss ? d->paras[i].gloss : d->paras[i].text);
+		putc('\t', out);
+		put_article_of(out, d, i);
+		putc('\n', out);
+	}
+}
+
+static void
+list_articles(const struct dossier *d, FILE *out)
+{
+	for (size_t i = 0; i < d->narticles; i++) {
+		const struct ds_article *a = &d->articles[i];
+		const struct ds_str head[] = { a->id, a->title, a->author, a->date, a->source };
+		for (size_t c = 0; c < sizeof head / sizeof *head; c++) {
+			put(out, head[c]);
+			putc('\t', out);
+		}
+		fprintf(out, "%" PRIu32 "\t", a->npara);
+		put(out, a->editor);
+		putc('\t', out);
+		put(out, a->url);
 		putc('\n', out);
 	}
 }
@@ -130,6 +163,8 @@ cli_list(const struct dossier *d, const char *what, FILE *out)
 		list_entities(d->orgs, d->norgs, d, false, out);
 	else if (strcmp(what, "events") == 0)
 		list_events(d, out);
+	else if (strcmp(what, "articles") == 0)
+		list_articles(d, out);
 	else if (strcmp(what, "paragraphs") == 0)
 		list_paragraphs(d, false, out);
 	else if (strcmp(what, "glosses") == 0)
@@ -177,6 +212,97 @@ put_context(FILE *out, struct ds_str s, size_t off, size_t len, int width)
 		fputs("…", out);
 }
 
+/* The articles whose text names each person or organization hit, found
+ * before anything is written, so that running out of memory writes
+ * nothing: a run of arts per name, in the order of the hits (the hits
+ * of one name follow each other). */
+struct naming {
+	struct index ix;
+	struct index_article_count *c;
+	uint32_t *arts;
+	size_t narts;
+	struct { size_t start, n; } *names;
+	size_t nnames, next;
+};
+
+/* Past this many names, one look at every paragraph's mentions costs
+ * less than looking for each name's forms. */
+#define NAMES_ONE_BY_ONE 4
+
+/* Whether hit i is the first of a person or organization. */
+static bool
+first_of_name(const struct search *s, long i)
+{
+	const struct search_seg *sg = search_seg_of(s, &s->hits[i]);
+	const struct search_seg *prev = i ? search_seg_of(s, &s->hits[i - 1]) : NULL;
+
+	return (sg->kind == DS_PERSON || sg->kind == DS_ORG) &&
+	    !(prev && prev->kind == sg->kind && prev->item == sg->item);
+}
+
+static int
+find_namings(const struct dossier *d, const struct search *s, long n, struct naming *nm)
+{
+	size_t count = 0;
+
+	for (long i = 0; i < n; i++)
+		count += first_of_name(s, i);
+	if (!count || !d->narticles)
+		return 0;
+	if (index_init(&nm->ix, d) < 0 || !(nm->c = malloc(d->narticles * sizeof *nm->c)) ||
+	    !(nm->names = malloc(count * sizeof *nm->names)))
+		return -1;
+	if (count > NAMES_ONE_BY_ONE && !index_paragraphs_of(&nm->ix, DS_PERSON, 0))
+		return -1;
+	for (long i = 0; i < n; i++) {
+		const struct search_seg *sg = search_seg_of(s, &s->hits[i]);
+		long k;
+		uint32_t *more;
+		if (!first_of_name(s, i))
+			continue;
+		k = index_mentions_by_article(&nm->ix, sg->kind, sg->item, nm->c, d->narticles);
+		more = k < 0 ? NULL : realloc(nm->arts, (nm->narts + (size_t)k + 1) * sizeof *more);
+		if (!more)
+			return -1;
+		nm->arts = more;
+		nm->names[nm->nnames].start = nm->narts;
+		nm->names[nm->nnames++].n = (size_t)k;
+		for (long j = 0; j < k; j++)
+			nm->arts[nm->narts++] = nm->c[j].article;
+	}
+	return 0;
+}
+
+/* The articles hit i is in: a paragraph's, those telling an event, those
+ * naming a person or organization. */
+static void
+put_hit_articles(FILE *out, const struct dossier *d, const struct search *s, long i,
+    struct naming *nm)
+{
+	const struct search_seg *sg = search_seg_of(s, &s->hits[i]);
+
+	switch (sg->kind) {
+	case DS_PARAGRAPH:
+		put_article_of(out, d, sg->item);
+		break;
+	case DS_EVENT:
+		put_ids(out, &d->events[sg->item].articles, d->idkeys[DS_ARTICLE]);
+		break;
+	case DS_PERSON:
+	case DS_ORG:
+		nm->next += first_of_name(s, i);
+		for (size_t j = 0; nm->next && nm->next <= nm->nnames &&
+		    j < nm->names[nm->next - 1].n; j++) {
+			if (j)
+				putc(',', out);
+			put(out, d->idkeys[DS_ARTICLE][nm->arts[nm->names[nm->next - 1].start + j]]);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
 int
 cli_search(const struct dossier *d, const char *query, FILE *out)
 {
@@ -184,6 +310,8 @@ cli_search(const struct dossier *d, const char *query, FILE *out)
 		"event", "person", "org", "paragraph", "article", "note"
 	};
 	struct search s;
+	struct naming nm = { { 0 }, NULL, NULL, 0, NULL, 0, 0 };
+	int rc = 0;
 	long n;
 
 	search_init(&s, d);
@@ -193,6 +321,11 @@ cli_search(const struct dossier *d, const char *query, FILE *out)
 		search_free(&s);
 		return EX_SOFTWARE_;
 	}
+	if (find_namings(d, &s, n, &nm) < 0) {
+		fputs("dossier: cannot search: out of memory\n", stderr);
+		rc = EX_SOFTWARE_;
+		n = 0;
+	}
 	for (long i = 0; i < n; i++) {
 		const struct search_hit *h = &s.hits[i];
 		const struct search_seg *sg = search_seg_of(&s, h);
@@ -200,8 +333,14 @@ cli_search(const struct dossier *d, const char *query, FILE *out)
 		put(out, d->idkeys[sg->kind][sg->item]);
 		fprintf(out, "\t%s\t", field_names[sg->field]);
 		put_context(out, search_seg_str(sg), h->off, h->len, 20);
+		putc('\t', out);
+		put_hit_articles(out, d, &s, i, &nm);
 		putc('\n', out);
 	}
+	index_free(&nm.ix);
+	free(nm.c);
+	free(nm.arts);
+	free(nm.names);
 	search_free(&s);
-	return n > 0 ? 0 : EX_NOMATCH;
+	return rc ? rc : n > 0 ? 0 : EX_NOMATCH;
 }

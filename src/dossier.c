@@ -197,7 +197,7 @@ allocate(struct loader *L)
 	struct kind_cache kc = { NULL, 0, 0 };
 	size_t counts[KIND_UNKNOWN + 1] = { 0 };
 
-	size_t entity_fields = 0, ref_fields = 0;
+	size_t entity_fields = 0, ref_fields = 0, event_fields = 0;
 
 	for (size_t i = 0; i < rf->nrecs; i++) {
 		int kind = kind_of(&rf->recs[i], &kc);
@@ -206,14 +206,18 @@ allocate(struct loader *L)
 			entity_fields += rf->recs[i].nfields;
 		if (kind == DS_PERSON || kind == DS_EVENT)
 			ref_fields += rf->recs[i].nfields;
+		if (kind == DS_EVENT)
+			event_fields += rf->recs[i].nfields;
 	}
 	/* Room for every alias and every reference, known or not yet: no
 	 * list has more entries than its record has fields, and the reverse
 	 * links (events of a person, an org, a paragraph; notes of a
-	 * paragraph) are no more than the forward ones and the notes.  Only
-	 * what is used is touched. */
+	 * paragraph) are no more than the forward ones and the notes, the
+	 * articles of an event no more than its paragraphs.  Only what is
+	 * used is touched. */
 	d->aliaspool = table(L, entity_fields, sizeof *d->aliaspool);
-	d->refpool = table(L, 2 * ref_fields + counts[DS_NOTE], sizeof *d->refpool);
+	d->refpool = table(L, 2 * ref_fields + event_fields + counts[DS_NOTE],
+	    sizeof *d->refpool);
 	for (int k = 0; k < DS_NKINDS; k++) {
 		d->idkeys[k] = table(L, counts[k], sizeof **d->idkeys);
 		if (idmap_init(&d->ids[k], counts[k]) < 0)
@@ -343,6 +347,7 @@ fill_part(struct loader *L, unsigned kinds)
 			a->editor = GET(L, r, "Editor");
 			a->date = GET(L, r, "Date");
 			a->source = GET(L, r, "Source");
+			a->url = GET(L, r, "URL");
 			a->title_en = GET(L, r, "EnglishTitle");
 			a->author_latin = GET(L, r, "AuthorLatin");
 			a->editor_latin = GET(L, r, "EditorLatin");
@@ -497,6 +502,37 @@ link_notes(struct loader *L)
 	}
 }
 
+/* Each paragraph's article (without an Article field, that of the
+ * paragraph before it), which must not go back: the paragraphs of an
+ * article come together and the articles in file order, so that each
+ * article is a run of the reading order.  Then each article's run. */
+static void
+link_articles(struct loader *L)
+{
+	struct dossier *d = L->d;
+	const struct rec_file *rf = &d->rf;
+	uint32_t last = 0;
+
+	for (size_t i = 0; i < d->nparas; i++) {
+		const struct rec_record *r = &rf->recs[d->paras[i].rec];
+		const struct rec_field *f = FIELD(rf, r, "Article");
+		long a = f ? resolve_one(L, r, "Article", DS_ARTICLE) : last;
+		if (a >= 0 && (uint32_t)a < last)
+			diag_error(L->diag, f->line, "Paragraph '%.*s' of Article '%.*s' "
+			    "after a paragraph of Article '%.*s' (paragraphs go in the order of their articles)",
+			    (int)d->paras[i].id.n, d->paras[i].id.s,
+			    (int)d->articles[a].id.n, d->articles[a].id.s,
+			    (int)d->articles[last].id.n, d->articles[last].id.s);
+		else if (a >= 0)
+			last = (uint32_t)a;
+		d->paras[i].article = a < 0 ? last : (uint32_t)a;
+	}
+	for (size_t i = 0; i < d->nparas && d->narticles; i++)
+		d->articles[d->paras[i].article].npara++;
+	for (size_t k = 1; k < d->narticles; k++)
+		d->articles[k].first = d->articles[k - 1].first + d->articles[k - 1].npara;
+}
+
 /* The second part of link on another core: the later events and the
  * notes, with errors of its own, which come after the first part's. */
 struct link_tail {
@@ -540,12 +576,7 @@ link(struct loader *L)
 		tail.L.pool_at = room;
 		threaded = pthread_create(&th, NULL, link_tail_thread, &tail) == 0;
 	}
-	for (size_t i = 0; i < d->nparas; i++) {
-		const struct rec_record *r = &rf->recs[d->paras[i].rec];
-		long a = FIELD(rf, r, "Article") ?
-		    resolve_one(L, r, "Article", DS_ARTICLE) : 0;
-		d->paras[i].article = a < 0 ? 0 : (uint32_t)a;
-	}
+	link_articles(L);
 	for (size_t i = 0; i < d->npeople; i++)
 		resolve(L, &rf->recs[d->people[i].rec], "Org", DS_ORG, &d->people[i].orgs);
 	if (!threaded) {
@@ -636,6 +667,27 @@ push(struct ds_refs *refs, uint32_t v)
 	refs->v[refs->n++] = v;
 }
 
+/* The articles of e's paragraphs, each once, in article order. */
+static void
+event_articles(struct dossier *d, struct ds_event *e)
+{
+	struct ds_refs *r = &e->articles;
+
+	/* A dossier without articles has paragraphs of none. */
+	carve(d, r, d->narticles ? e->paras.n : 0);
+	for (size_t j = 0; r->v && j < e->paras.n; j++) {
+		uint32_t a = d->paras[e->paras.v[j]].article;
+		size_t at = r->n;
+		while (at > 0 && r->v[at - 1] > a)
+			at--;
+		if (at > 0 && r->v[at - 1] == a)
+			continue;
+		memmove(r->v + at + 1, r->v + at, (r->n - at) * sizeof *r->v);
+		r->v[at] = a;
+		r->n++;
+	}
+}
+
 /* Events in date order; then the reverse links from people, orgs and
  * paragraphs to their events (so those come out in date order too). */
 static void
@@ -703,6 +755,8 @@ order_events(struct loader *L)
 	}
 	for (size_t i = 0; i < d->nnotes; i++)
 		push(&d->paras[d->notes[i].para].notes, (uint32_t)i);
+	for (size_t i = 0; i < n; i++)
+		event_articles(d, &d->events[i]);
 }
 
 long

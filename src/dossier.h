@@ -19,12 +19,17 @@ struct ds_refs {
 	size_t n;
 };
 
+/* An article's paragraphs are paras[first, first + npara): the
+ * paragraphs of each article come together, in the order of the
+ * articles (an article without paragraphs has npara 0, first where they
+ * would be). */
 struct ds_article {
-	struct ds_str id, title, author, editor, date, source;
+	struct ds_str id, title, author, editor, date, source, url;
 	/* The dossier's English title, and Latin forms of the byline names. */
 	struct ds_str title_en, author_latin, editor_latin;
 	bool title_supplied;       /* TitleSource: dossier (not the article's) */
 	size_t rec;
+	uint32_t first, npara;
 };
 
 struct ds_paragraph {
@@ -55,6 +60,7 @@ struct ds_event {
 	struct ds_date date;
 	struct ds_date sort;       /* where it sorts: Sort, or else Date */
 	struct ds_refs persons, orgs, paras;
+	struct ds_refs articles;   /* of its paragraphs, in article order */
 	size_t rec;
 };
 

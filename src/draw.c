@@ -23,6 +23,7 @@ draw_init_colors(bool color)
 		[R_NOTE] = A_UNDERLINE, [R_HIT] = A_REVERSE | A_BOLD,
 		[R_CUR_HIT] = A_REVERSE | A_BOLD | A_UNDERLINE, [R_READ] = A_BOLD,
 		[R_DATE] = 0, [R_HEADING] = A_BOLD, [R_STATUS] = A_REVERSE, [R_DIM] = A_DIM,
+		[R_MYNOTE] = A_BOLD,
 	};
 	/* Colour pairs: fg, bg (-1 = terminal default). */
 	static const short pairs[R_NROLES][2] = {
@@ -32,7 +33,7 @@ draw_init_colors(bool color)
 		[R_NOTE] = { COLOR_RED, -1 }, [R_HIT] = { COLOR_BLACK, COLOR_MAGENTA },
 		[R_CUR_HIT] = { COLOR_WHITE, COLOR_RED }, [R_READ] = { COLOR_MAGENTA, -1 },
 		[R_DATE] = { COLOR_BLUE, -1 }, [R_HEADING] = { COLOR_CYAN, -1 },
-		[R_STATUS] = { COLOR_BLACK, COLOR_WHITE },
+		[R_STATUS] = { COLOR_BLACK, COLOR_WHITE }, [R_MYNOTE] = { COLOR_BLACK, COLOR_GREEN },
 	};
 
 	memcpy(attrs, mono, sizeof attrs);

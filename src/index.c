@@ -367,6 +367,57 @@ index_paragraphs_of(struct index *ix, enum ds_kind kind, size_t who)
 	return &ix->paras_of[kind == DS_ORG][who];
 }
 
+/* Does t hold the bytes of one of e's surface forms? */
+static bool
+holds_form(struct ds_str t, const struct ds_entity *e)
+{
+	if (e->name.n && memmem(t.s, t.n, e->name.s, e->name.n))
+		return true;
+	for (size_t i = 0; i < e->nalias; i++)
+		if (memmem(t.s, t.n, e->alias[i].s, e->alias[i].n))
+			return true;
+	return false;
+}
+
+long
+index_mentions_by_article(struct index *ix, enum ds_kind kind, size_t who,
+    struct index_article_count *out, size_t max)
+{
+	const struct dossier *d = ix->d;
+	const struct ds_entity *e = kind == DS_ORG ? &d->orgs[who] : &d->people[who];
+	const struct ds_refs *ps = ix->paras_of[0] ? index_paragraphs_of(ix, kind, who) : NULL;
+	size_t n = ps ? ps->n : d->nparas;
+	uint32_t last = UINT32_MAX;
+	long count = 0;
+
+	/* Without the paragraphs of every name at hand, those of this one
+	 * are found by its forms' bytes, several times faster than
+	 * finding every name's mentions (the index settles which are). */
+	for (size_t i = 0; i < n && !ix->oom; i++) {
+		uint32_t p = ps ? ps->v[i] : (uint32_t)i, a = d->paras[p].article, k = 0;
+		size_t nm;
+		const struct ds_mention *m;
+		if (!ps && !holds_form(d->paras[p].text, e))
+			continue;
+		m = index_mentions(ix, p, &nm);
+		for (size_t j = 0; j < nm; j++)
+			k += m[j].who == who && m[j].kind == kind;
+		if (!k)
+			continue;
+		if (a != last) {
+			if ((size_t)count < max)
+				out[count] = (struct index_article_count){ a, 0, 0 };
+			count++;
+			last = a;
+		}
+		if ((size_t)count <= max) {
+			out[count - 1].paras++;
+			out[count - 1].mentions += k;
+		}
+	}
+	return ix->oom ? -1 : count;
+}
+
 void
 index_free(struct index *ix)
 {

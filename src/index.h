@@ -43,6 +43,19 @@ const struct ds_mention *index_mentions(struct index *, size_t p, size_t *n);
 /* Paragraphs mentioning person or org who (kind DS_PERSON or DS_ORG), in
  * order.  The first call scans every paragraph once. */
 const struct ds_refs *index_paragraphs_of(struct index *, enum ds_kind kind, size_t who);
+/* Mentions of person or org who in one article. */
+struct index_article_count {
+	uint32_t article;
+	uint32_t paras;            /* its paragraphs that mention who */
+	uint32_t mentions;
+};
+/* Fills out[0..max) with the articles mentioning who, in article order,
+ * and returns how many there are (more than max if out is short); -1
+ * when memory runs out.  Looks at the paragraphs that hold the bytes of
+ * one of who's forms, or once index_paragraphs_of has been called, at
+ * those it found. */
+long index_mentions_by_article(struct index *, enum ds_kind kind, size_t who,
+    struct index_article_count *out, size_t max);
 void index_free(struct index *);
 
 #endif

@@ -12,7 +12,8 @@
 #define CTRL(c) ((c) & 0x1f)
 
 const char *const key_scope_names[] = {
-	"global", "timeline", "people", "article", "prompt", "overlay"
+	"global", "timeline", "people", "article", "prompt", "overlay", "articles",
+	"list"
 };
 
 const struct key_binding key_table[] = {
@@ -35,7 +36,7 @@ const struct key_binding key_table[] = {
 	{ '#', false, "#", ACT_NOTES, KS_GLOBAL, "the list of all notes; Enter goes to the one selected" },
 	{ '.', false, ".", ACT_NEXT_MENTION, KS_GLOBAL, "the article at the next mention of the person or organization selected" },
 	{ ',', false, ",", ACT_PREV_MENTION, KS_GLOBAL, "the article at the previous mention of the person or organization selected" },
-	{ 'M', false, "M", ACT_MOUSE, KS_GLOBAL, "mouse on or off (off: the terminal selects and copies)" },
+	{ 'c', false, "c", ACT_MOUSE, KS_GLOBAL, "mouse off, so the terminal selects and copies, and back on" },
 	{ 'z', false, "z", ACT_ZOOM, KS_GLOBAL, "the focused pane alone on the screen, and back" },
 	{ '<', false, "<", ACT_LIST_NARROWER, KS_GLOBAL, "narrower list column, wider article" },
 	{ '>', false, ">", ACT_LIST_WIDER, KS_GLOBAL, "wider list column, narrower article" },
@@ -60,12 +61,22 @@ const struct key_binding key_table[] = {
 	{ CTRL('u'), false, "C-u", ACT_HALF_UP, KS_GLOBAL, "half a page up" },
 	{ '\n', false, "Enter", ACT_ENTER, KS_TIMELINE, "details of the event (its paragraph is already shown)" },
 	{ 'p', false, "p", ACT_EVENT_PARA, KS_TIMELINE, "the article at the event's next paragraph, for one told in several" },
+	{ 'e', false, "e", ACT_TEXT_MODE, KS_GLOBAL, "article: original, English, both, in turn" },
 	{ 'f', false, "f", ACT_FILTER, KS_GLOBAL, "filter the timeline by the selected person; again to clear" },
 	{ '\n', false, "Enter", ACT_ENTER, KS_PEOPLE, "details of the person or organization" },
 	{ 'o', false, "o", ACT_TOGGLE_ORGS, KS_PEOPLE, "switch between people and organizations" },
+	{ 'm', false, "m", ACT_MARK, KS_GLOBAL, "and a letter: mark the reading place" },
+	{ '\'', false, "'", ACT_GOTO_MARK, KS_GLOBAL, "and a letter: go to that mark; '' back to before the last jump" },
+	{ 'M', false, "M", ACT_OWN_MARKS, KS_GLOBAL, "list the marks" },
+	{ 'a', false, "a", ACT_OWN_NOTE, KS_GLOBAL, "add a note of your own to the paragraph at the reading place" },
+	{ 'A', false, "A", ACT_OWN_NOTES, KS_GLOBAL, "list your own notes (those matching the search while hits are shown)" },
 	{ '\n', false, "Enter", ACT_ENTER, KS_ARTICLE, "notes, events and people of the top paragraph" },
 	{ '}', false, "}", ACT_NEXT_PARA, KS_ARTICLE, "next paragraph" },
 	{ '{', false, "{", ACT_PREV_PARA, KS_ARTICLE, "previous paragraph" },
+	{ ']', false, "]", ACT_NEXT_ARTICLE, KS_GLOBAL, "read the next article" },
+	{ '[', false, "[", ACT_PREV_ARTICLE, KS_GLOBAL, "back to this article's head, else the previous article" },
+	{ 'L', false, "L", ACT_ARTICLES, KS_GLOBAL, "the list of articles, to read one or filter by it" },
+	{ 'F', false, "F", ACT_FILTER_ARTICLE, KS_GLOBAL, "filter timeline and people by the article being read; again to clear" },
 	/* The help and details overlays scroll with the global motion keys
 	 * and step through hits with n and N; other keys do nothing there. */
 	{ 'q', false, "q", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
@@ -74,6 +85,18 @@ const struct key_binding key_table[] = {
 	{ '?', false, "?", ACT_CLOSE, KS_OVERLAY, "close the overlay" },
 	{ '\t', false, "Tab", ACT_NEXT_LINK, KS_OVERLAY, "details: select the next event or paragraph listed, which Enter goes to" },
 	{ KEY_BTAB, true, "S-Tab", ACT_PREV_LINK, KS_OVERLAY, "details: select the previous event or paragraph listed" },
+	/* The list of articles moves its selection with the motion keys. */
+	{ '\n', false, "Enter", ACT_ENTER, KS_ARTICLES, "read the selected article" },
+	{ 'f', false, "f", ACT_FILTER_ARTICLE, KS_ARTICLES, "filter timeline and people by it; again to clear" },
+	{ 'q', false, "q", ACT_CLOSE, KS_ARTICLES, "close the list" },
+	{ 27, false, "Esc", ACT_CLOSE, KS_ARTICLES, "close the list" },
+	{ 'L', false, "L", ACT_CLOSE, KS_ARTICLES, "close the list" },
+	/* The lists of own notes and marks move with the global motion keys. */
+	{ '\n', false, "Enter", ACT_OWN_GO, KS_LIST, "go to the note or mark" },
+	{ 'e', false, "e", ACT_OWN_EDIT, KS_LIST, "edit the note (an empty text deletes it)" },
+	{ 'd', false, "d", ACT_OWN_DELETE, KS_LIST, "delete the note" },
+	{ 'q', false, "q", ACT_CLOSE, KS_LIST, "close the list" },
+	{ 27, false, "Esc", ACT_CLOSE, KS_LIST, "close the list" },
 	/* The search prompt. */
 	{ '\n', false, "Enter", ACT_PROMPT_ACCEPT, KS_PROMPT, "keep the hits; an empty or the same query: its next hit" },
 	{ 27, false, "Esc", ACT_PROMPT_CANCEL, KS_PROMPT, "cancel: back to the view before /" },
@@ -89,7 +112,7 @@ const struct key_binding key_table[] = {
 	{ CTRL('u'), false, "C-u", ACT_PROMPT_KILL_BOL, KS_PROMPT, "delete from the start to the cursor" },
 	{ CTRL('k'), false, "C-k", ACT_PROMPT_KILL_EOL, KS_PROMPT, "delete from the cursor to the end" },
 	{ CTRL('w'), false, "C-w", ACT_PROMPT_KILL_WORD, KS_PROMPT, "delete the word before the cursor" },
-	{ KEY_UP, true, "Up", ACT_PROMPT_OLDER, KS_PROMPT, "older query from this run's history" },
+	{ KEY_UP, true, "Up", ACT_PROMPT_OLDER, KS_PROMPT, "older query from the history (of earlier sessions too)" },
 	{ KEY_DOWN, true, "Down", ACT_PROMPT_NEWER, KS_PROMPT, "newer query, or back to the one being typed" },
 	{ 0, false, NULL, ACT_NONE, KS_GLOBAL, NULL }
 };

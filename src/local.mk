@@ -13,6 +13,7 @@ core_sources = \
 	src/text.c src/text.h \
 	src/fold.c src/fold.h \
 	src/search.c src/search.h \
+	src/sources.c src/sources.h \
 	src/state.c src/state.h src/state_format.c src/state_store.c \
 	src/state_anchor.c src/state_anchor.h src/state_list.c src/state_list.h \
 	src/state_find.c src/state_find.h
@@ -35,9 +36,10 @@ src_libview_a_SOURCES = \
 	src/keys.c src/keys.h \
 	src/prompt.c src/prompt.h \
 	src/input.c src/input.h \
-	src/view.c src/view.h src/view_article.c src/view_lists.c src/view_notes.c \
-	src/view_mentions.c \
+	src/view.c src/view.h src/view_article.c src/view_lists.c src/view_text.c \
+	src/view_articles.c src/view_notes.c src/view_mentions.c \
 	src/overlay.c src/overlay.h \
+	src/state_view.c src/state_view.h \
 	src/reload.c src/reload.h
 
 # The screen: curses from here on.

@@ -26,6 +26,7 @@
 #include "options.h"
 #include "state_list.h"
 #include "ui.h"
+#include "view.h"
 
 static const struct option long_options[] = {
 	{ "file", required_argument, NULL, 'f' },
@@ -35,10 +36,12 @@ static const struct option long_options[] = {
 	{ "import", required_argument, NULL, 'i' },
 	{ "published", required_argument, NULL, 'p' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "text", required_argument, NULL, 't' },
 	{ "keys", no_argument, NULL, 'k' },
 	{ "state-dir", required_argument, NULL, 'S' },
 	{ "no-state", no_argument, NULL, 'N' },
 	{ "no-mouse", no_argument, NULL, 'M' },
+	{ "from-top", no_argument, NULL, 'T' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -55,8 +58,9 @@ usage(FILE *out)
 "  -f, --file=FILE      read the dossier FILE (default: $DOSSIER_FILE, else\n"
 "                       the bundled " PKGDATADIR "/meta-ai.rec)\n"
 "  -c, --check          validate the dossier and print counts per record type\n"
-"  -l, --list=WHAT      print people, orgs, events, paragraphs, glosses,\n"
-"                       notes, or your own mynotes or marks, tab-separated\n"
+"  -l, --list=WHAT      print articles, people, orgs, events, paragraphs,\n"
+"                       glosses, notes, or your own mynotes or marks,\n"
+"                       tab-separated\n"
 "  -s, --search=QUERY   print every hit of QUERY, one per line\n"
 "  -i, --import=ARTICLE make a dossier of ARTICLE (text or HTML), or add it\n"
 "                       to the dossier given by -f or FILE; see IMPORTING\n"
@@ -64,13 +68,16 @@ usage(FILE *out)
 "                       (YYYY, YYYY-MM or YYYY-MM-DD)\n"
 "  -o, --output=OUT     write the imported dossier to OUT, replacing it\n"
 "                       atomically, instead of standard output\n"
+"  -t, --text=MODE      show the article as the original, in English (the\n"
+"                       dossier's translation) or both (default: original)\n"
 "  -k, --keys           print the key bindings and exit\n"
 "      --state-dir=DIR  keep the reading place, marks, own notes and searches\n"
 "                       in DIR (default: $DOSSIER_STATE_DIR, else\n"
 "                       $XDG_STATE_HOME/dossier or ~/.local/state/dossier)\n"
 "      --no-state       neither read nor write them\n"
 "      --no-mouse       leave the mouse to the terminal, to select and copy\n"
-"                       (M in the browser switches)\n"
+"                       (c in the browser switches)\n"
+"      --from-top       start at the top, not where the last session stopped\n"
 "  -h, --help           display this help and exit\n"
 "  -V, --version        output version information and exit\n"
 "\n"
@@ -153,9 +160,10 @@ static int
 parse_args(int argc, char **argv, struct options *o)
 {
 	int c, before = optind;
+	enum text_mode m;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:cl:s:i:p:o:khV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:cl:s:i:p:o:t:khV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f': o->file = optarg; break;
 		case 'i': o->mode = MODE_IMPORT; o->arg = optarg; break;
@@ -164,10 +172,20 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'c': o->mode = MODE_CHECK; break;
 		case 'l': o->mode = MODE_LIST; o->arg = optarg; break;
 		case 's': o->mode = MODE_SEARCH; o->arg = optarg; break;
+		case 't':
+			if (!text_mode_parse(optarg, &m)) {
+				fputs("dossier: --text wants original, english or both, not '", stderr);
+				esc_put(stderr, optarg, strlen(optarg));
+				fputs("'\nTry 'dossier --help' for more information.\n", stderr);
+				return EX_USAGE_;
+			}
+			o->text = (int)m;
+			break;
 		case 'k': key_table_print(stdout); exit(0);
 		case 'S': o->state_dir = optarg; break;
 		case 'N': o->no_state = true; break;
 		case 'M': o->no_mouse = true; break;
+		case 'T': o->from_top = true; break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
 		default:
@@ -193,8 +211,8 @@ parse_args(int argc, char **argv, struct options *o)
 	if (o->mode == MODE_LIST && strcmp(o->arg, "people") && strcmp(o->arg, "orgs") &&
 	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs") &&
 	    strcmp(o->arg, "glosses") && strcmp(o->arg, "notes") && strcmp(o->arg, "mynotes") &&
-	    strcmp(o->arg, "marks")) {
-		fputs("dossier: --list wants people, orgs, events, paragraphs, glosses, notes, "
+	    strcmp(o->arg, "marks") && strcmp(o->arg, "articles")) {
+		fputs("dossier: --list wants articles, people, orgs, events, paragraphs, glosses, notes, "
 		    "mynotes or marks, not '", stderr);
 		esc_put(stderr, o->arg, strlen(o->arg));
 		fputs("'\nTry 'dossier --help' for more information.\n", stderr);

@@ -15,7 +15,7 @@
 
 /* OV_NOTES: the list of the article's notes, one item each, one of
  * them selected (sel). */
-enum overlay_kind { OV_NONE, OV_HELP, OV_DETAILS, OV_NOTES };
+enum overlay_kind { OV_NONE, OV_HELP, OV_DETAILS, OV_ARTICLES, OV_NOTES };
 
 /* A label and its value; own holds what was made for it (a joined value),
  * freed with the overlay. */

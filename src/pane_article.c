@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pane.h"
+#include "sources.h"
 
 #define MAX_SPANS 128
 
@@ -54,6 +55,87 @@ line_spans(const struct view *v, size_t p, size_t a, size_t b, struct line_spans
 		add(ls, hits[i].off, hits[i].off + hits[i].len, a, b, hits[i].role);
 }
 
+/* An ASCII letter or digit (as the index's word boundaries). */
+static bool
+ascii_alnum(char c)
+{
+	return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
+/* Whether the form occurs at i of s as a word of its own. */
+static bool
+latin_word_at(struct ds_str s, size_t i, struct ds_str form)
+{
+	return !(i > 0 && ascii_alnum(s.s[i - 1])) &&
+	    !(i + form.n < s.n && ascii_alnum(s.s[i + form.n]));
+}
+
+static void
+add_form(struct line_spans *ls, struct ds_str g, struct ds_str form, size_t a, size_t b,
+    enum role r)
+{
+	const char *at = g.s, *end = g.s + g.n;
+
+	if (form.n == 0 || !ascii_alnum(form.s[0]) || (unsigned)(form.s[0] - '0') < 10u)
+		return;
+	while ((at = memmem(at, (size_t)(end - at), form.s, form.n)) != NULL) {
+		size_t i = (size_t)(at - g.s);
+		if (latin_word_at(g, i, form))
+			add(ls, i, i + form.n, a, b, r);
+		at++;
+	}
+}
+
+/* Spans of the gloss line [a, b) of paragraph p: whom the text mentions,
+ * found in the gloss by their Latin forms (the Latin name, and a Name or
+ * Alias in Latin letters), then the hits. */
+static void
+gloss_spans(const struct view *v, size_t p, size_t a, size_t b, struct line_spans *ls)
+{
+	size_t nm;
+	const struct ds_mention *m = index_mentions((struct index *)&v->ix, p, &nm);
+	struct ds_str g = v->d->paras[p].gloss;
+	struct span hits[MAX_SPANS];
+	size_t nh;
+
+	ls->n = 0;
+	for (size_t i = 0; i < nm; i++) {
+		const struct ds_entity *e = m[i].kind == DS_ORG ? &v->d->orgs[m[i].who] :
+		    &v->d->people[m[i].who];
+		enum role r = m[i].kind == DS_ORG ? R_ORG : R_PERSON;
+		bool seen = false;
+		for (size_t j = 0; j < i; j++)
+			seen |= m[j].kind == m[i].kind && m[j].who == m[i].who;
+		if (seen)
+			continue;
+		if ((int)m[i].kind == v->highlight_kind && m[i].who == v->highlight_who)
+			r = R_HIGHLIGHT;
+		add_form(ls, g, e->latin, a, b, r);
+		add_form(ls, g, e->name, a, b, r);
+		for (size_t k = 0; k < e->nalias; k++)
+			add_form(ls, g, e->alias[k], a, b, r);
+	}
+	nh = view_hit_spans_in(v, DS_PARAGRAPH, p, g, a, b, hits, MAX_SPANS);
+	for (size_t i = 0; i < nh; i++)
+		add(ls, hits[i].off, hits[i].off + hits[i].len, a, b, hits[i].role);
+}
+
+/* A line of the gloss: the English text in both is dim and indented
+ * under the original. */
+static void
+draw_gloss_row(const struct view *v, WINDOW *win, int y, struct rect r, size_t p,
+    const struct text_line *tl)
+{
+	struct ds_str g = v->d->paras[p].gloss;
+	size_t a = tl->start - v->d->paras[p].text.n;
+	int in = art_gloss_indent(v);
+	struct line_spans ls;
+
+	gloss_spans(v, p, a, a + tl->len, &ls);
+	draw_spans(win, y, r.x + 2 + in, r.w - 2 - in, g.s + a, tl->len,
+	    v->text == TEXT_BOTH ? R_DIM : R_NORMAL, ls.v, ls.n);
+}
+
 static void
 draw_text_row(const struct view *v, WINDOW *win, int y, struct rect r, size_t p, size_t line)
 {
@@ -66,6 +148,12 @@ draw_text_row(const struct view *v, WINDOW *win, int y, struct rect r, size_t p,
 		draw_str(win, y, r.x, 1, "▌", R_READ);
 	if (line == 0 && v->d->paras[p].notes.n)
 		draw_str(win, y, r.x + 1, 1, "†", R_NOTE);
+	else if (line == (v->d->paras[p].notes.n ? 1 : 0) && v->own.counts && v->own.counts[p])
+		draw_str(win, y, r.x + 1, 1, "*", R_MYNOTE);   /* the reader's own */
+	if (tl->start >= v->d->paras[p].text.n) {
+		draw_gloss_row(v, win, y, r, p, tl);
+		return;
+	}
 	line_spans(v, p, tl->start, tl->start + tl->len, &ls);
 	draw_spans(win, y, r.x + 2, r.w - 2, text + tl->start, tl->len, R_NORMAL, ls.v, ls.n);
 }
@@ -78,6 +166,24 @@ draw_heading(const struct view *v, WINDOW *win, int y, struct rect r, size_t p)
 
 	x += draw_str(win, y, x, r.w - 2, "§ ", R_HEADING);
 	draw_text(win, y, x, r.x + r.w - x, s->s, s->n, R_HEADING);
+}
+
+/* Row `row` of the head of paragraph p's article: its title, its
+ * byline, a blank row. */
+static void
+draw_head(const struct view *v, WINDOW *win, int y, struct rect r, size_t p, int row)
+{
+	size_t a = v->d->paras[p].article;
+	const struct ds_str *t = &v->d->articles[a].title;
+	char line[512];
+	size_t n;
+
+	if (row == 0) {
+		draw_text(win, y, r.x + 2, r.w - 2, t->s, t->n, R_TITLE_FOCUS);
+	} else if (row == 1) {
+		n = article_byline(v->d, a, line, sizeof line);
+		draw_text(win, y, r.x + 2, r.w - 2, line, n, R_DIM);
+	}
 }
 
 static void
@@ -106,6 +212,9 @@ draw_footer(const struct view *v, WINDOW *win, int y, struct rect r)
 			end = r.x + 4;
 	}
 	x += draw_str(win, y, x, end - x, "† ", R_NOTE);
+	/* Notes are on the original's words, which English does not show. */
+	if (!art_shows_text(v, v->art.para))
+		x += draw_str(win, y, x, end - x, "on the original: ", R_DIM);
 	x += draw_text(win, y, x, end - x, n->quote.s, n->quote.n, R_NOTE);
 	x += draw_str(win, y, x, end - x, ": ", R_DIM);
 	x += draw_spans(win, y, x, end - x, n->text.s, n->text.n, R_DIM, hits, nh);
@@ -127,10 +236,12 @@ article_draw(const struct view *v, WINDOW *win, struct rect r)
 	if (h < r.h)
 		draw_footer(v, win, r.y + h, r);
 	for (int y = 0; y < h && p < v->d->nparas; y++) {
-		int hr = art_heading_rows(v, p);
+		int hr = art_heading_rows(v, p), head = art_head_rows(v, p);
 		const struct wrap_cache *w = art_wrap(v, p, width);
-		if (row < hr) {
-			if (row == 0)
+		if (row < head) {
+			draw_head(v, win, r.y + y, r, p, row);
+		} else if (row < hr) {
+			if (row == head)
 				draw_heading(v, win, r.y + y, r, p);
 		} else if ((size_t)(row - hr) < w->n) {
 			draw_text_row(v, win, r.y + y, r, p, (size_t)(row - hr));

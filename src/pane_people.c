@@ -7,10 +7,11 @@
 
 #include "pane.h"
 
+/* The rows listed (all, or those the filtering article names). */
 static const struct ds_entity *
 entities(const struct view *v, size_t *n)
 {
-	*n = v->show_orgs ? v->d->norgs : v->d->npeople;
+	*n = people_count(v);
 	return v->show_orgs ? v->d->orgs : v->d->people;
 }
 
@@ -44,8 +45,8 @@ people_draw(const struct view *v, WINDOW *win, struct rect r)
 
 	people_columns(v, &nw, &aw);
 	for (int i = 0; i < r.h && lp->top + (size_t)i < n; i++) {
-		size_t who = lp->top + (size_t)i;
-		bool sel = who == lp->sel;
+		size_t row = lp->top + (size_t)i, who = people_entity(v, row);
+		bool sel = row == lp->sel;
 		enum role base = sel ? (v->focus == PANE_PEOPLE ? R_SELECTED : R_SELECTED_DIM) : R_NORMAL;
 		int y = r.y + i, x = r.x, end = r.x + r.w;
 

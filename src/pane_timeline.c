@@ -6,6 +6,12 @@
 #include <stdio.h>
 
 #include "pane.h"
+#include "sources.h"
+
+/* Columns of an event's source tag, at most, and at most this part of
+ * the row. */
+#define TAG_COLS 12
+#define TAG_SHARE 4
 
 pane_draw_fn *const pane_draw[NPANES] = {
 	[PANE_TIMELINE] = timeline_draw,
@@ -22,7 +28,8 @@ draw_row(const struct view *v, WINDOW *win, struct rect r, int i, int dw, int dr
 	enum role base = sel ? (v->focus == PANE_TIMELINE ? R_SELECTED : R_SELECTED_DIM) : R_NORMAL;
 	struct span spans[16];
 	size_t ns;
-	int x = r.x, y = r.y + i;
+	int x = r.x, y = r.y + i, end = r.x + r.w, tw;
+	char tag[128];
 
 	if (sel)
 		draw_fill(win, y, r.x, r.w, base);
@@ -34,15 +41,24 @@ draw_row(const struct view *v, WINDOW *win, struct rect r, int i, int dw, int dr
 	for (int w = (int)e->date_text.n; w + 3 <= dw && x + w + 3 <= r.x + r.w; w += 3)
 		draw_str(win, y, x + w, 3, "-··", sel ? base : R_DIM);
 	x += dw + 1;
-	if (x >= r.x + r.w)
+	if (x >= end)
 		return;
 	if (drw && dossier_draft(v->d, e->rec))
 		draw_str(win, y, x, 1, "?", sel ? base : R_DIM);
 	x += drw;
-	if (x >= r.x + r.w)
+	/* With several articles, which tell it, at the right. */
+	if (v->d->narticles > 1 && r.w / TAG_SHARE > 2) {
+		tw = source_tag(v->d, &e->articles, r.w / TAG_SHARE < TAG_COLS ?
+		    r.w / TAG_SHARE : TAG_COLS, tag, sizeof tag);
+		if (tw && end - tw - 1 > x) {
+			draw_str(win, y, end - tw, tw, tag, sel ? base : R_DIM);
+			end -= tw + 1;
+		}
+	}
+	if (x >= end)
 		return;
 	ns = view_hit_spans(v, DS_EVENT, ev, e->title, spans, 16);
-	draw_spans(win, y, x, r.x + r.w - x, e->title.s, e->title.n, base, spans, ns);
+	draw_spans(win, y, x, end - x, e->title.s, e->title.n, base, spans, ns);
 }
 
 void

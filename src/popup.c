@@ -48,6 +48,7 @@ popup_draw(const struct view *v)
 	werase(win);
 	draw_box(win, (struct rect){ 0, 0, o->box.h, o->box.w }, o->kind == OV_HELP ?
 	    "Keys (q or Esc closes)" : o->kind == OV_NOTES ? "Notes (Enter goes there, q closes)" :
+	    o->kind == OV_ARTICLES ? "Articles (Enter reads, f filters, q closes)" :
 	    "Details (q or Esc closes)", true);
 	for (int y = 0; y < overlay_page(o) && o->top + (size_t)y < o->nrows; y++) {
 		const struct ov_row *r = &o->rows[o->top + (size_t)y];

@@ -11,6 +11,7 @@ enum role {
 	R_NORMAL, R_BORDER, R_BORDER_FOCUS, R_TITLE, R_TITLE_FOCUS,
 	R_SELECTED, R_SELECTED_DIM, R_PERSON, R_ORG, R_HIGHLIGHT, R_NOTE,
 	R_HIT, R_CUR_HIT, R_READ, R_DATE, R_HEADING, R_STATUS, R_DIM,
+	R_MYNOTE,                  /* the reader's own notes, apart from the dossier's */
 	R_NROLES
 };
 

@@ -99,7 +99,9 @@ static void
 add_entity(struct search *s, enum ds_kind kind, const struct ds_entity *e, size_t i)
 {
 	add_seg(s, kind, i, SF_NAME, 0, e->name);
-	add_seg(s, kind, i, SF_LATIN, 0, e->latin);
+	/* The Latin name, where it is more than the Name again. */
+	if (e->latin.n != e->name.n || memcmp(e->latin.s, e->name.s, e->name.n) != 0)
+		add_seg(s, kind, i, SF_LATIN, 0, e->latin);
 	for (size_t a = 0; a < e->nalias; a++)
 		add_seg(s, kind, i, SF_ALIAS, a, e->alias[a]);
 	add_seg(s, kind, i, SF_ROLE, 0, e->role);

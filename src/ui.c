@@ -23,6 +23,7 @@
 #include "pane.h"
 #include "popup.h"
 #include "reload.h"
+#include "state_anchor.h"
 #include "ui.h"
 #include "ui_signal.h"
 
@@ -118,41 +119,54 @@ draw_tabs(const struct view *v)
 	}
 }
 
-/* The query after a /, and its hit count.  A query wider than the line
+/* A prompt's line after its label (the search's /, an own note's
+ * "note: "), and a tail (the hit count).  A line wider than the room
  * scrolls around the cursor (prompt_view), with < and > where it is cut
- * off; the count keeps its place at the end.  Returns the columns used,
+ * off; the tail keeps its place at the end.  Returns the columns used,
  * and the cursor's column in *cursor. */
 static int
-draw_query(const struct view *v, struct rect s, int *cursor)
+draw_prompt_line(struct rect s, const char *label, const struct prompt *p,
+    const char *tail, int *cursor)
 {
-	const struct prompt *p = &v->prompt;
-	char count[64] = "";
+	int lw = text_width(label, strlen(label)), cw = text_width(tail, strlen(tail));
 	struct prompt_view pv;
-	int cw, room, x;
+	int room, x;
 
-	if (p->len && v->search.error)
-		snprintf(count, sizeof count, "  (cannot search: %s)", v->search.error);
-	else if (p->len && v->search.nhits == 0)
-		snprintf(count, sizeof count, "  (no match)");
-	else if (p->len)
-		snprintf(count, sizeof count, "  hit %zu/%zu", v->cur_hit + 1, v->search.nhits);
-	cw = text_width(count, strlen(count));
-	/* The count gives way to the query on a line too short for both. */
-	room = s.w - 1 - cw < 2 ? s.w - 1 : s.w - 1 - cw;
+	/* The tail gives way to the line on a line too short for both. */
+	room = s.w - lw - cw < 2 ? s.w - lw : s.w - lw - cw;
 	prompt_view(p, room, &pv);
-	x = draw_str(stdscr, s.y, 0, s.w, "/", R_STATUS);
+	x = draw_str(stdscr, s.y, 0, s.w, label, R_STATUS);
 	if (pv.left)
 		draw_str(stdscr, s.y, x, 1, "<", R_STATUS);
 	x += pv.left + draw_text(stdscr, s.y, x + pv.left, room - pv.left - pv.right,
 	    p->buf + pv.start, pv.end - pv.start, R_STATUS);
 	if (pv.right) {
-		draw_str(stdscr, s.y, 1 + room - 1, 1, ">", R_STATUS);
-		x = 1 + room;
+		draw_str(stdscr, s.y, lw + room - 1, 1, ">", R_STATUS);
+		x = lw + room;
 	}
-	if (room < s.w - 1)
-		x += draw_str(stdscr, s.y, x, s.w - x, count, R_STATUS);
-	*cursor = 1 + pv.cursor;
+	if (room < s.w - lw)
+		x += draw_str(stdscr, s.y, x, s.w - x, tail, R_STATUS);
+	*cursor = lw + pv.cursor;
 	return x;
+}
+
+/* The query after a /, and its hit count. */
+static int
+draw_query(const struct view *v, struct rect s, int *cursor)
+{
+	const struct prompt *p = &v->prompt;
+	char count[128] = "", src[64];
+
+	if (p->len && v->search.error)
+		snprintf(count, sizeof count, "  (cannot search: %s)", v->search.error);
+	else if (p->len && v->search.nhits == 0)
+		snprintf(count, sizeof count, "  (no match)");
+	else if (p->len) {
+		view_hit_source(v, v->cur_hit, src, sizeof src);
+		snprintf(count, sizeof count, "  hit %zu/%zu%s%s", v->cur_hit + 1, v->search.nhits,
+		    src[0] ? " in " : "", src);
+	}
+	return draw_prompt_line(s, "/", p, count, cursor);
 }
 
 /* Left: the prompt, the search state or a message.  Right: focused pane,
@@ -167,7 +181,10 @@ draw_status(const struct view *v)
 	int lw, pw, nw, x, cursor = 0;
 
 	draw_fill(stdscr, s.y, 0, s.w, R_STATUS);
-	if (v->searching || (v->have_hits && !v->message[0]))
+	if (v->own.prompting)
+		lw = draw_prompt_line(s, v->own.prompting == OWN_ADD ? "note: " : "edit: ",
+		    &v->own.input, "", &cursor);
+	else if (v->searching || (v->have_hits && !v->message[0]))
 		lw = draw_query(v, s, &cursor);
 	else
 		lw = draw_str(stdscr, s.y, 0, s.w, v->message[0] ? v->message :
@@ -175,9 +192,7 @@ draw_status(const struct view *v)
 		    file_state == DS_FILE_GONE ? "file gone from disk" :
 		    v->ix.oom ? "out of memory: some names are not marked" : "? help  q quit",
 		    R_STATUS);
-	char where[sizeof pos - 8];
-	art_where(v, where, sizeof where);
-	snprintf(pos, sizeof pos, " · %s ", where);
+	view_reading_place(v, pos, sizeof pos);
 	pw = text_width(pos, strlen(pos));
 	x = s.w - pw - text_width(name, strlen(name)) - 1;
 	if (x > lw + 1) {
@@ -196,7 +211,7 @@ draw_status(const struct view *v)
 		}
 		draw_str(stdscr, s.y, x, s.w - x, pos, R_STATUS);
 	}
-	if (v->searching)
+	if (v->searching || v->own.prompting)
 		move(s.y, cursor);
 }
 
@@ -237,7 +252,7 @@ draw_frame(const struct view *v)
 		pane_draw[p](v, stdscr, layout_inner(&v->lay, (enum pane)p));
 	}
 	draw_status(v);
-	curs_set(v->searching ? 1 : 0);
+	curs_set(v->searching || v->own.prompting ? 1 : 0);
 	wnoutrefresh(stdscr);
 	popup_draw(v);
 	/* The cursor is the last window's: the prompt's, not the overlay's
@@ -254,6 +269,7 @@ static void
 reload(struct view *v)
 {
 	struct dossier nd, *d = v->d;
+	struct state *st = v->own.st;
 	struct view_place pl;
 	struct index none = { 0 };
 	struct diag dg;
@@ -273,7 +289,9 @@ reload(struct view *v)
 	view_free(v);
 	dossier_free(d);
 	*d = nd;
-	if (view_init(v, d, &none) < 0) {
+	/* The reader's own state goes on, on the new bytes. */
+	state_rebind(st, d->rf.data, d->rf.size);
+	if (view_init(v, d, &none) < 0 || own_init(v, st) < 0) {
 		v->quit = reload_oom = true;   /* ui_run reports it */
 		return;
 	}
@@ -291,11 +309,12 @@ struct snapshot {
 	enum pane focus;
 	struct list_pos tl, people, orgs;
 	struct art_pos art;
-	long filter, marked_para;
+	long filter, marked_para, art_filter;
 	bool show_orgs, have_hits;
 	int highlight_kind;
 	size_t highlight_who, cur_hit;
 	char query[PROMPT_MAX];
+	enum text_mode text;       /* a hit may have switched it to both */
 };
 
 static struct snapshot before_search;
@@ -304,8 +323,8 @@ static void
 save(const struct view *v, struct snapshot *s)
 {
 	*s = (struct snapshot){ v->focus, v->tl, v->people, v->orgs, v->art,
-	    v->filter, v->marked_para, v->show_orgs, v->have_hits,
-	    v->highlight_kind, v->highlight_who, v->cur_hit, "" };
+	    v->filter, v->marked_para, v->art_filter, v->show_orgs, v->have_hits,
+	    v->highlight_kind, v->highlight_who, v->cur_hit, "", v->text };
 	snprintf(s->query, sizeof s->query, "%s", v->search.query ? v->prompt.buf : "");
 }
 
@@ -317,8 +336,11 @@ restore_positions(struct view *v, const struct snapshot *s)
 	v->tl = s->tl;
 	v->people = s->people;
 	v->orgs = s->orgs;
+	v->text = s->text;         /* before the place, which is in its terms */
 	v->art = s->art;
 	v->filter = s->filter;
+	v->art_filter = s->art_filter;
+	view_refilter(v);
 	view_show_orgs(v, s->show_orgs);
 }
 
@@ -386,6 +408,10 @@ prompt_done(struct view *v, enum prompt_result r)
 		break;
 	case PR_ACCEPT:
 		accept_query(v);
+		if (v->prompt.len)
+			own_searched(v, v->prompt.buf);
+		if (v->art.para != before_search.art.para || v->art.off != before_search.art.off)
+			own_jumped(v, before_search.art.para, before_search.art.off);
 		break;
 	case PR_CANCEL:
 		v->searching = false;
@@ -396,18 +422,41 @@ prompt_done(struct view *v, enum prompt_result r)
 	}
 }
 
-static void
-prompt_input(struct view *v, int code, bool is_key)
+/* A typed character that is no key of the prompt goes into its line:
+ * true then. */
+static bool
+typed(struct prompt *p, int code, bool is_key)
 {
 	uint8_t buf[6];
 	int n;
 
-	if (!is_key && key_lookup(code, false, KS_PROMPT) == ACT_NONE && code >= 0x20 &&
-	    (n = u8_uctomb(buf, (ucs4_t)code, sizeof buf)) > 0) {
-		prompt_insert(&v->prompt, (const char *)buf, (size_t)n);
+	if (is_key || key_lookup(code, false, KS_PROMPT) != ACT_NONE || code < 0x20 ||
+	    (n = u8_uctomb(buf, (ucs4_t)code, sizeof buf)) <= 0)
+		return false;
+	prompt_insert(p, (const char *)buf, (size_t)n);
+	return true;
+}
+
+static void
+prompt_input(struct view *v, int code, bool is_key)
+{
+	if (typed(&v->prompt, code, is_key))
 		prompt_done(v, PR_EDITED);
-	} else
+	else
 		prompt_done(v, prompt_key(&v->prompt, code, is_key));
+}
+
+/* The prompt of an own note (a, or e in the list). */
+static void
+note_input(struct view *v, int code, bool is_key)
+{
+	enum prompt_result r;
+
+	if (typed(&v->own.input, code, is_key))
+		return;
+	r = prompt_key(&v->own.input, code, is_key);
+	if (r == PR_ACCEPT || r == PR_CANCEL)
+		own_note_finish(v, r == PR_ACCEPT);
 }
 
 /* A bracketed paste is text: into the prompt when it is open, else
@@ -415,6 +464,10 @@ prompt_input(struct view *v, int code, bool is_key)
 static void
 paste(struct view *v, const char *s, size_t n)
 {
+	if (v->own.prompting) {
+		prompt_insert(&v->own.input, s, n);
+		return;
+	}
 	if (!v->searching) {
 		snprintf(v->message, sizeof v->message, "paste ignored: press / to search");
 		return;
@@ -472,6 +525,14 @@ handle_key(struct view *v, int code, bool is_key)
 		mouse(v);
 		return;
 	}
+	if (v->own.prompting) {
+		note_input(v, code, is_key);
+		return;
+	}
+	if (v->own.pending) {
+		own_letter(v, is_key ? -1 : code);
+		return;
+	}
 	if (v->searching) {
 		prompt_input(v, code, is_key);
 		return;
@@ -479,8 +540,9 @@ handle_key(struct view *v, int code, bool is_key)
 	if (v->lay.mode == LAYOUT_TOO_SMALL && !(code == 'q' && !is_key))
 		return;
 	v->message[0] = '\0';   /* a message is shown until the next key */
-	a = key_lookup(code, is_key, v->ov.kind != OV_NONE ? KS_OVERLAY :
-	    pane_ops[v->focus]->scope);
+	a = key_lookup(code, is_key, v->own.listing ? KS_LIST :
+	    v->ov.kind == OV_ARTICLES ? KS_ARTICLES :
+	    v->ov.kind != OV_NONE ? KS_OVERLAY : pane_ops[v->focus]->scope);
 	if (a == ACT_REDRAW)
 		clearok(curscr, TRUE);
 	else if (a == ACT_SEARCH) {
@@ -588,17 +650,26 @@ int
 ui_run(struct dossier *d, struct index *ix, const struct options *o)
 {
 	struct view v;
+	struct state st;
+	char w[512];
 	int rc = 0;
 
-	(void)o;
-	if (view_init(&v, d, ix) < 0) {
+	if (view_init(&v, d, ix) < 0 ||
+	    state_open_dossier(&st, o->no_state ? "-" : o->state_dir, d, false) != 0 ||
+	    own_init(&v, &st) < 0) {
 		view_free(&v);
+		state_close(&st);
 		fputs("dossier: out of memory\n", stderr);
 		return EX_SOFTWARE_;
 	}
+	view_set_text(&v, (enum text_mode)o->text);
 	check_locale(&v);
 	v.mouse = !o->no_mouse;
+	if (state_take_warning(&st, w))
+		snprintf(v.message, sizeof v.message, "%.300s", w);
 	start_curses(&v);
+	view_resize(&v, LINES, COLS);
+	own_resume(&v, o->from_top);
 	/* Only a key (a resize and a mouse event are keys too) changes the
 	 * screen: the wake-ups in between do not redraw it. */
 	for (bool dirty = true; !v.quit && !ui_quit_signal;) {
@@ -618,13 +689,22 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 			handle_key(&v, code, k == IN_KEY);
 		else
 			dirty = watch_file(&v);
+		if (k != IN_NONE)   /* a change of notes or marks is saved at once */
+			own_save(&v, false);
 	}
+	own_save(&v, true);
 	leave_curses();
+	if (state_take_warning(&st, w)) {
+		fputs("dossier: ", stderr);
+		esc_put(stderr, w, strlen(w));
+		putc('\n', stderr);
+	}
 	if (reload_oom) {   /* a reload's new view could not be made */
 		fputs("dossier: out of memory\n", stderr);
 		rc = EX_SOFTWARE_;
 	}
 	view_free(&v);
+	state_close(&st);
 	if (reload_errors.count) {
 		fputs("dossier: the last reload of ", stderr);
 		esc_put(stderr, d->path, strlen(d->path));

@@ -47,6 +47,7 @@ view_init(struct view *v, struct dossier *d, struct index *ix)
 	memset(v, 0, sizeof *v);
 	v->d = d;
 	v->filter = -1;
+	v->art_filter = -1;
 	v->marked_para = -1;
 	v->cur_note = -1;
 	v->mention_para = -1;
@@ -68,6 +69,9 @@ view_init(struct view *v, struct dossier *d, struct index *ix)
 		return -1;
 	/* A size until the screen tells its own. */
 	layout(v, 24, 80);
+	/* With several articles the reading starts at the first one's head. */
+	if (d->nparas && art_head_rows(v, 0))
+		v->art = art_pos_at(v, 0, 0, art_text_width(v));
 	view_follow_reading(v);
 	return 0;
 }
@@ -81,10 +85,14 @@ view_free(struct view *v)
 	v->wrap = NULL;
 	free(v->text_before);
 	v->text_before = NULL;
+	free(v->tl_rows);
+	free(v->ent_rows[0]);
+	free(v->ent_rows[1]);
 	index_free(&v->ix);
 	search_free(&v->search);
 	prompt_free(&v->prompt);
 	overlay_free(&v->ov);
+	own_free(v);
 }
 
 void
@@ -159,6 +167,7 @@ void
 view_close_overlay(struct view *v)
 {
 	overlay_clear(&v->ov);
+	v->own.listing = OWN_LIST_NONE;
 }
 
 static bool
@@ -238,12 +247,15 @@ view_open_dossier(struct view *v)
 
 /* ---- keys ---- */
 
-/* Esc: drop the filter, then the search hits, then the marks. */
+/* Esc: drop the filter, then the article filter, then the search hits,
+ * then the marks. */
 static void
 cancel(struct view *v)
 {
 	if (v->filter >= 0)
 		view_set_filter(v, -1);
+	else if (v->art_filter >= 0)
+		view_set_article_filter(v, -1);
 	else if (v->have_hits)
 		v->have_hits = false;
 	else {
@@ -264,7 +276,8 @@ toggle_filter(struct view *v)
 		snprintf(v->message, sizeof v->message, "f filters by a person: press o for people");
 		return;
 	}
-	view_set_filter(v, (long)v->people.sel);
+	if (people_count(v))
+		view_set_filter(v, (long)people_entity(v, v->people.sel));
 }
 
 /* A key while an overlay is open: it scrolls, steps through hits or
@@ -316,6 +329,10 @@ overlay_key(struct view *v, enum action a)
 {
 	if (notes_overlay_key(v, a))
 		return;
+	if (v->ov.kind == OV_ARTICLES) {
+		view_articles_key(v, a);
+		return;
+	}
 	switch (a) {
 	case ACT_CLOSE: view_close_overlay(v); break;
 	case ACT_OVERLAY_ENTER: follow_link(v); break;
@@ -330,14 +347,32 @@ overlay_key(struct view *v, enum action a)
 	}
 }
 
+/* The moves after which '' goes back to where the article was. */
+static bool
+is_jump(enum action a)
+{
+	return a == ACT_TOP || a == ACT_BOTTOM || a == ACT_NEXT_HIT || a == ACT_PREV_HIT;
+}
+
 void
 view_action(struct view *v, enum action a)
 {
+	struct art_pos before = v->art;
+
+	if (v->own.listing) {
+		own_list_key(v, a);
+		return;
+	}
 	if (v->ov.kind != OV_NONE) {
 		overlay_key(v, a);
 		return;
 	}
 	switch (a) {
+	case ACT_MARK: own_expect_letter(v, 'm'); break;
+	case ACT_GOTO_MARK: own_expect_letter(v, '\''); break;
+	case ACT_OWN_NOTE: own_note_start(v); break;
+	case ACT_OWN_NOTES: own_open_list(v, OWN_LIST_NOTES); break;
+	case ACT_OWN_MARKS: own_open_list(v, OWN_LIST_MARKS); break;
 	case ACT_QUIT: v->quit = true; break;
 	case ACT_HELP: view_open_help(v); break;
 	case ACT_NEXT_PANE: view_focus(v, (enum pane)((v->focus + 1) % NPANES)); break;
@@ -349,6 +384,7 @@ view_action(struct view *v, enum action a)
 	case ACT_NEXT_HIT: view_step_hit(v, 1); break;
 	case ACT_PREV_HIT: view_step_hit(v, -1); break;
 	case ACT_FILTER: toggle_filter(v); break;
+	case ACT_TEXT_MODE: view_cycle_text(v); break;
 	case ACT_CANCEL: cancel(v); break;
 	case ACT_ZOOM: view_zoom(v); break;
 	case ACT_DOSSIER: view_open_dossier(v); break;
@@ -363,8 +399,21 @@ view_action(struct view *v, enum action a)
 	case ACT_TIMELINE_SHORTER: view_move_split(v, 0, -2); break;
 	case ACT_TIMELINE_TALLER: view_move_split(v, 0, 2); break;
 	case ACT_SPLIT_RESET: view_reset_split(v); break;
+	case ACT_NEXT_ARTICLE:
+	case ACT_PREV_ARTICLE:
+		if (!view_step_article(v, a == ACT_NEXT_ARTICLE ? 1 : -1))
+			snprintf(v->message, sizeof v->message, "%s",
+			    a == ACT_NEXT_ARTICLE ? "no next article" : "no previous article");
+		break;
+	case ACT_ARTICLES: view_open_articles(v); break;
+	case ACT_FILTER_ARTICLE:
+		view_set_article_filter(v, v->art_filter >= 0 || !v->d->narticles ? -1 :
+		    (long)art_article(v));
+		break;
 	default: pane_ops[v->focus]->action(v, a); break;
 	}
+	if (is_jump(a) && (v->art.para != before.para || v->art.off != before.off))
+		own_jumped(v, before.para, before.off);
 }
 
 /* ---- mouse ---- */
@@ -396,8 +445,8 @@ view_toggle_mouse(struct view *v)
 {
 	v->mouse = !v->mouse;
 	snprintf(v->message, sizeof v->message, "%s", v->mouse ?
-	    "mouse on: click, double-click and wheel (M: off)" :
-	    "mouse off: the terminal selects and copies (M: on)");
+	    "mouse on: click, double-click and wheel (c: off)" :
+	    "mouse off: the terminal selects and copies (c: on)");
 }
 
 void
@@ -498,7 +547,7 @@ hit_from_here(struct view *v)
 		break;
 	case PANE_PEOPLE:
 		k = v->show_orgs ? DS_ORG : DS_PERSON;
-		item = v->show_orgs ? v->orgs.sel : v->people.sel;
+		item = people_count(v) ? people_entity(v, (v->show_orgs ? v->orgs : v->people).sel) : 0;
 		break;
 	default:
 		k = DS_PARAGRAPH;
@@ -606,6 +655,8 @@ view_goto_hit(struct view *v, size_t hit)
 	view_close_overlay(v);
 	switch (sg->kind) {
 	case DS_EVENT:
+		if (!view_event_listed(v, sg->item))
+			view_set_article_filter(v, -1);
 		view_focus(v, PANE_TIMELINE);
 		view_select_event(v, event_row(v, sg->item));
 		if (!event_hit_shown(v, sg, h))    /* cut off at the pane's edge */
@@ -614,15 +665,18 @@ view_goto_hit(struct view *v, size_t hit)
 	case DS_PERSON:
 	case DS_ORG:
 		view_show_orgs(v, sg->kind == DS_ORG);
+		if (people_row(v, sg->item) == people_count(v))
+			view_set_article_filter(v, -1);
 		view_focus(v, PANE_PEOPLE);
-		view_select_entity(v, sg->item);
+		view_select_entity(v, people_row(v, sg->item));
 		if (!entity_hit_shown(v, sg, h))
 			details_for_hit(v, sg, h->off);
 		break;
 	case DS_PARAGRAPH:
 		view_focus(v, PANE_ARTICLE);
-		if (sg->field == SF_TEXT) {
-			int row = art_row_of_offset(v, sg->item, h->off, art_text_width(v));
+		if (sg->field == SF_TEXT || sg->field == SF_GLOSS) {
+			size_t off = art_show_hit(v, sg->item, sg->field == SF_GLOSS, h->off);
+			int row = art_row_of_offset(v, sg->item, off, art_text_width(v));
 			/* A row of context above the hit when there is room. */
 			art_goto(v, sg->item, row > 0 && art_text_height(v, sg->item) > 2 ? row - 1 : row);
 			/* At the last screenful the hit is lower down: still shown. */
@@ -630,7 +684,7 @@ view_goto_hit(struct view *v, size_t hit)
 			art_goto(v, sg->item, 0);
 		}
 		view_follow_reading(v);
-		if (sg->field != SF_TEXT)
+		if (sg->field != SF_TEXT && sg->field != SF_GLOSS)
 			details_for_hit(v, sg, h->off);
 		break;
 	default:

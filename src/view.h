@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dossier.h"
 #include "index.h"
@@ -20,6 +21,7 @@
 #include "prompt.h"
 #include "role.h"
 #include "search.h"
+#include "state_view.h"
 #include "text.h"
 
 /* A list pane: selected row and first row shown. */
@@ -43,11 +45,21 @@ struct art_pos {
 /* Wrapped lines of one paragraph at one width, computed when first shown. */
 struct wrap_cache {
 	int width;
+	int mode;                  /* the text mode it was wrapped for */
 	size_t n;
 	struct text_line *lines;
 };
 
 struct view;
+
+/* What the article shows of each paragraph: its text, the dossier's
+ * English (its Gloss; the text where it has none), or both, the gloss
+ * under the text.  A reading position's offset runs over the text and
+ * then the gloss (an offset from the text's length on is in the gloss),
+ * so one place names a row in every mode. */
+enum text_mode { TEXT_ORIGINAL, TEXT_ENGLISH, TEXT_BOTH, TEXT_NMODES };
+
+extern const char *const text_mode_names[TEXT_NMODES];
 
 /* What a pane is to the view: one entry per pane, so that the focus, the
  * keys, the mouse, the status line and the details overlay need no chain
@@ -114,10 +126,21 @@ struct view {
 	char message[PROMPT_MAX + 64]; /* one-shot status message */
 
 	struct overlay ov;         /* help or details, over the panes */
-	bool mouse;                /* the program takes the mouse (M switches) */
+	bool mouse;                /* the program takes the mouse (c switches) */
 	long click_ms;             /* the last click: when (ms), where */
 	int click_y, click_x;
+	enum text_mode text;       /* what the article shows */
+	struct view_own own;       /* the reader's own: marks, notes (state_view.c) */
 	bool color, quit;
+
+	/* Articles (view_articles.c): the article filter, and the rows of
+	 * the timeline and of the people pane under it. */
+	long art_filter;           /* article index, or -1 */
+	uint32_t *tl_rows;         /* events listed, when art_filter >= 0 */
+	size_t ntl_rows;
+	uint32_t *ent_rows[2];     /* people, organizations the article names */
+	size_t nent_rows[2];
+	size_t art_sel;            /* the list of articles' selection */
 };
 
 /* Sets up v over d, taking over ix (all zero to have it made here): 0,
@@ -151,7 +174,7 @@ void view_click(struct view *, int y, int x);
  * of what the first selected. */
 #define VIEW_DOUBLE_CLICK_MS 400
 void view_click_at(struct view *, int y, int x, long ms);
-/* M: the mouse to the program or to the terminal (to select and copy). */
+/* c: the mouse to the program or to the terminal (to select and copy). */
 void view_toggle_mouse(struct view *);
 void view_wheel(struct view *, int y, int x, int rows);
 
@@ -170,6 +193,16 @@ int timeline_date_measure(const struct dossier *);
 int timeline_draft_width(const struct view *);
 int timeline_draft_measure(const struct dossier *);
 void people_columns(const struct view *, int *name_w, int *alias_w);
+/* The row of event ev, or tl_count() if it is not listed. */
+size_t tl_row_of(const struct view *, size_t ev);
+/* People pane rows (people, or organizations after o): each one, or
+ * those the filtering article names; the entity of a row, and the row
+ * of an entity (people_count() if it is not listed). */
+size_t people_count(const struct view *);
+size_t people_entity(const struct view *, size_t row);
+size_t people_row(const struct view *, size_t who);
+/* The same for the people (orgs false) or the organizations. */
+size_t entity_row(const struct view *, bool orgs, size_t who);
 
 /* Inner height of a pane in the current layout (at least 1). */
 int pane_height(const struct view *, enum pane);
@@ -223,6 +256,40 @@ bool art_row_shown(const struct view *, size_t para, int row);
 /* Whether any row of paragraph para is on screen. */
 bool art_para_shown(const struct view *, size_t para);
 
+/* With several articles, each one's first paragraph starts with the
+ * article's head: these rows (title, byline, a blank row) before its
+ * section heading, if any. */
+#define ART_HEAD_ROWS 3
+int art_head_rows(const struct view *, size_t para);
+/* The article of the reading place (0 without articles). */
+size_t art_article(const struct view *);
+
+/* Articles (view_articles.c).  ] and [: to the next article's head; to
+ * this one's head, else the previous one's.  False when there is none. */
+bool view_step_article(struct view *, int dir);
+void view_goto_article(struct view *, size_t a);
+/* Narrows the timeline and the people pane to article a's (-1: all). */
+void view_set_article_filter(struct view *, long a);
+/* Recomputes the rows of the filters after v->filter or v->art_filter
+ * were set (as when they are put back): 0, or -1 out of memory, which
+ * drops the article filter. */
+int view_refilter(struct view *);
+/* Whether event ev is listed under the article filter. */
+bool view_event_listed(const struct view *, size_t ev);
+/* The list of articles, the one being read selected; its keys. */
+void view_open_articles(struct view *);
+void view_articles_key(struct view *, enum action);
+/* The status line's place: " · p4/60 " or, with several articles,
+ * " · 2/3 Source · p4/12 " (the article, the paragraph in it). */
+void view_reading_place(const struct view *, char *buf, size_t size);
+/* The articles a search hit is in, as a source tag (empty if none). */
+void view_hit_source(const struct view *, size_t hit, char *buf, size_t size);
+
+/* Details: the articles telling event ev; the mentions of a person or
+ * organization in each article. */
+void event_articles_details(struct view *, struct overlay *, size_t ev);
+void entity_articles_details(struct view *, struct overlay *, enum ds_kind, size_t who);
+
 /* The details of paragraph para (the article's details are the top
  * one's). */
 void paragraph_details(struct view *, struct overlay *, size_t para);
@@ -242,6 +309,25 @@ void view_set_filter(struct view *, long person);
  * the reading place (the top paragraph's, else the nearest before it),
  * unless the selected one's paragraph is still on screen. */
 void view_follow_reading(struct view *);
+
+/* The text mode (view_text.c). */
+bool text_mode_parse(const char *s, enum text_mode *out);
+/* Shows the article in mode m, or the next mode in turn, keeping the top
+ * paragraph (from the start of what it shows, if the old place is not). */
+void view_set_text(struct view *, enum text_mode m);
+void view_cycle_text(struct view *);
+/* Whether paragraph para shows its text, its gloss, in the current mode. */
+bool art_shows_text(const struct view *, size_t para);
+bool art_shows_gloss(const struct view *, size_t para);
+/* Columns a gloss line is indented by (in both, to set it apart). */
+int art_gloss_indent(const struct view *);
+/* The wrapped lines of what paragraph para shows, starts in the offset
+ * space of a position: as text_wrap. */
+size_t art_body_wrap(const struct view *, size_t para, int width, struct text_line **out);
+/* A search hit at off in paragraph para's text or gloss: the mode is made
+ * to show that part (both, from the mode that does not), and the hit's
+ * offset in a position's space is returned. */
+size_t art_show_hit(struct view *, size_t para, bool in_gloss, size_t off);
 
 /* Search */
 void view_search_update(struct view *);

@@ -34,28 +34,44 @@ const struct wrap_cache *
 art_wrap(const struct view *v, size_t para, int width)
 {
 	struct wrap_cache *w = &v->wrap[para];
-	const struct ds_str *t = &v->d->paras[para].text;
 	struct text_line *lines;
 	size_t n;
 
-	if (w->lines && w->width == width)
+	if (w->lines && w->width == width && w->mode == (int)v->text)
 		return w;
-	n = text_wrap(t->s, t->n, width, &lines);
+	n = art_body_wrap(v, para, width, &lines);
 	if (n == 0) {
 		/* Out of memory: one line of nothing rather than a crash. */
 		static struct text_line none;
-		static const struct wrap_cache empty = { 0, 1, &none };
+		static const struct wrap_cache empty = { 0, 0, 1, &none };
 		return &empty;
 	}
 	free(w->lines);
 	w->lines = lines;
 	w->n = n;
 	w->width = width;
+	w->mode = (int)v->text;
 	return w;
 }
 
+int
+art_head_rows(const struct view *v, size_t para)
+{
+	const struct dossier *d = v->d;
+
+	return d->narticles > 1 && para < d->nparas &&
+	    d->articles[d->paras[para].article].first == para ? ART_HEAD_ROWS : 0;
+}
+
+size_t
+art_article(const struct view *v)
+{
+	return v->d->narticles && v->art.para < v->d->nparas ?
+	    v->d->paras[v->art.para].article : 0;
+}
+
 /* A paragraph shows a section heading when its Section differs from the
- * previous paragraph's. */
+ * previous paragraph's, or it starts an article. */
 static bool
 has_heading(const struct view *v, size_t para)
 {
@@ -64,7 +80,7 @@ has_heading(const struct view *v, size_t para)
 
 	if (s->n == 0)
 		return false;
-	if (para == 0)
+	if (para == 0 || art_head_rows(v, para))
 		return true;
 	prev = &v->d->paras[para - 1].section;
 	return prev->n != s->n || memcmp(prev->s, s->s, s->n) != 0;
@@ -73,7 +89,7 @@ has_heading(const struct view *v, size_t para)
 int
 art_heading_rows(const struct view *v, size_t para)
 {
-	return has_heading(v, para) ? 2 : 0;
+	return art_head_rows(v, para) + (has_heading(v, para) ? 2 : 0);
 }
 
 int
@@ -346,14 +362,25 @@ art_para_shown(const struct view *v, size_t para)
 
 /* ---- the pane's operations ---- */
 
+/* The article being read: its title in the mode's language, [in
+ * brackets] when the dossier supplied it, its number with several, and
+ * the mode when it is not the original. */
 static void
 article_title(const struct view *v, char *buf, size_t size)
 {
-	if (v->d->narticles)
-		snprintf(buf, size, "Article: %.*s", (int)v->d->articles[0].title.n,
-		    v->d->articles[0].title.s);
-	else
-		snprintf(buf, size, "Article");
+	static const char *const mode[TEXT_NMODES] = { "", " (English)", " (both)" };
+	const struct ds_article *a = v->d->narticles ? &v->d->articles[art_article(v)] : NULL;
+	struct ds_str t = a ? a->title : (struct ds_str){ "", 0 };
+	bool en = a && v->text == TEXT_ENGLISH && a->title_en.n;
+	bool supplied = a && (a->title_supplied || en);
+	char num[48] = "";
+
+	if (en)
+		t = a->title_en;
+	if (v->d->narticles > 1)
+		snprintf(num, sizeof num, " %zu/%zu", art_article(v) + 1, v->d->narticles);
+	snprintf(buf, size, "Article%s%s%s%s%.*s%s", num, mode[v->text], t.n ? ": " : "",
+	    supplied ? "[" : "", (int)t.n, t.s, supplied ? "]" : "");
 }
 
 static struct ds_str
@@ -363,7 +390,11 @@ article_selected(const struct view *v)
 		return (struct ds_str){ "", 0 };
 	if (v->d->paras[v->art.para].section.n)
 		return v->d->paras[v->art.para].section;
-	return v->d->narticles ? v->d->articles[0].title : (struct ds_str){ "", 0 };
+	if (v->d->narticles) {
+		const struct ds_article *a = &v->d->articles[art_article(v)];
+		return v->text == TEXT_ENGLISH && a->title_en.n ? a->title_en : a->title;
+	}
+	return (struct ds_str){ "", 0 };
 }
 
 static bool
@@ -433,6 +464,7 @@ paragraph_details(struct view *v, struct overlay *o, size_t para)
 		overlay_add(o, (struct ds_str){ "Note", 4 }, n->quote, R_NOTE);
 		overlay_add(o, none, n->text, R_NORMAL);
 	}
+	own_details(v, o, para);
 	for (size_t i = 0; i < p->events.n; i++) {
 		const struct ds_event *e = &v->d->events[p->events.v[i]];
 		overlay_add_join(o, (struct ds_str){ "Event", 5 }, e->date_text, "  ", e->title,

@@ -12,13 +12,56 @@
 size_t
 tl_count(const struct view *v)
 {
+	if (v->art_filter >= 0)
+		return v->ntl_rows;
 	return v->filter >= 0 ? v->d->people[v->filter].events.n : v->d->nevents;
 }
 
 size_t
 tl_event(const struct view *v, size_t row)
 {
+	if (v->art_filter >= 0)
+		return v->tl_rows[row];
 	return v->filter >= 0 ? v->d->people[v->filter].events.v[row] : row;
+}
+
+size_t
+people_count(const struct view *v)
+{
+	if (v->art_filter >= 0)
+		return v->nent_rows[v->show_orgs];
+	return v->show_orgs ? v->d->norgs : v->d->npeople;
+}
+
+size_t
+people_entity(const struct view *v, size_t row)
+{
+	return v->art_filter >= 0 ? v->ent_rows[v->show_orgs][row] : row;
+}
+
+size_t
+entity_row(const struct view *v, bool orgs, size_t who)
+{
+	size_t n = v->art_filter >= 0 ? v->nent_rows[orgs] : orgs ? v->d->norgs : v->d->npeople;
+	size_t lo = 0, hi = n;
+
+	if (v->art_filter < 0)
+		return who < n ? who : n;
+	/* The rows are in entity order. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (v->ent_rows[orgs][mid] < who)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v->ent_rows[orgs][lo] == who ? lo : n;
+}
+
+size_t
+people_row(const struct view *v, size_t who)
+{
+	return entity_row(v, v->show_orgs, who);
 }
 
 void
@@ -128,12 +171,13 @@ static int
 people_column(const struct view *v, bool alias, int cap)
 {
 	const struct ds_entity *e = v->show_orgs ? v->d->orgs : v->d->people;
-	size_t n = v->show_orgs ? v->d->norgs : v->d->npeople;
+	size_t n = people_count(v);
 	size_t top = (v->show_orgs ? &v->orgs : &v->people)->top;
 	int w = 2, h = pane_height(v, PANE_PEOPLE);
 
 	for (size_t i = top; i < top + (size_t)h && i < n; i++) {
-		struct ds_str s = alias ? latin_alias(&e[i]) : e[i].name;
+		const struct ds_entity *x = &e[people_entity(v, i)];
+		struct ds_str s = alias ? latin_alias(x) : x->name;
 		int sw = text_width(s.s, s.n);
 		if (sw > w)
 			w = sw;
@@ -204,12 +248,18 @@ latin_alias(const struct ds_entity *e)
 static size_t
 row_of_event(const struct view *v, size_t ev)
 {
-	if (v->filter < 0)
+	if (v->filter < 0 && v->art_filter < 0)
 		return ev < v->d->nevents ? ev : tl_count(v);
 	for (size_t i = 0; i < tl_count(v); i++)
 		if (tl_event(v, i) == ev)
 			return i;
 	return tl_count(v);
+}
+
+size_t
+tl_row_of(const struct view *v, size_t ev)
+{
+	return row_of_event(v, ev);
 }
 
 /* The mark stays only on a paragraph the selected event cites. */
@@ -223,6 +273,20 @@ check_mark(struct view *v)
 		v->marked_para = -1;
 }
 
+/* The paragraph an event is read at: of an event several articles tell,
+ * the one in the filtering article, else in the article being read, else
+ * its first. */
+static size_t
+event_para(const struct view *v, const struct ds_event *e)
+{
+	size_t a = v->art_filter >= 0 ? (size_t)v->art_filter : art_article(v);
+
+	for (size_t i = 0; v->d->narticles > 1 && i < e->paras.n; i++)
+		if (v->d->paras[e->paras.v[i]].article == a)
+			return e->paras.v[i];
+	return e->paras.v[0];
+}
+
 void
 view_select_event(struct view *v, size_t row)
 {
@@ -234,8 +298,9 @@ view_select_event(struct view *v, size_t row)
 	list_show(&v->tl, tl_count(v), pane_height(v, PANE_TIMELINE));
 	e = &v->d->events[tl_event(v, row)];
 	if (e->paras.n) {
-		v->marked_para = e->paras.v[0];
-		art_goto(v, e->paras.v[0], 0);
+		size_t p = event_para(v, e);
+		v->marked_para = (long)p;
+		art_goto(v, p, 0);
 	} else
 		v->marked_para = -1;
 }
@@ -270,7 +335,7 @@ view_follow_reading(struct view *v)
 void
 view_select_entity(struct view *v, size_t row)
 {
-	size_t n = v->show_orgs ? v->d->norgs : v->d->npeople;
+	size_t n = people_count(v);
 	struct list_pos *lp = v->show_orgs ? &v->orgs : &v->people;
 
 	if (row >= n)
@@ -278,7 +343,7 @@ view_select_entity(struct view *v, size_t row)
 	lp->sel = row;
 	list_show(lp, n, pane_height(v, PANE_PEOPLE));
 	v->highlight_kind = v->show_orgs ? DS_ORG : DS_PERSON;
-	v->highlight_who = row;
+	v->highlight_who = people_entity(v, row);
 }
 
 void
@@ -287,6 +352,7 @@ view_set_filter(struct view *v, long person)
 	size_t ev = tl_count(v) ? tl_event(v, v->tl.sel) : v->d->nevents, row;
 
 	v->filter = person;
+	view_refilter(v);
 	v->tl.sel = v->tl.top = 0;
 	/* Keep the selected event if it is still listed; else the first
 	 * listed one is selected, and the article goes to it. */
@@ -304,10 +370,16 @@ view_set_filter(struct view *v, long person)
 static void
 timeline_title(const struct view *v, char *buf, size_t size)
 {
+	struct ds_str a = v->art_filter >= 0 ? v->d->articles[v->art_filter].id :
+	    (struct ds_str){ "", 0 };
+
 	if (v->filter >= 0)
-		snprintf(buf, size, "Timeline: %.*s (%zu)",
+		snprintf(buf, size, "Timeline: %.*s%s%.*s (%zu)",
 		    (int)v->d->people[v->filter].name.n,
-		    v->d->people[v->filter].name.s, tl_count(v));
+		    v->d->people[v->filter].name.s, a.n ? " in " : "", (int)a.n, a.s,
+		    tl_count(v));
+	else if (a.n)
+		snprintf(buf, size, "Timeline: %.*s (%zu)", (int)a.n, a.s, tl_count(v));
 	else
 		snprintf(buf, size, "Timeline (%zu)", tl_count(v));
 }
@@ -396,6 +468,7 @@ timeline_details(struct view *v, struct overlay *o)
 	o->item = tl_event(v, v->tl.sel);
 	overlay_record(o, v->d, v->d->events[o->item].rec);
 	link_paragraphs(v, o, &v->d->events[o->item].paras, "Told in");
+	event_articles_details(v, o, o->item);
 }
 
 static void
@@ -417,25 +490,27 @@ people_pos(struct view *v)
 	return v->show_orgs ? &v->orgs : &v->people;
 }
 
-static size_t
-people_count(const struct view *v)
-{
-	return v->show_orgs ? v->d->norgs : v->d->npeople;
-}
-
 static void
 people_title(const struct view *v, char *buf, size_t size)
 {
-	snprintf(buf, size, v->show_orgs ? "Organizations (%zu)" : "People (%zu)",
+	int n = snprintf(buf, size, v->show_orgs ? "Organizations (%zu)" : "People (%zu)",
 	    people_count(v));
+	struct ds_str a = v->art_filter >= 0 ? v->d->articles[v->art_filter].id :
+	    (struct ds_str){ "", 0 };
+
+	if (a.n && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, " in %.*s", (int)a.n, a.s);
 }
 
 static struct ds_str
 people_selected(const struct view *v)
 {
-	if (v->show_orgs)
-		return v->d->norgs ? v->d->orgs[v->orgs.sel].name : (struct ds_str){ "", 0 };
-	return v->d->npeople ? v->d->people[v->people.sel].name : (struct ds_str){ "", 0 };
+	size_t who;
+
+	if (people_count(v) == 0)
+		return (struct ds_str){ "", 0 };
+	who = people_entity(v, (v->show_orgs ? v->orgs : v->people).sel);
+	return v->show_orgs ? v->d->orgs[who].name : v->d->people[who].name;
 }
 
 static bool
@@ -472,7 +547,7 @@ people_details(struct view *v, struct overlay *o)
 	if (people_count(v) == 0)
 		return;
 	o->item_kind = v->show_orgs ? DS_ORG : DS_PERSON;
-	o->item = people_pos(v)->sel;
+	o->item = people_entity(v, people_pos(v)->sel);
 	e = v->show_orgs ? &v->d->orgs[o->item] : &v->d->people[o->item];
 	overlay_record(o, v->d, e->rec);
 	for (size_t i = 0; i < e->events.n; i++) {
@@ -484,6 +559,7 @@ people_details(struct view *v, struct overlay *o)
 	/* The paragraphs naming it, each a link. */
 	link_paragraphs(v, o, index_paragraphs_of((struct index *)&v->ix, o->item_kind, o->item),
 	    "Named in");
+	entity_articles_details(v, o, o->item_kind, o->item);
 }
 
 static void

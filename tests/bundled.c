@@ -9,12 +9,18 @@
 int
 load_bundled(struct dossier *d)
 {
+	return load_source_file(d, "data/meta-ai.rec");
+}
+
+int
+load_source_file(struct dossier *d, const char *rel)
+{
 	const char *top = getenv("top_srcdir");
 	char path[4096];
 	struct diag dg;
 	int rc;
 
-	snprintf(path, sizeof path, "%s/data/meta-ai.rec", top ? top : BUILD_TOP_SRCDIR);
+	snprintf(path, sizeof path, "%s/%s", top ? top : BUILD_TOP_SRCDIR, rel);
 	diag_init(&dg, path);
 	rc = dossier_load(d, path, &dg);
 	for (size_t i = 0; rc && i < dg.count && i < DIAG_MAX; i++)

@@ -7,5 +7,8 @@
 
 /* Loads it into d: 0, or its errors on stderr and -1. */
 int load_bundled(struct dossier *d);
+/* The same for another file of the source tree, such as
+ * "tests/data/multi.rec". */
+int load_source_file(struct dossier *d, const char *rel);
 
 #endif

@@ -62,7 +62,7 @@ same() {
 # The valid hostile dossier through every kind of output.
 "$DOSSIER" --check -f "$data/fields.rec" >"$tmp/out" 2>"$tmp/err"
 same "--check" 0 $? "$tmp/out" "$data/fields.check"
-for what in people orgs events paragraphs glosses; do
+for what in articles people orgs events paragraphs glosses; do
 	"$DOSSIER" --list "$what" -f "$data/fields.rec" >"$tmp/out" 2>"$tmp/err"
 	same "--list $what" 0 $? "$tmp/out" "$data/fields.$what"
 done
@@ -117,7 +117,7 @@ usage() {
 	same "$name" 64 $rc "$tmp/err" "$tmp/want"
 }
 usage "--list with controls" \
-	"dossier: --list wants people, orgs, events, paragraphs, glosses, notes, mynotes or marks, not '\\x1b[2J\\u202e'" \
+	"dossier: --list wants articles, people, orgs, events, paragraphs, glosses, notes, mynotes or marks, not '\\x1b[2J\\u202e'" \
 	--list "${esc}[2J$(printf '\342\200\256')"
 usage "an unknown long option" "dossier: unrecognized option '--x\\x1b[2J'" "--x${esc}[2J"
 usage "an unknown short option" "dossier: invalid option -- '\\x1b'" "-${esc}"

@@ -6,11 +6,11 @@ if HAVE_CMOCKA
 check_PROGRAMS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
 	tests/test-layout tests/test-escape tests/test-prompt tests/test-keys tests/test-input \
-	tests/test-reload tests/test-view tests/test-view-comfort
+	tests/test-reload tests/test-view tests/test-multi tests/test-view-multi tests/test-view-comfort
 TESTS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
 	tests/test-layout tests/test-escape tests/test-prompt tests/test-keys tests/test-input \
-	tests/test-reload tests/test-view tests/test-view-comfort
+	tests/test-reload tests/test-view tests/test-multi tests/test-view-multi tests/test-view-comfort
 
 tests_test_rec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_rec_LDADD = src/libcore.a $(CMOCKA_LIBS)
@@ -32,6 +32,12 @@ tests_test_bundled_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_bundled_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_layout_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_layout_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
+tests_test_multi_SOURCES = tests/test-multi.c tests/bundled.c tests/bundled.h
+tests_test_multi_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_multi_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_view_multi_SOURCES = tests/test-view-multi.c tests/bundled.c tests/bundled.h
+tests_test_view_multi_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
+tests_test_view_multi_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 # The prompt's line editor, the key table and the keyboard's decoding: the
 # view's logic without a terminal (curses only for its KEY_* codes).
 tests_test_prompt_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
@@ -58,6 +64,8 @@ tests_test_index_CPPFLAGS = $(bundled_cppflags)
 tests_test_text_CPPFLAGS = $(bundled_cppflags)
 tests_test_search_CPPFLAGS = $(bundled_cppflags)
 tests_test_bundled_CPPFLAGS = $(bundled_cppflags)
+tests_test_multi_CPPFLAGS = $(bundled_cppflags)
+tests_test_view_multi_CPPFLAGS = $(bundled_cppflags)
 tests_test_view_CPPFLAGS = $(bundled_cppflags)
 endif
 if !HAVE_SCREEN_TESTS
@@ -68,7 +76,7 @@ AM_TESTS_ENVIRONMENT += have_cmocka='$(have_cmocka)'; export have_cmocka; \
 	have_vterm='$(have_vterm)'; export have_vterm;
 
 TESTS += tests/bundled-data.sh tests/hostile.sh tests/write-error.sh \
-	tests/build-paths.sh tests/limits.sh tests/read-error.sh
+	tests/build-paths.sh tests/limits.sh tests/read-error.sh tests/multi-cli.sh
 EXTRA_DIST += tests/hostile.sh tests/data/hostile tests/write-error.sh \
 	tests/build-paths.sh
 AM_TESTS_ENVIRONMENT += PREFIX_MAP_CFLAGS='$(PREFIX_MAP_CFLAGS)'; \
@@ -77,7 +85,7 @@ AM_TESTS_ENVIRONMENT += PREFIX_MAP_CFLAGS='$(PREFIX_MAP_CFLAGS)'; \
 
 # The bundled data against the seed article.
 EXTRA_DIST += tests/bundled-data.sh tests/data/seed/article.txt tests/limits.sh \
-	tests/read-error.sh tests/read-error.c
+	tests/read-error.sh tests/read-error.c tests/data/multi.rec tests/multi-cli.sh
 
 # The importer: its modules' unit tests, the measure on the seed and the
 # command line.
@@ -101,9 +109,9 @@ EXTRA_DIST += tests/import-recall.sh tests/import-cli.sh tests/data/import/artic
 # (a writer killed, a full disk, an unwritable directory, two writers).
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test-state tests/test-state-store tests/test-state-faults \
-	tests/test-state-list
+	tests/test-state-list tests/test-state-view
 TESTS += tests/test-state tests/test-state-store tests/test-state-faults \
-	tests/test-state-list
+	tests/test-state-list tests/test-state-view
 EXTRA_DIST += tests/state-cli.sh
 tests_test_state_SOURCES = tests/test-state.c tests/state-util.c tests/state-util.h
 tests_test_state_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
@@ -119,5 +127,10 @@ tests_test_state_list_SOURCES = tests/test-state-list.c tests/state-util.c tests
 tests_test_state_list_CPPFLAGS = $(bundled_cppflags)
 tests_test_state_list_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_state_list_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_state_view_SOURCES = tests/test-state-view.c tests/state-util.c tests/state-util.h \
+	tests/bundled.c tests/bundled.h
+tests_test_state_view_CPPFLAGS = $(bundled_cppflags)
+tests_test_state_view_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
+tests_test_state_view_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 endif
 TESTS += tests/state-cli.sh

@@ -25,7 +25,7 @@ awk -F '\t' 'NF >= 2 { print $1 "\t" $2 }' "$tmp/keys" | sort -u >"$tmp/table"
 
 # scope<TAB>key for every .Ic on an .It line under a .Ss of KEYS; a key
 # under a subsection that is no scope comes out as "?Title".
-awk 'BEGIN { split("global timeline people article prompt overlay", s, " ")
+awk 'BEGIN { split("global timeline people article prompt overlay articles list", s, " ")
 		for (i in s) known[s[i]] = 1 }
 	/^\.Sh / { in_keys = ($0 == ".Sh KEYS"); scope = ""; next }
 	!in_keys { next }

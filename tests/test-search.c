@@ -184,7 +184,11 @@ naive_total(const struct dossier *d, const char *q)
 		size_t n = k ? d->norgs : d->npeople;
 		for (size_t i = 0; i < n; i++) {
 			c += ascii_count(e[i].name, q) + ascii_count(e[i].role, q) +
-			    ascii_count(e[i].note, q) + ascii_count(e[i].latin, q);
+			    ascii_count(e[i].note, q);
+			/* The Latin name, where it is not the Name again. */
+			if (e[i].latin.n != e[i].name.n ||
+			    memcmp(e[i].latin.s, e[i].name.s, e[i].name.n) != 0)
+				c += ascii_count(e[i].latin, q);
 			for (size_t a = 0; a < e[i].nalias; a++)
 				c += ascii_count(e[i].alias[a], q);
 		}

@@ -52,10 +52,11 @@ check_prefix(const struct state_data *d)
 
 /* Adds "note N+1" and saves, forever (until killed). */
 static void __attribute__((noreturn))
-writer(const char *dir, const char *path, int rounds)
+writer(const char *dir, const char *path, int rounds, int progress)
 {
 	struct state st;
 	char text[2048];
+	ssize_t w;
 
 	if (state_open(&st, dir, path, bytes, strlen(bytes), false) != 0 || st.warning[0])
 		_exit(3);
@@ -66,6 +67,10 @@ writer(const char *dir, const char *path, int rounds)
 		if (state_add_note(&st, "p1", "q", text, state_now()) != 0 ||
 		    state_save(&st, state_now()) != 0)
 			_exit(4);
+		/* A byte a save, for a parent that waits for one. */
+		if (progress >= 0)
+			w = write(progress, "s", 1);
+		(void)w;
 	}
 	_exit(0);
 }
@@ -92,14 +97,26 @@ killed_writer(void **unused)
 	srand(seed);
 	for (int i = 0; i < 150; i++) {
 		struct state st;
-		int status;
-		pid_t pid = fork();
+		int status, saved[2];
+		char c;
+		pid_t pid;
 
+		/* Every other round waits for a save to be done before the
+		 * random wait: however slow the build (sanitizers) or busy
+		 * the machine, kills land after saves too. */
+		assert_int_equal(pipe(saved), 0);
+		pid = fork();
 		assert_true(pid >= 0);
-		if (pid == 0)
-			writer(dir, path, -1);
+		if (pid == 0) {
+			close(saved[0]);
+			writer(dir, path, -1, saved[1]);
+		}
+		close(saved[1]);
+		if (i % 2)
+			assert_int_equal(read(saved[0], &c, 1), 1);
 		usleep((useconds_t)(rand() % 8000));
 		kill(pid, SIGKILL);
+		close(saved[0]);
 		assert_int_equal(waitpid(pid, &status, 0), pid);
 		if (!WIFSIGNALED(status))
 			fail_msg("writer exited with %d", WEXITSTATUS(status));

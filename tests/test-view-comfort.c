@@ -388,12 +388,12 @@ test_double_click(void **state)
 	view_click_at(v, in.y + 4, in.x + 3, 5100);
 	assert_int_equal(v->ov.kind, OV_NONE);
 	assert_int_equal(v->tl.sel, v->tl.top + 4);
-	/* M: the mouse left to the terminal and taken again. */
+	/* c: the mouse left to the terminal and taken again. */
 	v->mouse = true;
-	keys(v, "M");
+	keys(v, "c");
 	assert_false(v->mouse);
 	assert_non_null(strstr(v->message, "mouse off"));
-	keys(v, "M");
+	keys(v, "c");
 	assert_true(v->mouse);
 	close_view(v);
 }

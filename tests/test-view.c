@@ -315,9 +315,13 @@ check_hit_visible(struct view *v, size_t hit, const char *where)
 	}
 	case DS_PARAGRAPH: {
 		int w = art_text_width(v);
+		bool gloss = sg->field == SF_GLOSS;
+		size_t off = gloss ? v->d->paras[sg->item].text.n + h->off : h->off;
 		assert_int_equal(v->focus, PANE_ARTICLE);
-		assert_int_equal(sg->field, SF_TEXT);
-		if (!art_row_shown(v, sg->item, art_row_of_offset(v, sg->item, h->off, w)))
+		assert_true(sg->field == SF_TEXT || gloss);
+		/* The part it is in is shown, in whatever text mode. */
+		assert_true(gloss ? art_shows_gloss(v, sg->item) : art_shows_text(v, sg->item));
+		if (!art_row_shown(v, sg->item, art_row_of_offset(v, sg->item, off, w)))
 			fail_msg("%s: hit %zu (paragraph %u) is not on screen", where, hit, sg->item);
 		break;
 	}
@@ -334,6 +338,7 @@ test_hits_land_visibly(void **state)
 	};
 	static const char *const queries[] = {
 		"llama", "苹果", "2022", "Bali", "巴厘", "LeCun", "Misspelling", "扎克伯格", "FAIR",
+		"talent", "Joelle", "Wang Jing",
 	};
 	char where[128];
 
@@ -381,8 +386,9 @@ test_search_covers_notes(void **state)
 	const struct search_seg *sg;
 
 	(void)state;
-	/* A note's text and a paragraph's gloss are hit, and each hit opens
-	 * the paragraph's details with it marked in sight. */
+	/* A note's text and a paragraph's gloss are hit: a note's hit opens
+	 * the paragraph's details with it marked in sight, a gloss's shows
+	 * it in the article, switched to both. */
 	search(v, "Bali");
 	bool note = false, gloss = false;
 	for (size_t i = 0; i < v->search.nhits; i++) {
@@ -392,7 +398,10 @@ test_search_covers_notes(void **state)
 		note |= sg->field == SF_NOTE;
 		gloss |= sg->field == SF_GLOSS;
 		view_goto_hit(v, i);
-		assert_int_equal(v->ov.kind, OV_DETAILS);
+		if (sg->field == SF_GLOSS)
+			assert_true(v->ov.kind == OV_NONE && v->text == TEXT_BOTH);
+		else
+			assert_int_equal(v->ov.kind, OV_DETAILS);
 		check_hit_visible(v, i, "/Bali");
 		view_close_overlay(v);
 	}
@@ -913,6 +922,131 @@ test_many_hits_each_line(void **state)
 	dossier_free(&d);
 }
 
+/* ---- the text mode: original, English, both ---- */
+
+/* e cycles the modes; the top paragraph stays; in English a paragraph's
+ * rows are its gloss's, in both its text's and then its gloss's. */
+static void
+test_text_mode_cycle(void **state)
+{
+	struct view *v = open_view(&bundled, 40, 120);
+	size_t p5 = para_index(&bundled, "p5");
+	int w, text_rows, gloss_rows;
+
+	(void)state;
+	assert_int_equal(v->text, TEXT_ORIGINAL);
+	view_focus(v, PANE_ARTICLE);
+	art_goto(v, p5, 0);
+	w = art_text_width(v);
+	text_rows = (int)art_wrap(v, p5, w)->n;
+	assert_true(art_shows_text(v, p5) && !art_shows_gloss(v, p5));
+	keys(v, "e");
+	assert_int_equal(v->text, TEXT_ENGLISH);
+	assert_int_equal(v->art.para, p5);
+	assert_int_equal(v->art.off, bundled.paras[p5].text.n);
+	assert_true(!art_shows_text(v, p5) && art_shows_gloss(v, p5));
+	gloss_rows = (int)art_wrap(v, p5, w)->n;
+	assert_true(art_wrap(v, p5, w)->lines[0].start == bundled.paras[p5].text.n);
+	keys(v, "e");
+	assert_int_equal(v->text, TEXT_BOTH);
+	assert_int_equal(v->art.para, p5);
+	/* From the start of the gloss to the start of the paragraph. */
+	assert_int_equal(v->art.off, 0);
+	/* The gloss is narrower by its indent: at least as many rows. */
+	assert_true((int)art_wrap(v, p5, w)->n >= text_rows + gloss_rows);
+	assert_int_equal(art_gloss_indent(v), 2);
+	keys(v, "e");
+	assert_int_equal(v->text, TEXT_ORIGINAL);
+	assert_int_equal(v->art.para, p5);
+	assert_int_equal((int)art_wrap(v, p5, w)->n, text_rows);
+	close_view(v);
+}
+
+/* A place inside the text stays in both, and goes to the gloss's start
+ * in English; a place in the gloss goes to the text's start in the
+ * original.  Every motion still stops where G stops. */
+static void
+test_text_mode_keeps_place(void **state)
+{
+	struct view *v = open_view(&bundled, 24, 80);
+	size_t p16 = para_index(&bundled, "p16");
+	size_t textn = bundled.paras[p16].text.n;
+	struct art_pos before;
+
+	(void)state;
+	view_focus(v, PANE_ARTICLE);
+	art_goto(v, p16, 2);
+	before = v->art;
+	assert_true(before.off > 0 && before.off < textn);
+	view_set_text(v, TEXT_BOTH);
+	assert_true(same_pos(v->art, before));
+	view_set_text(v, TEXT_ENGLISH);
+	assert_int_equal(v->art.para, p16);
+	assert_int_equal(v->art.off, textn);
+	keys(v, "j");
+	assert_true(v->art.off > textn);
+	view_set_text(v, TEXT_ORIGINAL);
+	assert_int_equal(v->art.para, p16);
+	assert_int_equal(v->art.off, 0);
+	for (int m = 0; m < TEXT_NMODES; m++) {
+		view_set_text(v, (enum text_mode)m);
+		keys(v, "G");
+		check_last_screenful(v, "G in each mode");
+		keys(v, "gjjj   ");
+		keys(v, "}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}");
+		check_last_screenful(v, "} to the end in each mode");
+	}
+	close_view(v);
+}
+
+/* A hit in a gloss is shown: from the original the article goes to both;
+ * a hit in the text, from English, goes to both too. */
+static void
+test_text_mode_hits(void **state)
+{
+	struct view *v = open_view(&bundled, 24, 80);
+	const struct search_seg *sg;
+
+	(void)state;
+	search(v, "talent");
+	assert_true(v->search.nhits > 0);
+	sg = search_seg_of(&v->search, &v->search.hits[v->cur_hit]);
+	assert_int_equal(sg->field, SF_GLOSS);
+	assert_int_equal(v->text, TEXT_BOTH);
+	check_hit_visible(v, v->cur_hit, "/talent");
+	close_view(v);
+
+	v = open_view(&bundled, 24, 80);
+	view_set_text(v, TEXT_ENGLISH);
+	search(v, "巴厘");
+	sg = search_seg_of(&v->search, &v->search.hits[v->cur_hit]);
+	assert_int_equal(sg->field, SF_TEXT);
+	assert_int_equal(v->text, TEXT_BOTH);
+	check_hit_visible(v, v->cur_hit, "English /巴厘");
+	close_view(v);
+
+	v = open_view(&bundled, 24, 80);
+	view_set_text(v, TEXT_ENGLISH);
+	search(v, "talent");
+	assert_int_equal(v->text, TEXT_ENGLISH);
+	check_hit_visible(v, v->cur_hit, "English /talent");
+	close_view(v);
+}
+
+static void
+test_text_mode_names(void **state)
+{
+	enum text_mode m = TEXT_BOTH;
+
+	(void)state;
+	assert_true(text_mode_parse("original", &m) && m == TEXT_ORIGINAL);
+	assert_true(text_mode_parse("english", &m) && m == TEXT_ENGLISH);
+	assert_true(text_mode_parse("both", &m) && m == TEXT_BOTH);
+	assert_false(text_mode_parse("English", &m));
+	assert_false(text_mode_parse("", &m));
+	assert_int_equal(m, TEXT_BOTH);
+}
+
 int
 main(void)
 {
@@ -936,6 +1070,10 @@ main(void)
 		cmocka_unit_test(test_overlay_resize),
 		cmocka_unit_test(test_details_whole),
 		cmocka_unit_test(test_many_hits_each_line),
+		cmocka_unit_test(test_text_mode_cycle),
+		cmocka_unit_test(test_text_mode_keeps_place),
+		cmocka_unit_test(test_text_mode_hits),
+		cmocka_unit_test(test_text_mode_names),
 	};
 
 	return cmocka_run_group_tests_name("view", tests, setup_all, teardown_all);

@@ -50,7 +50,7 @@ vg() {
 }
 
 vg 0 --check -f "$data"
-for what in people orgs events paragraphs; do
+for what in articles people orgs events paragraphs; do
 	vg 0 --list "$what" -f "$data"
 done
 for q in llama 扎克伯格 ＬＬＡＭＡ 2023-02 ｆａｃｅｂｏｏｋ; do

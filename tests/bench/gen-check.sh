@@ -51,6 +51,12 @@ check grep -q "^paragraph	p[0-9]*-k2	" "$tmp/hits"
 desc="copy 2's people have their own names and aliases"
 check grep -q "^lecun-k2	杨立昆２	.*Yann LeCun-2" "$tmp/people"
 
+"$DOSSIER" --list articles -f "$tmp/x3.rec" > "$tmp/articles"
+desc="each copy is an article of its own title, with its own paragraphs"
+check test "$(cut -f 2 "$tmp/articles" | sort -u | wc -l)" -eq 3 -a \
+	"$(cut -f 6 "$tmp/articles" | sort -u)" = \
+	"$(awk -F '\t' '$1 == "Paragraph" { print $2 }' "$tmp/counts1")"
+
 paras=$(grep -c . "$tmp/x3.txt")
 desc="-t writes the article text (3 x 56 paragraphs)"
 check test "$paras" -eq "$((3 * $(awk -F '\t' '$1 == "Paragraph" { print $2 }' "$tmp/counts1")))"

@@ -351,6 +351,14 @@ emit_record(const char *t, size_t ri, unsigned long k, struct sbuf *b)
 			sb_add(b, f->value, f->len);
 			sb_suffix(b, k, is_word((unsigned char)f->value[f->len - 1]));
 			put_field(rec_field_name(rf, f), f->name_len, b->s, b->n);
+		} else if (k && strcmp(t, "Article") == 0 && name_is(rf, f, "Title")) {
+			/* Each copy an article of its own, told apart in a list. */
+			char num[32];
+			b->n = 0;
+			sb_add(b, f->value, f->len);
+			snprintf(num, sizeof num, " (copy %lu)", k);
+			sb_add(b, num, strlen(num));
+			put_field(rec_field_name(rf, f), f->name_len, b->s, b->n);
 		} else if (strcmp(t, "Paragraph") == 0 && name_is(rf, f, "Text")) {
 			paragraph_text(b, rec_para[ri], k);
 			put_field(rec_field_name(rf, f), f->name_len, b->s, b->n);

@@ -21,10 +21,12 @@ e2e_helpers = tests/e2e/dossier-e2e.c tests/e2e/dossier-e2e.h
 check_PROGRAMS += tests/e2e/test-screen tests/e2e/test-search-screen tests/e2e/test-terminal \
 	tests/e2e/test-torture tests/e2e/test-memory tests/e2e/test-controls \
 	tests/e2e/test-prompt-screen tests/e2e/test-load-screen tests/e2e/test-view-screen \
+	tests/e2e/test-multi-screen \
 	tests/e2e/test-comfort-screen
 TESTS += tests/e2e/test-screen tests/e2e/test-search-screen tests/e2e/test-terminal \
 	tests/e2e/test-torture tests/e2e/test-memory tests/e2e/test-controls \
 	tests/e2e/test-prompt-screen tests/e2e/test-load-screen tests/e2e/test-view-screen \
+	tests/e2e/test-multi-screen \
 	tests/e2e/test-comfort-screen
 
 tests_e2e_test_screen_SOURCES = tests/e2e/test-screen.c $(e2e_helpers)
@@ -64,5 +66,22 @@ TESTS += tests/e2e/test-import-screen
 tests_e2e_test_import_screen_SOURCES = tests/e2e/test-import-screen.c $(e2e_helpers)
 tests_e2e_test_import_screen_CFLAGS = $(e2e_cflags)
 tests_e2e_test_import_screen_LDADD = $(e2e_ldadd)
+tests_e2e_test_multi_screen_SOURCES = tests/e2e/test-multi-screen.c $(e2e_helpers)
+tests_e2e_test_multi_screen_CFLAGS = $(e2e_cflags)
+tests_e2e_test_multi_screen_LDADD = $(e2e_ldadd)
+
+# The reader's own state across two sessions of the program.
+check_PROGRAMS += tests/e2e/test-state-screen
+TESTS += tests/e2e/test-state-screen
+tests_e2e_test_state_screen_SOURCES = tests/e2e/test-state-screen.c $(e2e_helpers)
+tests_e2e_test_state_screen_CFLAGS = $(e2e_cflags)
+tests_e2e_test_state_screen_LDADD = $(e2e_ldadd)
 endif
 EXTRA_DIST += tests/data/controls.rec
+
+# The article's English mode, read end to end at 80x24 and 120x40.
+check_PROGRAMS += tests/e2e/test-english
+TESTS += tests/e2e/test-english
+tests_e2e_test_english_SOURCES = tests/e2e/test-english.c $(e2e_helpers)
+tests_e2e_test_english_CFLAGS = $(e2e_cflags)
+tests_e2e_test_english_LDADD = $(e2e_ldadd)

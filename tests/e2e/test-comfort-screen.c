@@ -259,21 +259,21 @@ static void double_click(void **state, int rows, int cols)
 static void test_double_click_80x24(void **state) { double_click(state, 24, 80); }
 static void test_double_click_200x60(void **state) { double_click(state, 60, 200); }
 
-/* M leaves the mouse to the terminal (the program turns its reporting
+/* c leaves the mouse to the terminal (the program turns its reporting
  * off, and clicks do nothing), and takes it again. */
 static void test_mouse_key(void **state)
 {
 	struct vt *v = start_browser(state, 24, 80, NULL);
-	press(v, "M");
+	press(v, "c");
 	expect_row(v, -1, "mouse off");
 	if (!vt_raw_contains(v, "\033[?1006;1000l") && !vt_raw_contains(v, "\033[?1000l"))
-		fail_screen(v, "M: the mouse reporting is not turned off");
+		fail_screen(v, "c: the mouse reporting is not turned off");
 	int lc = left_border_col(v);
 	click(v, 5, lc + 5);
 	settle(v);
 	/* The click reached no pane: the timeline keeps the focus. */
 	expect_row(v, -1, "Timeline");
-	press(v, "M");
+	press(v, "c");
 	expect_row(v, -1, "mouse on");
 	click(v, 5, lc + 5);
 	settle(v);
@@ -293,10 +293,10 @@ static void test_no_mouse_option(void **state)
 	settle(v);
 	if (vt_raw_contains(v, "1000h"))
 		fail_screen(v, "--no-mouse: mouse reporting turned on");
-	press(v, "M");
+	press(v, "c");
 	expect_row(v, -1, "mouse on");
 	if (!vt_raw_contains(v, "1000h"))
-		fail_screen(v, "M: mouse reporting not turned on");
+		fail_screen(v, "c: mouse reporting not turned on");
 }
 
 /* A person's details list the paragraphs naming them; Tab selects a

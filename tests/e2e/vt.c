@@ -344,9 +344,17 @@ struct vt *vt_spawn(char *const argv[], char *const env_extra[], int rows, int c
 	buf_append(&v->raw, "", 0); /* vt_raw never returns NULL */
 	ignore_sigpipe();
 	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+	/* Blocked from the fork until the child has reset their dispositions
+	 * (reset_signals unblocks them): a signal a test sends at once is then
+	 * held, not lost to an SIG_IGN inherited from whoever ran the tests
+	 * (a background job ignores SIGINT). */
+	sigset_t all, old;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
 	v->pid = forkpty(&v->fd, NULL, NULL, &ws);
 	if (v->pid == 0)
 		exec_child(argv, env_extra);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (v->pid < 0 || !set_fd_flags(v->fd)) {
 		v->reaped = v->pid < 0;
 		vt_free(v);

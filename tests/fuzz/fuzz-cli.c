@@ -69,7 +69,7 @@ output_of(writer w, const struct dossier *d, const char *arg)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const kinds[] = { "people", "orgs", "events", "paragraphs" };
+	static const char *const kinds[] = { "articles", "people", "orgs", "events", "paragraphs" };
 	struct dossier d;
 	struct diag dg;
 	char query[256] = "";
