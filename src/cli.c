@@ -138,6 +138,23 @@ list_articles(const struct dossier *d, FILE *out)
 	}
 }
 
+/* Paragraph id, quote, text: in reading order, as the browser steps
+ * through them. */
+static void
+list_notes(const struct dossier *d, FILE *out)
+{
+	for (size_t p = 0; p < d->nparas; p++)
+		for (size_t i = 0; i < d->paras[p].notes.n; i++) {
+			const struct ds_note *n = &d->notes[d->paras[p].notes.v[i]];
+			put(out, d->paras[p].id);
+			putc('\t', out);
+			put(out, n->quote);
+			putc('\t', out);
+			put(out, n->text);
+			putc('\n', out);
+		}
+}
+
 int
 cli_list(const struct dossier *d, const char *what, FILE *out)
 {
@@ -153,6 +170,8 @@ cli_list(const struct dossier *d, const char *what, FILE *out)
 		list_paragraphs(d, false, out);
 	else if (strcmp(what, "glosses") == 0)
 		list_paragraphs(d, true, out);
+	else if (strcmp(what, "notes") == 0)
+		list_notes(d, out);
 	else
 		return EX_USAGE_;
 	return 0;

@@ -91,6 +91,21 @@ put_text(WINDOW *win, int y, int x, const char *s, size_t n, int col)
 		waddnwstr(win, buf, (int)k);
 }
 
+/* The mark of a cut after used columns of w, when it fits: the columns
+ * it takes. */
+static int
+put_ellipsis(WINDOW *win, int y, int x, int w, int used, enum role r)
+{
+	int ew = text_width(TEXT_ELLIPSIS, sizeof TEXT_ELLIPSIS - 1);
+
+	if (used + ew > w)
+		return 0;
+	wattrset(win, draw_attr(r));
+	put_text(win, y, x + used, TEXT_ELLIPSIS, sizeof TEXT_ELLIPSIS - 1, 0);
+	wattrset(win, A_NORMAL);
+	return ew;
+}
+
 /* draw_text for text that starts at column col of its line. */
 static int
 draw_text_at(WINDOW *win, int y, int x, int w, const char *s, size_t n, int col,
@@ -98,14 +113,15 @@ draw_text_at(WINDOW *win, int y, int x, int w, const char *s, size_t n, int col,
 {
 	int used = 0;
 	size_t len;
+	bool cut;
 
 	if (w <= 0)
 		return 0;
-	len = text_clip_at(s, n, col, w, &used);
+	len = text_clip_mark(s, n, col, w, &used, &cut);
 	wattrset(win, draw_attr(r));
 	put_text(win, y, x, s, len, col);
 	wattrset(win, A_NORMAL);
-	return used;
+	return used + (cut ? put_ellipsis(win, y, x, w, used, r) : 0);
 }
 
 int
@@ -127,12 +143,14 @@ draw_spans(WINDOW *win, int y, int x, int w, const char *s, size_t n,
 	unsigned char small[512];
 	unsigned char *role;
 	int col = 0;
+	bool cut;
 
 	if (w <= 0)
 		return 0;
 	/* Clipped as a whole, so that each run fits and a tab in a later
-	 * run reaches its stop from the start of the line. */
-	n = text_clip(s, n, w, NULL);
+	 * run reaches its stop from the start of the line; the mark of a
+	 * cut in the role of the last character shown. */
+	n = text_clip_mark(s, n, 0, w, NULL, &cut);
 	role = n <= sizeof small ? small : malloc(n);
 	if (!role)
 		return draw_text(win, y, x, w, s, n, base);
@@ -153,6 +171,8 @@ draw_spans(WINDOW *win, int y, int x, int w, const char *s, size_t n,
 		    (enum role)role[i]);
 		i = j;
 	}
+	if (cut)
+		col += put_ellipsis(win, y, x, w, col, n ? (enum role)role[n - 1] : base);
 	if (role != small)
 		free(role);
 	return col;

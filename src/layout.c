@@ -13,9 +13,72 @@ clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
+static int
+max(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static int
+min(int a, int b)
+{
+	return a < b ? a : b;
+}
+
+/* The list column's width: two fifths within bounds, more when the
+ * article would be wider than its measure; then the reader's move. */
+static int
+left_width(struct layout *l, int cols, int move)
+{
+	int def = clamp(cols * 2 / 5, 34, 56), w;
+
+	def = max(def, cols - LAYOUT_MEASURE - LAYOUT_ART_CHROME);
+	w = clamp(def + move, LAYOUT_LEFT_MIN, cols - LAYOUT_ART_MIN);
+	l->left = w - def;
+	return w;
+}
+
+/* A list's box height for n rows held, n = 0 for no limit. */
+static int
+need(int n, int body)
+{
+	return n > 0 && n + 2 < body ? max(n + 2, LAYOUT_LIST_MIN) : body;
+}
+
+/* The timeline's height of a body's: halves, the rows one list does
+ * not need given to the other, then the reader's move, no list taller
+ * than it needs while the other needs more. */
+static int
+top_height(struct layout *l, int body, const struct layout_opts *o)
+{
+	int tl = need(o->tl_rows, body), pp = need(o->people_rows, body);
+	int def = body / 2 + body % 2, lo, hi, h;
+
+	if (pp < body - def)
+		def = body - pp;
+	else if (tl < def)
+		def = tl;
+	lo = max(LAYOUT_LIST_MIN, min(body - pp, tl));
+	hi = min(body - LAYOUT_LIST_MIN, max(tl, body - pp));
+	def = clamp(def, lo, hi);
+	h = clamp(def + o->top, lo, hi);
+	l->top = h - def;
+	return h;
+}
+
 void
 layout_compute(struct layout *l, int rows, int cols, enum pane focus)
 {
+	layout_compute_opts(l, rows, cols, focus, NULL);
+}
+
+void
+layout_compute_opts(struct layout *l, int rows, int cols, enum pane focus,
+    const struct layout_opts *opts)
+{
+	static const struct layout_opts none;
+	const struct layout_opts *o = opts ? opts : &none;
+
 	memset(l, 0, sizeof *l);
 	l->rows = rows;
 	l->cols = cols;
@@ -33,17 +96,25 @@ layout_compute(struct layout *l, int rows, int cols, enum pane focus)
 		for (int p = 0; p < NPANES; p++)
 			l->pane[p] = (struct rect){ 1, 0, rows - 2, cols };
 		l->shown[focus] = true;
-		return;
+	} else {
+		l->mode = LAYOUT_FULL;
+		int left = left_width(l, cols, o->left);
+		int body = rows - 1;
+		int top = top_height(l, body, o);
+		l->pane[PANE_TIMELINE] = (struct rect){ 0, 0, top, left };
+		l->pane[PANE_PEOPLE] = (struct rect){ top, 0, body - top, left };
+		l->pane[PANE_ARTICLE] = (struct rect){ 0, left, body, cols - left };
+		for (int p = 0; p < NPANES; p++)
+			l->shown[p] = true;
 	}
-	l->mode = LAYOUT_FULL;
-	int left = clamp(cols * 2 / 5, 34, 56);
-	int body = rows - 1;
-	int top = body / 2 + body % 2;
-	l->pane[PANE_TIMELINE] = (struct rect){ 0, 0, top, left };
-	l->pane[PANE_PEOPLE] = (struct rect){ top, 0, body - top, left };
-	l->pane[PANE_ARTICLE] = (struct rect){ 0, left, body, cols - left };
-	for (int p = 0; p < NPANES; p++)
-		l->shown[p] = true;
+	if (o->zoom) {
+		/* The others keep their places, unshown, as in the narrow view. */
+		l->zoomed = true;
+		l->tabs = (struct rect){ 0, 0, 0, 0 };
+		l->pane[focus] = (struct rect){ 0, 0, rows - 1, cols };
+		for (int p = 0; p < NPANES; p++)
+			l->shown[p] = p == (int)focus;
+	}
 }
 
 struct rect
@@ -69,7 +140,7 @@ layout_tab(const struct layout *l, enum pane p)
 int
 layout_tab_at(const struct layout *l, int y, int x)
 {
-	if (l->mode != LAYOUT_NARROW || y != l->tabs.y || x < 0 || x >= l->tabs.w)
+	if (l->mode != LAYOUT_NARROW || l->zoomed || y != l->tabs.y || x < 0 || x >= l->tabs.w)
 		return -1;
 	for (int p = 0; p < NPANES; p++) {
 		struct rect t = layout_tab(l, (enum pane)p);

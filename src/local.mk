@@ -37,7 +37,7 @@ src_libview_a_SOURCES = \
 	src/prompt.c src/prompt.h \
 	src/input.c src/input.h \
 	src/view.c src/view.h src/view_article.c src/view_lists.c src/view_text.c \
-	src/view_articles.c \
+	src/view_articles.c src/view_notes.c src/view_mentions.c \
 	src/overlay.c src/overlay.h \
 	src/state_view.c src/state_view.h \
 	src/reload.c src/reload.h

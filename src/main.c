@@ -40,6 +40,7 @@ static const struct option long_options[] = {
 	{ "keys", no_argument, NULL, 'k' },
 	{ "state-dir", required_argument, NULL, 'S' },
 	{ "no-state", no_argument, NULL, 'N' },
+	{ "no-mouse", no_argument, NULL, 'M' },
 	{ "from-top", no_argument, NULL, 'T' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -55,7 +56,7 @@ static const struct {
 	{ "-f, --file=FILE", NULL },	/* names the bundled file: see usage() */
 	{ "-c, --check", N_("validate the dossier and print counts per record type") },
 	{ "-l, --list=WHAT", N_("print articles, people, orgs, events, paragraphs,\n"
-	    "glosses, or your own mynotes or marks, tab-separated") },
+	    "glosses, notes, or your own mynotes or marks,\ntab-separated") },
 	{ "-s, --search=QUERY", N_("print every hit of QUERY, one per line") },
 	{ "-i, --import=ARTICLE", N_("make a dossier of ARTICLE (text or HTML), or add it\n"
 	    "to the dossier given by -f or FILE; see IMPORTING") },
@@ -70,6 +71,8 @@ static const struct {
 	    "in DIR (default: $DOSSIER_STATE_DIR, else\n"
 	    "$XDG_STATE_HOME/dossier or ~/.local/state/dossier)") },
 	{ "    --no-state", N_("neither read nor write them") },
+	{ "    --no-mouse", N_("leave the mouse to the terminal, to select and copy\n"
+	    "(c in the browser switches)") },
 	{ "    --from-top", N_("start at the top, not where the last session stopped") },
 	{ "-h, --help", N_("display this help and exit") },
 	{ "-V, --version", N_("output version information and exit") },
@@ -205,6 +208,7 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'k': key_table_print(stdout); exit(0);
 		case 'S': o->state_dir = optarg; break;
 		case 'N': o->no_state = true; break;
+		case 'M': o->no_mouse = true; break;
 		case 'T': o->from_top = true; break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
@@ -231,11 +235,11 @@ parse_args(int argc, char **argv, struct options *o)
 	}
 	if (o->mode == MODE_LIST && strcmp(o->arg, "people") && strcmp(o->arg, "orgs") &&
 	    strcmp(o->arg, "events") && strcmp(o->arg, "paragraphs") &&
-	    strcmp(o->arg, "glosses") && strcmp(o->arg, "mynotes") && strcmp(o->arg, "marks") &&
-	    strcmp(o->arg, "articles")) {
+	    strcmp(o->arg, "glosses") && strcmp(o->arg, "notes") && strcmp(o->arg, "mynotes") &&
+	    strcmp(o->arg, "marks") && strcmp(o->arg, "articles")) {
 		fputs("dossier: ", stderr);
 		esc_printf(stderr, _("--list wants articles, people, orgs, events, paragraphs, "
-		    "glosses, mynotes or marks, not '%s'\n"), o->arg);
+		    "glosses, notes, mynotes or marks, not '%s'\n"), o->arg);
 		try_help();
 		return EX_USAGE_;
 	}

@@ -15,6 +15,7 @@ struct options {
 	bool file_given;           /* -f or the operand, not the default */
 	const char *state_dir;     /* --state-dir DIR, or NULL */
 	bool no_state;             /* --no-state */
+	bool no_mouse;             /* --no-mouse: the terminal keeps the mouse */
 	bool from_top;             /* --from-top: not back to the saved place */
 	int text;                  /* --text: the article's enum text_mode */
 };

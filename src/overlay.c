@@ -25,7 +25,8 @@ overlay_clear(struct overlay *o)
 		free(o->items[i].own);
 	o->nitems = o->nrows = 0;
 	o->wrapped = 0;
-	o->top = 0;
+	o->top = o->sel = 0;
+	o->picked = false;
 	o->kind = OV_NONE;
 	o->oom = false;
 }
@@ -62,7 +63,7 @@ overlay_add(struct overlay *o, struct ds_str label, struct ds_str value, enum ro
 	struct ov_item *it = new_item(o);
 
 	if (it)
-		*it = (struct ov_item){ label, value, r, NULL };
+		*it = (struct ov_item){ .label = label, .value = value, .role = r };
 }
 
 /* A malloc'd copy of the parts, or NULL. */
@@ -98,7 +99,7 @@ overlay_add_join(struct overlay *o, struct ds_str label, struct ds_str a,
 		free(s);
 		return;
 	}
-	*it = (struct ov_item){ label, { s, n }, r, s };
+	*it = (struct ov_item){ .label = label, .value = { s, n }, .role = r, .own = s };
 }
 
 void
@@ -188,6 +189,19 @@ overlay_help(struct overlay *o)
 	overlay_add(o, cstr(""), cstr(_("mouse")), R_HEADING);
 	overlay_add(o, cstr(_("click")), cstr(_("focus a pane and select a row")), R_NORMAL);
 	overlay_add(o, cstr(_("wheel")), cstr(_("scroll the pane or overlay under the pointer")), R_NORMAL);
+	overlay_add(o, cstr(_("double-click")), cstr(_("the details of the row or paragraph clicked")), R_NORMAL);
+	/* What the marks and colours on the screen mean. */
+	overlay_add(o, cstr(""), cstr(_("legend")), R_HEADING);
+	overlay_add(o, cstr("\u258c"), cstr(_("in the lists: an event or name of the paragraph at the top of the article; in the article: the paragraph of the chosen event")), R_READ);
+	overlay_add(o, cstr("\u2020"), cstr(_("a paragraph with notes; the footer shows the first, and how many more")), R_NOTE);
+	overlay_add(o, cstr("\u00a7"), cstr(_("a section heading of the article")), R_HEADING);
+	overlay_add(o, cstr("\u2026"), cstr(_("text cut at the edge of its room (Enter shows it whole)")), R_NORMAL);
+	overlay_add(o, cstr("-\u00b7\u00b7"), cstr(_("the parts of a date the data does not know")), R_DIM);
+	overlay_add(o, cstr(_("person")), cstr(_("a person's name in the article")), R_PERSON);
+	overlay_add(o, cstr(_("org")), cstr(_("an organization's name in the article")), R_ORG);
+	overlay_add(o, cstr(_("chosen")), cstr(_("the mentions of the person or organization selected")), R_HIGHLIGHT);
+	overlay_add(o, cstr(_("note")), cstr(_("the words a note is about")), R_NOTE);
+	overlay_add(o, cstr(_("hit")), cstr(_("a search hit; the current one stands out more")), R_HIT);
 }
 
 void
@@ -360,6 +374,42 @@ overlay_row_of(const struct overlay *o, const char *s, size_t off)
 		    off < o->rows[r + 1].start))
 			return r;
 	}
+	return o->nrows;
+}
+
+void
+overlay_link_last(struct overlay *o, enum ds_kind kind, size_t link)
+{
+	if (o->nitems == 0)
+		return;
+	o->items[o->nitems - 1].linked = true;
+	o->items[o->nitems - 1].link_kind = kind;
+	o->items[o->nitems - 1].link = link;
+}
+
+bool
+overlay_pick_link(struct overlay *o, int dir)
+{
+	size_t n = o->nitems, i = o->picked ? o->sel : dir > 0 ? n - 1 : 0;
+
+	for (size_t k = 0; k < n; k++) {
+		i = dir > 0 ? (i + 1) % n : (i + n - 1) % n;
+		if (o->items[i].linked) {
+			o->sel = i;
+			o->picked = true;
+			overlay_show_row(o, overlay_item_row(o, i));
+			return true;
+		}
+	}
+	return false;
+}
+
+size_t
+overlay_item_row(const struct overlay *o, size_t i)
+{
+	for (size_t r = 0; r < o->nrows; r++)
+		if (o->rows[r].item == i)
+			return r;
 	return o->nrows;
 }
 

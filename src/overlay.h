@@ -13,7 +13,9 @@
 #include "layout.h"
 #include "role.h"
 
-enum overlay_kind { OV_NONE, OV_HELP, OV_DETAILS, OV_ARTICLES };
+/* OV_NOTES: the list of the article's notes, one item each, one of
+ * them selected (sel). */
+enum overlay_kind { OV_NONE, OV_HELP, OV_DETAILS, OV_ARTICLES, OV_NOTES };
 
 /* A label and its value; own holds what was made for it (a joined value),
  * freed with the overlay. */
@@ -21,6 +23,11 @@ struct ov_item {
 	struct ds_str label, value;
 	enum role role;
 	char *own;
+	/* A link: the event or paragraph it names, gone to by Enter once
+	 * selected with Tab (details). */
+	bool linked;
+	enum ds_kind link_kind;
+	size_t link;
 };
 
 /* A wrapped row: bytes [start, start + len) of an item's value. */
@@ -42,6 +49,8 @@ struct overlay {
 	int label_w;
 	struct rect box;           /* where it goes, border included */
 	size_t top;                /* first row shown */
+	size_t sel;                /* OV_NOTES, or a link picked: the item selected */
+	bool picked;               /* details: a link is selected (sel) */
 	bool oom;
 };
 
@@ -81,6 +90,13 @@ bool overlay_more_below(const struct overlay *);
 /* The row showing byte off of the value string that starts at s, or
  * nrows. */
 size_t overlay_row_of(const struct overlay *, const char *s, size_t off);
+/* Makes the last item added a link to item `link` of kind. */
+void overlay_link_last(struct overlay *, enum ds_kind kind, size_t link);
+/* Selects the next (dir 1) or previous (-1) link, round; false if
+ * there is none. */
+bool overlay_pick_link(struct overlay *, int dir);
+/* The first row of item i, or nrows. */
+size_t overlay_item_row(const struct overlay *, size_t i);
 /* Scrolls so that row r is in sight. */
 void overlay_show_row(struct overlay *, size_t r);
 

@@ -192,23 +192,36 @@ draw_footer(const struct view *v, WINDOW *win, int y, struct rect r)
 {
 	const struct ds_refs *notes = &v->d->paras[v->art.para].notes;
 	const struct ds_note *n = &v->d->notes[notes->v[0]];
-	int x = r.x;
-	char more[32];
+
+	/* The note gone to with t or T, when it is this paragraph's. */
+	if (v->cur_note >= 0 && (size_t)v->cur_note < note_count(v)) {
+		const struct ds_note *c = &v->d->notes[note_at(v, (size_t)v->cur_note)];
+		if (c->para == v->art.para)
+			n = c;
+	}
+	int x = r.x, end = r.x + r.w;
+	char more[32] = "";
 	struct span hits[16];
 	size_t nh = view_hit_spans(v, DS_PARAGRAPH, v->art.para, n->text, hits, 16);
 
-	x += draw_str(win, y, x, r.w, "† ", R_NOTE);
-	/* Notes are on the original's words, which English does not show. */
-	if (!art_shows_text(v, v->art.para))
-		x += draw_str(win, y, x, r.x + r.w - x, _("on the original: "), R_DIM);
-	x += draw_text(win, y, x, r.x + r.w - x, n->quote.s, n->quote.n, R_NOTE);
-	x += draw_str(win, y, x, r.x + r.w - x, ": ", R_DIM);
-	x += draw_spans(win, y, x, r.x + r.w - x, n->text.s, n->text.n, R_DIM, hits, nh);
+	/* The count of the notes not shown keeps its room: the note's
+	 * text is cut before it. */
 	if (notes->n > 1) {
 		snprintf(more, sizeof more, " ");
 		snprintf(more + 1, sizeof more - 1, _("(+%zu, Enter)"), notes->n - 1);
-		draw_str(win, y, x, r.x + r.w - x, more, R_DIM);
+		end -= text_width(more, strlen(more));
+		if (end < r.x + 4)
+			end = r.x + 4;
 	}
+	x += draw_str(win, y, x, end - x, "† ", R_NOTE);
+	/* Notes are on the original's words, which English does not show. */
+	if (!art_shows_text(v, v->art.para))
+		x += draw_str(win, y, x, end - x, _("on the original: "), R_DIM);
+	x += draw_text(win, y, x, end - x, n->quote.s, n->quote.n, R_NOTE);
+	x += draw_str(win, y, x, end - x, ": ", R_DIM);
+	x += draw_spans(win, y, x, end - x, n->text.s, n->text.n, R_DIM, hits, nh);
+	if (more[0])
+		draw_str(win, y, x, r.x + r.w - x, more, R_DIM);
 }
 
 void

@@ -50,15 +50,19 @@ popup_draw(const struct view *v)
 		return;
 	werase(win);
 	draw_box(win, (struct rect){ 0, 0, o->box.h, o->box.w }, o->kind == OV_HELP ?
-	    _("Keys (q or Esc closes)") : o->kind == OV_ARTICLES ?
-	    _("Articles (Enter reads, f filters, q closes)") : _("Details (q or Esc closes)"), true);
+	    _("Keys (q or Esc closes)") : o->kind == OV_NOTES ? _("Notes (Enter goes there, q closes)") :
+	    o->kind == OV_ARTICLES ? _("Articles (Enter reads, f filters, q closes)") :
+	    _("Details (q or Esc closes)"), true);
 	for (int y = 0; y < overlay_page(o) && o->top + (size_t)y < o->nrows; y++) {
 		const struct ov_row *r = &o->rows[o->top + (size_t)y];
 		const struct ov_item *it = &o->items[r->item];
 		struct span spans[MAX_SPANS];
 		size_t ns = 0;
+		bool sel = (o->kind == OV_NOTES || o->picked) && r->item == o->sel;
+		if (sel)
+			draw_fill(win, y + 1, 1, o->box.w - 2, R_SELECTED);
 		if (r->first)
-			draw_text(win, y + 1, 2, lw, it->label.s, it->label.n, R_HEADING);
+			draw_text(win, y + 1, 2, lw, it->label.s, it->label.n, sel ? R_SELECTED : R_HEADING);
 		if (o->kind == OV_DETAILS)
 			ns = view_hit_spans_in(v, o->item_kind, o->item, it->value, r->start,
 			    r->start + r->len, spans, MAX_SPANS);
@@ -70,8 +74,8 @@ popup_draw(const struct view *v)
 			spans[i].off = a < r->len ? a : r->len;
 			spans[i].len = (b < r->len ? b : r->len) - spans[i].off;
 		}
-		draw_spans(win, y + 1, 2 + lw, vw, it->value.s + r->start, r->len, it->role,
-		    spans, ns);
+		draw_spans(win, y + 1, 2 + lw, vw, it->value.s + r->start, r->len,
+		    sel ? R_SELECTED : it->role, spans, ns);
 	}
 	draw_more(o, win);
 	wnoutrefresh(win);

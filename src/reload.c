@@ -11,6 +11,7 @@ view_place_find(const struct view *v, const struct dossier *to, struct view_plac
 	long p = d->nparas ? dossier_map(d, DS_PARAGRAPH, v->art.para, to) : -1;
 
 	pl->focus = v->focus;
+	pl->lopts = v->lopts;
 	pl->show_orgs = v->show_orgs;
 	pl->filter = v->filter >= 0 ? dossier_map(d, DS_PERSON, (size_t)v->filter, to) : -1;
 	pl->event = tl_count(v) ? dossier_map_near(d, DS_EVENT, tl_event(v, v->tl.sel), to) : 0;
@@ -26,7 +27,9 @@ void
 view_place_restore(struct view *v, const struct view_place *pl)
 {
 	v->focus = pl->focus;
-	v->show_orgs = pl->show_orgs;
+	v->lopts = pl->lopts;
+	v->show_orgs = !pl->show_orgs;
+	view_show_orgs(v, pl->show_orgs);
 	v->people.sel = v->people.top = pl->person;
 	v->orgs.sel = v->orgs.top = pl->org;
 	if (pl->filter >= 0)

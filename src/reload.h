@@ -16,6 +16,7 @@ struct view_place {
 	long filter;               /* person, or -1 (also when gone) */
 	size_t event;              /* selected event, else the nearest before */
 	size_t person, org;        /* the same for the people pane's lists */
+	struct layout_opts lopts;  /* the zoom and the splits */
 	struct art_pos art;        /* the article's place: its paragraph (or the
 	                              one before, at its top, if it is gone) */
 };

@@ -117,7 +117,7 @@ own_resume(struct view *v, bool from_top)
 		pane_ops[PANE_TIMELINE]->show(v);
 	}
 	if (s.person >= 0) {
-		v->show_orgs = false;
+		view_show_orgs(v, false);
 		view_select_entity(v, (size_t)s.person);
 	}
 	for (int p = 0; p < NPANES; p++)

@@ -149,6 +149,18 @@ text_clip(const char *s, size_t n, int cols, int *used)
 	return text_clip_at(s, n, 0, cols, used);
 }
 
+size_t
+text_clip_mark(const char *s, size_t n, int col, int cols, int *used, bool *cut)
+{
+	size_t len = text_clip_at(s, n, col, cols, used);
+	int ew = text_width(TEXT_ELLIPSIS, sizeof TEXT_ELLIPSIS - 1);
+
+	*cut = len < n;
+	if (*cut && cols >= ew)
+		len = text_clip_at(s, len, col, cols - ew, used);
+	return len;
+}
+
 /* Sixteen bytes, for the compiler's vector extension (SSE2 on x86-64,
  * NEON on arm64, plain words elsewhere). */
 typedef uint8_t bytes16 __attribute__((vector_size(16)));

@@ -50,6 +50,13 @@ int text_width_at(const char *s, size_t n, int col);
 size_t text_clip(const char *s, size_t n, int cols, int *used);
 size_t text_clip_at(const char *s, size_t n, int col, int cols, int *used);
 
+/* What marks a cut cell: nothing is cut without it. */
+#define TEXT_ELLIPSIS "\u2026"
+/* text_clip_at for a cell that shows where it is cut: when s[0..n) does
+ * not fit in cols, the prefix that leaves room for TEXT_ELLIPSIS after it
+ * (measured as any text is), and *cut is set; else the whole of it. */
+size_t text_clip_mark(const char *s, size_t n, int col, int cols, int *used, bool *cut);
+
 /* Wraps s[0..n) to lines of at most cols columns (cols >= 1) with UAX #14
  * break opportunities; a word wider than cols is split between characters,
  * never before closing punctuation when that can be avoided.  Trailing

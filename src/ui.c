@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 #include <unistr.h>
 
@@ -182,7 +183,7 @@ static void
 draw_status(const struct view *v)
 {
 	struct rect s = v->lay.status;
-	char pos[160];
+	char pos[256];
 	struct ds_str sel = pane_ops[v->focus]->selected(v);
 	const char *name = _(pane_ops[v->focus]->name);
 	int lw, pw, nw, x, cursor = 0;
@@ -204,9 +205,7 @@ draw_status(const struct view *v)
 	x = s.w - pw - text_width(name, strlen(name)) - 1;
 	if (x > lw + 1) {
 		nw = text_width(sel.s, sel.n);
-		/* The selected item gets what room is left, up to 40 columns. */
-		if (nw > 40)
-			nw = 40;
+		/* The selected item gets what room is left. */
 		if (nw > x - lw - 4)
 			nw = x - lw - 4;
 		if (nw > 0)
@@ -252,7 +251,7 @@ draw_frame(const struct view *v)
 		doupdate();
 		return;
 	}
-	if (v->lay.mode == LAYOUT_NARROW)
+	if (v->lay.mode == LAYOUT_NARROW && !v->lay.zoomed)
 		draw_tabs(v);
 	for (int p = 0; p < NPANES; p++) {
 		char title[256];
@@ -284,7 +283,7 @@ reload(struct view *v)
 	struct view_place pl;
 	struct index none = { 0 };
 	struct diag dg;
-	bool color = v->color;
+	bool color = v->color, mouse = v->mouse;
 
 	diag_init(&dg, d->path);
 	if (dossier_load(&nd, d->path, &dg) != 0) {
@@ -308,6 +307,7 @@ reload(struct view *v)
 		return;
 	}
 	v->color = color;
+	v->mouse = mouse;
 	view_resize(v, LINES, COLS);
 	view_focus(v, pl.focus);
 	view_place_restore(v, &pl);
@@ -349,10 +349,10 @@ restore_positions(struct view *v, const struct snapshot *s)
 	v->orgs = s->orgs;
 	v->text = s->text;         /* before the place, which is in its terms */
 	v->art = s->art;
-	v->show_orgs = s->show_orgs;
 	v->filter = s->filter;
 	v->art_filter = s->art_filter;
 	view_refilter(v);
+	view_show_orgs(v, s->show_orgs);
 }
 
 static void
@@ -487,6 +487,15 @@ paste(struct view *v, const char *s, size_t n)
 	prompt_done(v, PR_EDITED);
 }
 
+static long
+now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
 /* The mouse: the view's click and wheel, three rows a notch. */
 static void
 mouse(struct view *v)
@@ -500,7 +509,20 @@ mouse(struct view *v)
 	else if (ev.bstate & BUTTON5_PRESSED)
 		view_wheel(v, ev.y, ev.x, 3);
 	else
-		view_click(v, ev.y, ev.x);
+		view_click_at(v, ev.y, ev.x, now_ms());
+}
+
+/* The mouse taken or left to the terminal, as the view has it. */
+static void
+apply_mouse(const struct view *v)
+{
+	static int taken = -1;
+
+	if (taken == (int)v->mouse)
+		return;
+	taken = v->mouse;
+	mousemask(v->mouse ? BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED : 0, NULL);
 }
 
 static void
@@ -589,7 +611,7 @@ start_curses(struct view *v)
 	set_escdelay(25);
 	/* Wake up now and then to notice a quit signal. */
 	timeout(250);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	apply_mouse(v);
 	mouseinterval(0);
 	start_paste();
 	ui_signals_terminal();
@@ -653,6 +675,7 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 	}
 	view_set_text(&v, (enum text_mode)o->text);
 	check_locale(&v);
+	v.mouse = !o->no_mouse;
 	if (state_take_warning(&st, w))
 		snprintf(v.message, sizeof v.message, "%.300s", w);
 	start_curses(&v);
@@ -666,6 +689,7 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 		int code;
 		if (v.lay.rows != LINES || v.lay.cols != COLS)
 			view_resize(&v, LINES, COLS);
+		apply_mouse(&v);
 		if (dirty)
 			draw_frame(&v);
 		k = read_key(&v, &in, &code);

@@ -24,6 +24,24 @@ pane_height(const struct view *v, enum pane p)
 	return h > 0 ? h : 1;
 }
 
+/* The layout with the reader's choices and what the lists hold: the
+ * dossier's events (the box keeps its size under a filter), its people
+ * or organizations as shown.  The splits'
+ * moves are kept as made, so that a move past a limit is not stored. */
+static void
+layout(struct view *v, int rows, int cols)
+{
+	size_t pp = v->show_orgs ? v->d->norgs : v->d->npeople;
+
+	v->lopts.tl_rows = v->d->nevents < 10000 ? (int)v->d->nevents : 0;
+	v->lopts.people_rows = pp < 10000 ? (int)pp : 0;
+	layout_compute_opts(&v->lay, rows, cols, v->focus, &v->lopts);
+	if (v->lay.mode == LAYOUT_FULL) {
+		v->lopts.left = v->lay.left;
+		v->lopts.top = v->lay.top;
+	}
+}
+
 int
 view_init(struct view *v, struct dossier *d, struct index *ix)
 {
@@ -32,19 +50,26 @@ view_init(struct view *v, struct dossier *d, struct index *ix)
 	v->filter = -1;
 	v->art_filter = -1;
 	v->marked_para = -1;
+	v->cur_note = -1;
+	v->mention_para = -1;
 	v->highlight_kind = -1;
 	v->focus = PANE_TIMELINE;
+	v->date_w = timeline_date_measure(d);
+	v->draft_w = timeline_draft_measure(d);
 	search_init(&v->search, d);
 	v->wrap = calloc(d->nparas ? d->nparas : 1, sizeof *v->wrap);
+	v->text_before = malloc((d->nparas + 1) * sizeof *v->text_before);
+	for (size_t i = 0; v->text_before && i <= d->nparas; i++)
+		v->text_before[i] = i ? v->text_before[i - 1] + d->paras[i - 1].text.n : 0;
 	/* Take over the index if one was made while d was loaded. */
 	v->ix = *ix;
 	memset(ix, 0, sizeof *ix);
 	if (!v->ix.d && index_init(&v->ix, d) < 0)
 		return -1;
-	if (!v->wrap || v->ix.oom)
+	if (!v->wrap || !v->text_before || v->ix.oom)
 		return -1;
 	/* A size until the screen tells its own. */
-	layout_compute(&v->lay, 24, 80, v->focus);
+	layout(v, 24, 80);
 	/* With several articles the reading starts at the first one's head. */
 	if (d->nparas && art_head_rows(v, 0))
 		v->art = art_pos_at(v, 0, 0, art_text_width(v));
@@ -59,6 +84,8 @@ view_free(struct view *v)
 		free(v->wrap[i].lines);
 	free(v->wrap);
 	v->wrap = NULL;
+	free(v->text_before);
+	v->text_before = NULL;
 	free(v->tl_rows);
 	free(v->ent_rows[0]);
 	free(v->ent_rows[1]);
@@ -72,7 +99,7 @@ view_free(struct view *v)
 void
 view_resize(struct view *v, int rows, int cols)
 {
-	layout_compute(&v->lay, rows, cols, v->focus);
+	layout(v, rows, cols);
 	for (int p = 0; p < NPANES; p++)
 		pane_ops[p]->show(v);
 	if (v->ov.kind != OV_NONE) {
@@ -87,8 +114,52 @@ void
 view_focus(struct view *v, enum pane p)
 {
 	v->focus = p;
-	layout_compute(&v->lay, v->lay.rows, v->lay.cols, p);
+	layout(v, v->lay.rows, v->lay.cols);
+	if (v->lay.zoomed)      /* the pane zoomed is another: all it shows */
+		view_resize(v, v->lay.rows, v->lay.cols);
 	pane_ops[p]->show(v);
+}
+
+void
+view_relayout(struct view *v)
+{
+	view_resize(v, v->lay.rows, v->lay.cols);
+}
+
+void
+view_show_orgs(struct view *v, bool orgs)
+{
+	if (v->show_orgs == orgs)
+		return;
+	v->show_orgs = orgs;
+	view_relayout(v);
+}
+
+void
+view_zoom(struct view *v)
+{
+	v->lopts.zoom = !v->lopts.zoom;
+	view_relayout(v);
+}
+
+void
+view_move_split(struct view *v, int cols, int rows)
+{
+	if (v->lay.mode != LAYOUT_FULL || v->lay.zoomed) {
+		snprintf(v->message, sizeof v->message, "%s",
+		    v->lay.zoomed ? "zoomed: z shows every pane" : "one pane at a time: no split to move");
+		return;
+	}
+	v->lopts.left += cols;
+	v->lopts.top += rows;
+	view_relayout(v);
+}
+
+void
+view_reset_split(struct view *v)
+{
+	v->lopts.left = v->lopts.top = 0;
+	view_relayout(v);
 }
 
 /* ---- overlays ---- */
@@ -129,6 +200,52 @@ view_open_details(struct view *v)
 	overlay_place(&v->ov, &v->lay);
 }
 
+static struct ds_str
+lit(const char *s)
+{
+	return (struct ds_str){ s, strlen(s) };
+}
+
+/* Adds label: value when the data has a value, with its Latin form. */
+static void
+add_field(struct overlay *o, const char *label, struct ds_str value, struct ds_str latin)
+{
+	if (!value.n)
+		return;
+	if (latin.n)
+		overlay_add_join(o, lit(label), value, " / ", latin, R_NORMAL);
+	else
+		overlay_add(o, lit(label), value, R_NORMAL);
+}
+
+void
+view_open_dossier(struct view *v)
+{
+	static const struct ds_str none = { "", 0 };
+	const struct dossier *d = v->d;
+
+	if (!overlay_room(v, "the dossier"))
+		return;
+	overlay_clear(&v->ov);
+	v->ov.kind = OV_DETAILS;
+	/* Hits of the articles' fields are marked: the first article's. */
+	v->ov.item_kind = DS_ARTICLE;
+	v->ov.item = 0;
+	overlay_add(&v->ov, lit("Dossier"), d->title.n ? d->title : lit("(untitled)"), R_HEADING);
+	add_field(&v->ov, "Summary", d->summary, none);
+	add_field(&v->ov, "Language", d->language, none);
+	for (size_t i = 0; i < d->narticles; i++) {
+		const struct ds_article *a = &d->articles[i];
+		overlay_add(&v->ov, lit("Article"), a->title.n ? a->title : a->id, R_HEADING);
+		add_field(&v->ov, "English", a->title_en, none);
+		add_field(&v->ov, "Author", a->author, a->author_latin);
+		add_field(&v->ov, "Editor", a->editor, a->editor_latin);
+		add_field(&v->ov, "Date", a->date, none);
+		add_field(&v->ov, "Source", a->source, none);
+	}
+	overlay_place(&v->ov, &v->lay);
+}
+
 /* ---- keys ---- */
 
 /* Esc: drop the filter, then the article filter, then the search hits,
@@ -166,15 +283,65 @@ toggle_filter(struct view *v)
 
 /* A key while an overlay is open: it scrolls, steps through hits or
  * closes; other keys do nothing. */
+/* The timeline's row of event ev; a filter that hides it is lifted,
+ * and the status line says so. */
+static size_t
+event_row(struct view *v, size_t ev)
+{
+	size_t row;
+
+	for (row = 0; row < tl_count(v) && tl_event(v, row) != ev; row++)
+		;
+	if (row < tl_count(v) || v->filter < 0)
+		return row;
+	view_set_filter(v, -1);
+	snprintf(v->message, sizeof v->message, "filter lifted to show the event");
+	for (row = 0; row < tl_count(v) && tl_event(v, row) != ev; row++)
+		;
+	return row;
+}
+
+/* Enter in details: to the event or paragraph selected, else closes. */
+static void
+follow_link(struct view *v)
+{
+	struct ov_item *it = v->ov.picked && v->ov.sel < v->ov.nitems ? &v->ov.items[v->ov.sel] : NULL;
+	enum ds_kind kind = it ? it->link_kind : DS_NKINDS;
+	size_t link = it ? it->link : 0;
+
+	view_close_overlay(v);
+	if (kind == DS_EVENT) {
+		size_t row = event_row(v, link);
+		view_focus(v, PANE_TIMELINE);
+		if (row < tl_count(v)) {
+			v->tl.sel = row;
+			list_show(&v->tl, tl_count(v), pane_height(v, PANE_TIMELINE));
+			view_select_event(v, row);
+		}
+	} else if (kind == DS_PARAGRAPH) {
+		view_focus(v, PANE_ARTICLE);
+		art_goto(v, link, 0);
+		view_follow_reading(v);
+	}
+}
+
 static void
 overlay_key(struct view *v, enum action a)
 {
+	if (notes_overlay_key(v, a))
+		return;
 	if (v->ov.kind == OV_ARTICLES) {
 		view_articles_key(v, a);
 		return;
 	}
 	switch (a) {
 	case ACT_CLOSE: view_close_overlay(v); break;
+	case ACT_OVERLAY_ENTER: follow_link(v); break;
+	case ACT_NEXT_LINK:
+	case ACT_PREV_LINK:
+		if (v->ov.kind == OV_DETAILS && !overlay_pick_link(&v->ov, a == ACT_NEXT_LINK ? 1 : -1))
+			snprintf(v->message, sizeof v->message, "nothing here to go to");
+		break;
 	case ACT_NEXT_HIT: view_step_hit(v, 1); break;
 	case ACT_PREV_HIT: view_step_hit(v, -1); break;
 	default: overlay_action(&v->ov, a); break;
@@ -220,6 +387,19 @@ view_action(struct view *v, enum action a)
 	case ACT_FILTER: toggle_filter(v); break;
 	case ACT_TEXT_MODE: view_cycle_text(v); break;
 	case ACT_CANCEL: cancel(v); break;
+	case ACT_ZOOM: view_zoom(v); break;
+	case ACT_DOSSIER: view_open_dossier(v); break;
+	case ACT_NEXT_NOTE: view_step_note(v, 1); break;
+	case ACT_PREV_NOTE: view_step_note(v, -1); break;
+	case ACT_NOTES: view_open_notes(v); break;
+	case ACT_MOUSE: view_toggle_mouse(v); break;
+	case ACT_NEXT_MENTION: view_step_mention(v, 1); break;
+	case ACT_PREV_MENTION: view_step_mention(v, -1); break;
+	case ACT_LIST_NARROWER: view_move_split(v, -4, 0); break;
+	case ACT_LIST_WIDER: view_move_split(v, 4, 0); break;
+	case ACT_TIMELINE_SHORTER: view_move_split(v, 0, -2); break;
+	case ACT_TIMELINE_TALLER: view_move_split(v, 0, 2); break;
+	case ACT_SPLIT_RESET: view_reset_split(v); break;
 	case ACT_NEXT_ARTICLE:
 	case ACT_PREV_ARTICLE:
 		if (!view_step_article(v, a == ACT_NEXT_ARTICLE ? 1 : -1))
@@ -243,6 +423,31 @@ static bool
 in_rect(struct rect r, int y, int x)
 {
 	return y >= r.y && y < r.y + r.h && x >= r.x && x < r.x + r.w;
+}
+
+void
+view_click_at(struct view *v, int y, int x, long ms)
+{
+	bool twice = v->click_ms > 0 && ms - v->click_ms <= VIEW_DOUBLE_CLICK_MS &&
+	    y == v->click_y && x == v->click_x && v->ov.kind == OV_NONE;
+
+	/* A third click is a first again. */
+	v->click_ms = twice ? 0 : ms;
+	v->click_y = y;
+	v->click_x = x;
+	if (twice && layout_pane_at(&v->lay, y, x) == (int)v->focus)
+		view_open_details(v);
+	else
+		view_click(v, y, x);
+}
+
+void
+view_toggle_mouse(struct view *v)
+{
+	v->mouse = !v->mouse;
+	snprintf(v->message, sizeof v->message, "%s", v->mouse ?
+	    "mouse on: click, double-click and wheel (c: off)" :
+	    "mouse off: the terminal selects and copies (c: on)");
 }
 
 void
@@ -451,18 +656,16 @@ view_goto_hit(struct view *v, size_t hit)
 	view_close_overlay(v);
 	switch (sg->kind) {
 	case DS_EVENT:
-		if (v->filter >= 0)
-			view_set_filter(v, -1);
 		if (!view_event_listed(v, sg->item))
 			view_set_article_filter(v, -1);
 		view_focus(v, PANE_TIMELINE);
-		view_select_event(v, tl_row_of(v, sg->item));
+		view_select_event(v, event_row(v, sg->item));
 		if (!event_hit_shown(v, sg, h))    /* cut off at the pane's edge */
 			details_for_hit(v, sg, h->off);
 		break;
 	case DS_PERSON:
 	case DS_ORG:
-		v->show_orgs = sg->kind == DS_ORG;
+		view_show_orgs(v, sg->kind == DS_ORG);
 		if (people_row(v, sg->item) == people_count(v))
 			view_set_article_filter(v, -1);
 		view_focus(v, PANE_PEOPLE);

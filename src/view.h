@@ -93,11 +93,13 @@ struct view {
 	struct index ix;
 	struct search search;
 	struct layout lay;
+	struct layout_opts lopts;  /* the zoom and the splits as the reader set them */
 	enum pane focus;
 
 	/* Timeline: rows are events in date order, or one person's events. */
 	struct list_pos tl;
 	long filter;               /* person index, or -1 */
+	int date_w, draft_w;       /* the date and draft columns, once per dossier */
 	/* People pane: people, or organizations when orgs is set. */
 	struct list_pos people, orgs;
 	bool show_orgs;
@@ -105,9 +107,16 @@ struct view {
 	/* Article */
 	struct art_pos art;        /* the top row: the reading place */
 	long marked_para;          /* paragraph of the chosen event, or -1 */
+	long cur_note;             /* the note last gone to (reading order), or -1 */
+	long mention_para;         /* the mention last gone to: paragraph or -1, */
+	size_t mention_off;        /* its offset, and whose it is */
+	int mention_kind;
+	size_t mention_who;
 	int highlight_kind;        /* DS_PERSON/DS_ORG whose mentions stand out, or -1 */
 	size_t highlight_who;
 	struct wrap_cache *wrap;   /* per paragraph; a cache, filled when drawn */
+	size_t *text_before;       /* bytes of text before each paragraph, and
+	                              in all at [nparas]: the percent read */
 
 	/* Search */
 	bool searching;            /* the prompt is open */
@@ -117,6 +126,9 @@ struct view {
 	char message[PROMPT_MAX + 64]; /* one-shot status message */
 
 	struct overlay ov;         /* help or details, over the panes */
+	bool mouse;                /* the program takes the mouse (c switches) */
+	long click_ms;             /* the last click: when (ms), where */
+	int click_y, click_x;
 	enum text_mode text;       /* what the article shows */
 	struct view_own own;       /* the reader's own: marks, notes (state_view.c) */
 	bool color, quit;
@@ -140,23 +152,46 @@ void view_free(struct view *);
  * and the article's top kept in sight at the new size. */
 void view_resize(struct view *, int rows, int cols);
 void view_focus(struct view *, enum pane);
+/* The layout again at the same size, after a change of the zoom or the
+ * splits: every pane's selection and the article's top kept in sight. */
+void view_relayout(struct view *);
+/* The people pane shows organizations, or people: its box as tall as
+ * the list needs. */
+void view_show_orgs(struct view *, bool orgs);
+/* z: the focused pane alone on the screen, and back.  < > and - +: the
+ * list column narrower or wider by cols, the timeline taller or shorter
+ * than people by rows; = back to where they were. */
+void view_zoom(struct view *);
+void view_move_split(struct view *, int cols, int rows);
+void view_reset_split(struct view *);
 /* A key's action, as the key table names it, for the focused pane or the
  * open overlay. */
 void view_action(struct view *, enum action);
 /* The mouse: a click or the wheel (rows, negative up) at a screen cell. */
 void view_click(struct view *, int y, int x);
+/* A click at a time in milliseconds: a second one on the same cell
+ * within VIEW_DOUBLE_CLICK_MS is a double click, which opens the details
+ * of what the first selected. */
+#define VIEW_DOUBLE_CLICK_MS 400
+void view_click_at(struct view *, int y, int x, long ms);
+/* c: the mouse to the program or to the terminal (to select and copy). */
+void view_toggle_mouse(struct view *);
 void view_wheel(struct view *, int y, int x, int rows);
 
 /* Timeline rows. */
 size_t tl_count(const struct view *);
 size_t tl_event(const struct view *, size_t row);
 /* The columns of the list panes, as drawn: the timeline's date column
- * (the widest date shown), the people pane's name and alias columns.
+ * (the widest date of the dossier), the people pane's name and alias columns.
  * A row is a mark column, then the columns, one blank between. */
 int timeline_date_width(const struct view *);
+int timeline_date_measure(const struct dossier *);
 /* Two columns for a "?" before the titles of draft events (made by
- * dossier --import, not yet reviewed) when some are shown, else 0. */
+ * dossier --import, not yet reviewed) when the dossier has some, else
+ * 0: like the dates', the titles' column is the same for the whole
+ * list. */
 int timeline_draft_width(const struct view *);
+int timeline_draft_measure(const struct dossier *);
 void people_columns(const struct view *, int *name_w, int *alias_w);
 /* The row of event ev, or tl_count() if it is not listed. */
 size_t tl_row_of(const struct view *, size_t ev);
@@ -197,6 +232,12 @@ int art_row_of_offset(const struct view *, size_t para, size_t off, int width);
 struct art_pos art_last_top(const struct view *);
 /* Whether the top is there: the article's end is on screen. */
 bool art_at_end(const struct view *);
+/* How far the top is into the article's text, in percent of its bytes;
+ * -1 when its end is on screen. */
+int art_percent(const struct view *);
+/* Where the reader is, for the status line: the top paragraph, its
+ * section (a bare letter as "section A"), the percent or END. */
+void art_where(const struct view *, char *buf, size_t size);
 /* The reading place to keep (a mark, where to resume): its paragraph's id
  * and the byte offset of the top row's line.  And back: false if no
  * paragraph has that id; an offset past the text is its end. */
@@ -303,6 +344,29 @@ size_t view_hit_spans_in(const struct view *, enum ds_kind, size_t item,
 /* Overlays: the help, the details of the focused pane's selected item. */
 void view_open_help(struct view *);
 void view_open_details(struct view *);
+/* i: the dossier's title, summary and language, and each article's
+ * title, author, editor, date and source. */
+void view_open_dossier(struct view *);
+
+/* Notes (view_notes.c), in reading order: k-th note's index in the
+ * dossier (nnotes past the last); t and T: the article at the next or
+ * previous note from the current one while it is on screen, else from
+ * the reading place; #: the list of them all, Enter going to the one
+ * selected, which the list's motion keys move. */
+size_t note_count(const struct view *);
+size_t note_at(const struct view *, size_t k);
+void view_goto_note(struct view *, size_t k);
+void view_step_note(struct view *, int dir);
+void view_open_notes(struct view *);
+bool notes_overlay_key(struct view *, enum action);
+/* . and , (view_mentions.c): the article at the next or previous mention
+ * of the person or organization selected in the people pane (from the
+ * one gone to while on screen, else from the reading place), which is
+ * then highlighted. */
+void view_step_mention(struct view *, int dir);
+/* p in the timeline: the article at the selected event's next paragraph,
+ * round, for an event told in several; marked as the chosen one. */
+void view_event_next_para(struct view *);
 void view_close_overlay(struct view *);
 
 #endif

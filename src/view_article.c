@@ -223,6 +223,43 @@ art_at_end(const struct view *v)
 	return cmp(p, last_top(v, width)) >= 0;
 }
 
+int
+art_percent(const struct view *v)
+{
+	size_t before, all;
+
+	if (art_at_end(v))
+		return -1;
+	/* In bytes of text, as less counts: no paragraph need be wrapped. */
+	before = v->text_before[v->art.para] + v->art.off;
+	all = v->text_before[v->d->nparas];
+	return all ? (int)(before * 100 / all) : 0;
+}
+
+void
+art_where(const struct view *v, char *buf, size_t size)
+{
+	const struct ds_str *sec;
+	int pc = art_percent(v);
+	char end[16] = "END";
+	size_t clen, sn;
+	bool cut;
+
+	if (pc >= 0)
+		snprintf(end, sizeof end, "%d%%", pc);
+	if (v->d->nparas == 0) {
+		snprintf(buf, size, "p0/0 · %s", end);
+		return;
+	}
+	sec = &v->d->paras[v->art.para].section;
+	/* A bare letter says little: "section A". */
+	bool letter = sec->n && text_char_width(sec->s, sec->n, &clen) > 0 && clen == sec->n;
+	sn = text_clip_mark(sec->s, sec->n, 0, 40, NULL, &cut);
+	snprintf(buf, size, "p%zu/%zu%s%s%.*s%s · %s", v->art.para + 1, v->d->nparas,
+	    sec->n ? " · " : "", letter ? "section " : "", (int)sn, sec->s,
+	    cut ? TEXT_ELLIPSIS : "", end);
+}
+
 static void
 set_top(struct view *v, struct prow p, int width)
 {

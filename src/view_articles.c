@@ -261,20 +261,22 @@ void
 view_reading_place(const struct view *v, char *buf, size_t size)
 {
 	const struct dossier *d = v->d;
-	const char *end = art_at_end(v) ? _("END") : "";
 	size_t a = art_article(v);
-	char name[64];
+	char name[64], where[160];
 
+	/* The paragraph, its section, the percent read or END. */
+	art_where(v, where, sizeof where);
 	if (d->narticles < 2 || d->nparas == 0) {
-		snprintf(buf, size, " · p%zu/%zu%s%s ", d->nparas ? v->art.para + 1 : 0,
-		    d->nparas, *end ? " " : "", end);
+		snprintf(buf, size, " · %s ", where);
 		return;
 	}
 	source_tag(d, &(struct ds_refs){ (uint32_t[]){ (uint32_t)a }, 1 }, PLACE_NAME_COLS,
 	    name, sizeof name);
-	snprintf(buf, size, " · %zu/%zu %s · p%zu/%u%s%s ", a + 1, d->narticles, name,
+	/* In an article of several, its paragraph's number in it. */
+	const char *tail = strstr(where, " · ");
+	snprintf(buf, size, " · %zu/%zu %s · p%zu/%u%s ", a + 1, d->narticles, name,
 	    v->art.para - d->articles[a].first + 1, (unsigned)d->articles[a].npara,
-	    *end ? " " : "", end);
+	    tail ? tail : "");
 }
 
 void

@@ -132,11 +132,18 @@ list_wheel(struct list_pos *lp, long rows, size_t n, int h)
 int
 timeline_date_width(const struct view *v)
 {
-	int w = 4, h = pane_height(v, PANE_TIMELINE);
+	return v->date_w;
+}
 
-	for (size_t r = v->tl.top; r < v->tl.top + (size_t)h && r < tl_count(v); r++) {
-		const struct ds_str *d = &v->d->events[tl_event(v, r)].date_text;
-		int dw = text_width(d->s, d->n);
+/* The widest date of the dossier: one date column for the whole list,
+ * so that titles keep their column while it scrolls. */
+int
+timeline_date_measure(const struct dossier *d)
+{
+	int w = 4;
+
+	for (size_t i = 0; i < d->nevents; i++) {
+		int dw = text_width(d->events[i].date_text.s, d->events[i].date_text.n);
 		if (dw > w)
 			w = dw;
 	}
@@ -146,10 +153,16 @@ timeline_date_width(const struct view *v)
 int
 timeline_draft_width(const struct view *v)
 {
-	int h = pane_height(v, PANE_TIMELINE);
+	return v->draft_w;
+}
 
-	for (size_t r = v->tl.top; r < v->tl.top + (size_t)h && r < tl_count(v); r++)
-		if (dossier_draft(v->d, v->d->events[tl_event(v, r)].rec))
+/* The same for the draft mark: its column is there for the whole list
+ * when the dossier has a draft event. */
+int
+timeline_draft_measure(const struct dossier *d)
+{
+	for (size_t i = 0; i < d->nevents; i++)
+		if (dossier_draft(d, d->events[i].rec))
 			return 2;
 	return 0;
 }
@@ -380,9 +393,36 @@ timeline_selected(const struct view *v)
 	return tl_count(v) ? v->d->events[tl_event(v, v->tl.sel)].title : (struct ds_str){ "", 0 };
 }
 
+void
+view_event_next_para(struct view *v)
+{
+	const struct ds_event *e;
+	size_t i = 0;
+
+	if (tl_count(v) == 0)
+		return;
+	e = &v->d->events[tl_event(v, v->tl.sel)];
+	if (e->paras.n < 2) {
+		snprintf(v->message, sizeof v->message, "%s", e->paras.n ?
+		    "the event is told in one paragraph" : "the event has no paragraph");
+		return;
+	}
+	while (i < e->paras.n && (long)e->paras.v[i] != v->marked_para)
+		i++;
+	i = i < e->paras.n ? (i + 1) % e->paras.n : 0;
+	v->marked_para = e->paras.v[i];
+	art_goto(v, e->paras.v[i], 0);
+	snprintf(v->message, sizeof v->message, "paragraph %zu/%zu of the event", i + 1,
+	    e->paras.n);
+}
+
 static bool
 timeline_action(struct view *v, enum action a)
 {
+	if (a == ACT_EVENT_PARA) {
+		view_event_next_para(v);
+		return true;
+	}
 	if (!list_action(&v->tl, a, tl_count(v), pane_height(v, PANE_TIMELINE)))
 		return false;
 	view_select_event(v, v->tl.sel);
@@ -404,6 +444,24 @@ timeline_wheel(struct view *v, int rows)
 	list_wheel(&v->tl, rows, tl_count(v), pane_height(v, PANE_TIMELINE));
 }
 
+/* Adds paragraphs ps as links, labelled: each its id and its start. */
+static void
+link_paragraphs(const struct view *v, struct overlay *o, const struct ds_refs *ps,
+    const char *label)
+{
+	for (size_t i = 0; ps && i < ps->n; i++) {
+		const struct ds_paragraph *p = &v->d->paras[ps->v[i]];
+		bool cut;
+		size_t n = text_clip_mark(p->text.s, p->text.n, 0, 40, NULL, &cut);
+		char start[256];
+		int len = snprintf(start, sizeof start, "  %.*s%s", (int)n, p->text.s,
+		    cut ? TEXT_ELLIPSIS : "");
+		overlay_add_join(o, (struct ds_str){ label, strlen(label) }, p->id, "",
+		    (struct ds_str){ start, len < (int)sizeof start ? (size_t)len : sizeof start - 1 }, R_DIM);
+		overlay_link_last(o, DS_PARAGRAPH, ps->v[i]);
+	}
+}
+
 static void
 timeline_details(struct view *v, struct overlay *o)
 {
@@ -412,6 +470,7 @@ timeline_details(struct view *v, struct overlay *o)
 	o->item_kind = DS_EVENT;
 	o->item = tl_event(v, v->tl.sel);
 	overlay_record(o, v->d, v->d->events[o->item].rec);
+	link_paragraphs(v, o, &v->d->events[o->item].paras, "Told in");
 	event_articles_details(v, o, o->item);
 }
 
@@ -461,7 +520,7 @@ static bool
 people_action(struct view *v, enum action a)
 {
 	if (a == ACT_TOGGLE_ORGS) {
-		v->show_orgs = !v->show_orgs;
+		view_show_orgs(v, !v->show_orgs);
 		list_show(people_pos(v), people_count(v), pane_height(v, PANE_PEOPLE));
 	} else if (!list_action(people_pos(v), a, people_count(v), pane_height(v, PANE_PEOPLE)))
 		return false;
@@ -498,7 +557,11 @@ people_details(struct view *v, struct overlay *o)
 		const struct ds_event *ev = &v->d->events[e->events.v[i]];
 		overlay_add_join(o, cstr(_("Event")), ev->date_text, "  ", ev->title,
 		    R_DIM);
+		overlay_link_last(o, DS_EVENT, e->events.v[i]);
 	}
+	/* The paragraphs naming it, each a link. */
+	link_paragraphs(v, o, index_paragraphs_of((struct index *)&v->ix, o->item_kind, o->item),
+	    "Named in");
 	entity_articles_details(v, o, o->item_kind, o->item);
 }
 

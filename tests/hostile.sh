@@ -117,7 +117,7 @@ usage() {
 	same "$name" 64 $rc "$tmp/err" "$tmp/want"
 }
 usage "--list with controls" \
-	"dossier: --list wants articles, people, orgs, events, paragraphs, glosses, mynotes or marks, not '\\x1b[2J\\u202e'" \
+	"dossier: --list wants articles, people, orgs, events, paragraphs, glosses, notes, mynotes or marks, not '\\x1b[2J\\u202e'" \
 	--list "${esc}[2J$(printf '\342\200\256')"
 usage "an unknown long option" "dossier: unrecognized option '--x\\x1b[2J'" "--x${esc}[2J"
 usage "an unknown short option" "dossier: invalid option -- '\\x1b'" "-${esc}"

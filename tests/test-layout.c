@@ -35,7 +35,7 @@ inside(struct rect r, int y, int x)
 static void
 check_cover(const struct layout *l, int rows, int cols)
 {
-	int top = l->mode == LAYOUT_NARROW ? 1 : 0;
+	int top = l->mode == LAYOUT_NARROW && !l->zoomed ? 1 : 0;
 
 	for (int y = 0; y < rows - 1; y++)
 		for (int x = 0; x < cols; x++) {
@@ -118,12 +118,17 @@ check_size(int rows, int cols, enum pane focus)
 			assert_true(l.shown[p]);
 		assert_int_equal(layout_tab_at(&l, 0, 0), -1);
 		/* Timeline over people on the left, the article on the right,
-		 * and the article at least as wide as the left column. */
+		 * and the article at least as wide as the left column, unless
+		 * at its measure: never wider. */
 		assert_int_equal(l.pane[PANE_TIMELINE].x, 0);
 		assert_int_equal(l.pane[PANE_PEOPLE].x, 0);
 		assert_int_equal(l.pane[PANE_PEOPLE].y,
 		    l.pane[PANE_TIMELINE].y + l.pane[PANE_TIMELINE].h);
-		assert_true(l.pane[PANE_ARTICLE].w >= l.pane[PANE_TIMELINE].w);
+		assert_true(l.pane[PANE_ARTICLE].w >= l.pane[PANE_TIMELINE].w ||
+		    l.pane[PANE_ARTICLE].w == LAYOUT_MEASURE + LAYOUT_ART_CHROME);
+		assert_true(l.pane[PANE_ARTICLE].w <= LAYOUT_MEASURE + LAYOUT_ART_CHROME);
+		assert_int_equal(l.left, 0);
+		assert_int_equal(l.top, 0);
 		assert_int_equal(l.pane[PANE_ARTICLE].h, rows - 1);
 	}
 }
@@ -192,6 +197,131 @@ test_nonsense(void **state)
 	assert_int_equal(layout_pane_at(&l, 0, 0), -1);
 }
 
+/* Zoomed, the focused pane has the whole body, alone, at every size and
+ * focus; the others keep the places they have unzoomed. */
+static void
+test_zoom(void **state)
+{
+	const struct layout_opts zoom = { .zoom = true };
+
+	(void)state;
+	for (int rows = 0; rows <= MAX_ROWS; rows += 3)
+		for (int cols = 0; cols <= MAX_COLS; cols += rows < 20 ? 1 : 11)
+			for (int f = 0; f < NPANES; f++) {
+				struct layout l, l0;
+				layout_compute_opts(&l, rows, cols, (enum pane)f, &zoom);
+				layout_compute(&l0, rows, cols, (enum pane)f);
+				assert_int_equal(l.mode, expected_mode(rows, cols));
+				if (l.mode == LAYOUT_TOO_SMALL)
+					continue;
+				assert_true(l.zoomed);
+				for (int p = 0; p < NPANES; p++)
+					assert_int_equal(l.shown[p], p == f);
+				struct rect r = l.pane[f];
+				assert_true(r.y == 0 && r.x == 0 && r.h == rows - 1 && r.w == cols);
+				for (int p = 0; p < NPANES; p++)
+					if (p != f)
+						assert_memory_equal(&l.pane[p], &l0.pane[p], sizeof r);
+				assert_int_equal(layout_tab_at(&l, 0, 0), -1);
+				check_cover(&l, rows, cols);
+			}
+}
+
+/* The box height a list of n rows needs, n = 0 for no limit. */
+static int
+need(int n, int body)
+{
+	return n > 0 && n + 2 < body ? (n + 2 > LAYOUT_LIST_MIN ? n + 2 : LAYOUT_LIST_MIN) : body;
+}
+
+/* One size and set of choices: the panes cover the body; the list column
+ * and the article are no narrower than their minimums; no list is
+ * taller than it needs while the other gets less than it needs; the
+ * moves as made give the same layout again. */
+static void
+check_split(int rows, int cols, const struct layout_opts *o)
+{
+	struct layout l, again;
+	struct layout_opts o2 = *o;
+
+	layout_compute_opts(&l, rows, cols, PANE_ARTICLE, o);
+	assert_int_equal(l.mode, LAYOUT_FULL);
+	check_cover(&l, rows, cols);
+	struct rect tl = l.pane[PANE_TIMELINE], pp = l.pane[PANE_PEOPLE], ar = l.pane[PANE_ARTICLE];
+	int body = rows - 1;
+	assert_true(tl.w >= LAYOUT_LEFT_MIN && ar.w >= LAYOUT_ART_MIN);
+	assert_true(tl.h >= LAYOUT_LIST_MIN && pp.h >= LAYOUT_LIST_MIN);
+	if (tl.h > need(o->tl_rows, body) && pp.h < need(o->people_rows, body))
+		fail_msg("%dx%d: timeline %d rows for %d, people %d for %d", cols, rows,
+		    tl.h, o->tl_rows, pp.h, o->people_rows);
+	if (pp.h > need(o->people_rows, body) && tl.h < need(o->tl_rows, body))
+		fail_msg("%dx%d: people %d rows for %d, timeline %d for %d", cols, rows,
+		    pp.h, o->people_rows, tl.h, o->tl_rows);
+	o2.left = l.left;
+	o2.top = l.top;
+	layout_compute_opts(&again, rows, cols, PANE_ARTICLE, &o2);
+	assert_memory_equal(again.pane, l.pane, sizeof l.pane);
+	assert_int_equal(again.left, l.left);
+	assert_int_equal(again.top, l.top);
+}
+
+static void
+test_splits(void **state)
+{
+	static const int content[][2] = {
+		{ 0, 0 }, { 40, 5 }, { 3, 40 }, { 1, 1 }, { 200, 200 }, { 12, 9 },
+	};
+
+	(void)state;
+	for (int rows = LAYOUT_FULL_ROWS; rows <= MAX_ROWS; rows += 5)
+		for (int cols = LAYOUT_FULL_COLS; cols <= MAX_COLS; cols += 13)
+			for (size_t c = 0; c < sizeof content / sizeof *content; c++)
+				for (int left = -300; left <= 300; left += 37)
+					for (int top = -120; top <= 120; top += 17) {
+						struct layout_opts o = { false, left, top,
+						    content[c][0], content[c][1] };
+						check_split(rows, cols, &o);
+					}
+}
+
+/* The defaults: the article at its measure on a wide terminal, the rest
+ * to the lists; a short list gives its rows to the other. */
+static void
+test_split_defaults(void **state)
+{
+	struct layout l;
+	struct layout_opts o = { .tl_rows = 40, .people_rows = 5 };
+
+	(void)state;
+	layout_compute_opts(&l, 60, 200, PANE_TIMELINE, &o);
+	assert_int_equal(l.pane[PANE_ARTICLE].w, LAYOUT_MEASURE + LAYOUT_ART_CHROME);
+	assert_int_equal(l.pane[PANE_TIMELINE].w, 200 - LAYOUT_MEASURE - LAYOUT_ART_CHROME);
+	assert_int_equal(l.pane[PANE_PEOPLE].h, 5 + 2);
+	assert_int_equal(l.pane[PANE_TIMELINE].h, 59 - 7);
+	o = (struct layout_opts){ .tl_rows = 4, .people_rows = 30 };
+	layout_compute_opts(&l, 60, 200, PANE_TIMELINE, &o);
+	assert_int_equal(l.pane[PANE_TIMELINE].h, 4 + 2);
+	/* At 80 columns, the default two fifths; < and > move by what is
+	 * asked, within limits. */
+	o = (struct layout_opts){ .left = -8 };
+	layout_compute_opts(&l, 24, 80, PANE_TIMELINE, &o);
+	assert_int_equal(l.pane[PANE_TIMELINE].w, 34 - 8);
+	assert_int_equal(l.left, -8);
+	o.left = -100;
+	layout_compute_opts(&l, 24, 80, PANE_TIMELINE, &o);
+	assert_int_equal(l.pane[PANE_TIMELINE].w, LAYOUT_LEFT_MIN);
+	assert_int_equal(l.left, LAYOUT_LEFT_MIN - 34);
+	o.left = 100;
+	layout_compute_opts(&l, 24, 80, PANE_TIMELINE, &o);
+	assert_int_equal(l.pane[PANE_ARTICLE].w, LAYOUT_ART_MIN);
+	/* Both lists fit: the timeline's move stops where either would
+	 * be taller than it needs. */
+	o = (struct layout_opts){ .tl_rows = 5, .people_rows = 5, .top = 30 };
+	layout_compute_opts(&l, 60, 200, PANE_TIMELINE, &o);
+	assert_int_equal(l.pane[PANE_PEOPLE].h, 59 - l.pane[PANE_TIMELINE].h);
+	assert_true(l.pane[PANE_PEOPLE].h >= 7);
+}
+
 int
 main(void)
 {
@@ -200,6 +330,9 @@ main(void)
 		cmocka_unit_test(test_thresholds),
 		cmocka_unit_test(test_rect_independent_of_focus),
 		cmocka_unit_test(test_nonsense),
+		cmocka_unit_test(test_zoom),
+		cmocka_unit_test(test_splits),
+		cmocka_unit_test(test_split_defaults),
 	};
 
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);

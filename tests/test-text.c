@@ -102,6 +102,40 @@ test_clip(void **state)
 	assert_int_equal(text_clip("中文", 6, 2, NULL), 3);
 }
 
+/* A cut cell leaves one column for the ellipsis; a whole one is whole. */
+static void
+test_clip_mark(void **state)
+{
+	int used;
+	bool cut;
+
+	(void)state;
+	assert_int_equal(text_width(TEXT_ELLIPSIS, strlen(TEXT_ELLIPSIS)), 1);
+	assert_int_equal(text_clip_mark("abc", 3, 0, 3, &used, &cut), 3);
+	assert_false(cut);
+	assert_int_equal(used, 3);
+	assert_int_equal(text_clip_mark("abcd", 4, 0, 3, &used, &cut), 2);
+	assert_true(cut);
+	assert_int_equal(used, 2);
+	/* A wide character that would leave no room is dropped whole. */
+	assert_int_equal(text_clip_mark("中文字", 9, 0, 4, &used, &cut), 3);
+	assert_true(cut);
+	assert_int_equal(used, 2);
+	assert_int_equal(text_clip_mark("中文字", 9, 0, 5, &used, &cut), 6);
+	assert_int_equal(used, 4);
+	/* A combining mark does not count as a cut. */
+	assert_int_equal(text_clip_mark("e\xcc\x81", 3, 0, 1, &used, &cut), 3);
+	assert_false(cut);
+	/* No room for the mark: nothing fits, and the cut is still told. */
+	assert_int_equal(text_clip_mark("中", 3, 0, 1, &used, &cut), 0);
+	assert_true(cut);
+	assert_int_equal(used, 0);
+	/* Measured from a column: a tab reaches its stop. */
+	assert_int_equal(text_clip_mark("\tab", 4, 6, 3, &used, &cut), 1);
+	assert_true(cut);
+	assert_int_equal(used, 2);
+}
+
 static void
 test_valid_prefix(void **state)
 {
@@ -543,6 +577,7 @@ main(void)
 		cmocka_unit_test(test_wrap_bundled),
 		cmocka_unit_test(test_screen_form),
 		cmocka_unit_test(test_clip_controls),
+		cmocka_unit_test(test_clip_mark),
 		cmocka_unit_test(test_wrap_controls),
 		cmocka_unit_test(test_cells_agree_with_curses),
 	};

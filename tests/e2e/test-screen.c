@@ -169,8 +169,10 @@ static char *article_pane_text(struct vt *v)
 static void page_through(struct vt *v, size_t nparas)
 {
 	char last[32], label[64];
-	/* The end: the last screenful, which G shows too. */
-	snprintf(last, sizeof last, "/%zu END", nparas);
+	/* The end: the last screenful, which G shows too; the status line
+	 * says END where it says the percent read. */
+	(void)nparas;
+	snprintf(last, sizeof last, " · END ");
 	int pages = 0;
 	char *top = article_pane_text(v);
 	for (;;) {
@@ -500,6 +502,10 @@ static char *row_title(struct vt *v, int r, int lc)
 	char *e = p + strlen(p);
 	while (e > p && e[-1] == ' ')
 		e--;
+	/* A title cut at the pane's edge ends with the mark of the cut:
+	 * the rest is a prefix of the title. */
+	if (e - p >= 3 && memcmp(e - 3, "\u2026", 3) == 0)
+		e -= 3;
 	char *out = strndup(p, (size_t)(e - p));
 	free(s);
 	assert_non_null(out);
