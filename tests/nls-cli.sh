@@ -40,7 +40,9 @@ else
 fi
 
 # wc -L counts display columns (a Chinese character is two) in C.UTF-8.
-wide=$(LC_ALL=C.UTF-8 wc -L <"$tmp/help")
+# The line naming the installed data file is as long as the configured
+# prefix makes it (make distcheck's is long): it is measured without it.
+wide=$(grep -v 'meta-ai\.rec' "$tmp/help" | LC_ALL=C.UTF-8 wc -L)
 if test "$wide" -le 80; then
 	echo "ok 3 - the Chinese --help fits 80 columns ($wide)"
 else
