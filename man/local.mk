@@ -13,12 +13,28 @@ man/dossier.1: $(srcdir)/man/dossier.1.in Makefile
 	sed -e 's|@pkgdatadir[@]|$(pkgdatadir)|g' $(srcdir)/man/dossier.1.in >$@.tmp && \
 	mv $@.tmp $@
 
+# dossier(1) in Chinese, made the same way, with a break point between
+# Chinese characters (man/cjk-breaks.sed): groff breaks a line only at
+# spaces and break points, and Chinese has no spaces.
+zhman1dir = $(mandir)/zh_CN/man1
+zhman1_DATA = man/zh_CN/dossier.1
+CLEANFILES += man/zh_CN/dossier.1
+EXTRA_DIST += man/zh_CN/dossier.1.in man/cjk-breaks.sed
+
+man/zh_CN/dossier.1: $(srcdir)/man/zh_CN/dossier.1.in $(srcdir)/man/cjk-breaks.sed Makefile
+	$(AM_V_GEN)$(MKDIR_P) man/zh_CN && rm -f $@ $@.tmp && \
+	sed -e 's|@pkgdatadir[@]|$(pkgdatadir)|g' $(srcdir)/man/zh_CN/dossier.1.in | \
+	LC_ALL=C sed -f $(srcdir)/man/cjk-breaks.sed >$@.tmp && \
+	mv $@.tmp $@
+
 # The pages against the program: mandoc lint, the key table, the options of
-# --help, and the example of dossier(5).
+# --help, the example of dossier(5), and dossier(1) in Chinese against the
+# program and the English page.
 MAN_TESTS = \
 	tests/man-lint.sh \
 	tests/man-keys.sh \
 	tests/man-options.sh \
-	tests/man-example.sh
+	tests/man-example.sh \
+	tests/man-zh.sh
 TESTS += $(MAN_TESTS)
 EXTRA_DIST += $(MAN_TESTS)

@@ -6,9 +6,15 @@
 # scope (Global, Timeline, People, Article, Prompt, Overlay); each key is the argument
 # of an ".Ic" on an ".It" line of it, as in ".It Ic PgUp , Ic b , Ic C-b".
 # ".It" lines without ".Ic" (the Mouse subsection) are not keys.
+#
+# tests/man-zh.sh runs it on the Chinese page: MAN_PAGE names the page,
+# MAN_KEYS its KEYS section and MAN_SCOPES the subsection of each scope, as
+# "Title=scope ..." (by default each scope's name with a capital).
 
 : "${top_srcdir:=.}" "${DOSSIER:=./src/dossier}"
-page=$top_srcdir/man/dossier.1.in
+page=${MAN_PAGE:-$top_srcdir/man/dossier.1.in}
+keys_section=${MAN_KEYS:-KEYS}
+scopes=${MAN_SCOPES:-"Global=global Timeline=timeline People=people Article=article Prompt=prompt Overlay=overlay Articles=articles List=list"}
 tmp=${TMPDIR:-/tmp}/man-keys.$$
 trap 'rm -rf "$tmp"' 0
 trap 'exit 129' HUP INT TERM
@@ -25,12 +31,14 @@ awk -F '\t' 'NF >= 2 { print $1 "\t" $2 }' "$tmp/keys" | sort -u >"$tmp/table"
 
 # scope<TAB>key for every .Ic on an .It line under a .Ss of KEYS; a key
 # under a subsection that is no scope comes out as "?Title".
-awk 'BEGIN { split("global timeline people article prompt overlay articles list", s, " ")
-		for (i in s) known[s[i]] = 1 }
-	/^\.Sh / { in_keys = ($0 == ".Sh KEYS"); scope = ""; next }
+awk -v keys="$keys_section" -v scopes="$scopes" '
+	BEGIN { n = split(scopes, s, " ")
+		for (i = 1; i <= n; i++) { eq = index(s[i], "=")
+			known[substr(s[i], 1, eq - 1)] = substr(s[i], eq + 1) } }
+	/^\.Sh / { in_keys = ($0 == ".Sh " keys); scope = ""; next }
 	!in_keys { next }
-	/^\.Ss / { title = substr($0, 5); scope = tolower(title)
-		if (!(scope in known)) scope = "?" title; next }
+	/^\.Ss / { title = substr($0, 5)
+		scope = (title in known) ? known[title] : "?" title; next }
 	/^\.It / { for (i = 2; i < NF; i++) if ($i == "Ic") {
 		k = $(i + 1); gsub(/\\&/, "", k); gsub(/\\e/, "\\", k)
 		print (scope == "" ? "?KEYS" : scope) "\t" k } }' "$page" >"$tmp/man.all"

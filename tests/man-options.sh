@@ -1,9 +1,12 @@
 #!/bin/sh
 # The options of "dossier --help" and of the OPTIONS section of dossier(1)
-# are the same, long and short, both ways.  TAP.
+# are the same, long and short, both ways.  TAP.  tests/man-zh.sh runs it
+# on the Chinese page: MAN_PAGE names the page, MAN_OPTIONS its OPTIONS
+# section.
 
 : "${top_srcdir:=.}" "${DOSSIER:=./src/dossier}"
-page=$top_srcdir/man/dossier.1.in
+page=${MAN_PAGE:-$top_srcdir/man/dossier.1.in}
+options_section=${MAN_OPTIONS:-OPTIONS}
 tmp=${TMPDIR:-/tmp}/man-options.$$
 trap 'rm -rf "$tmp"' 0
 trap 'exit 129' HUP INT TERM
@@ -26,7 +29,7 @@ awk '/^ +-/ { for (i = 1; i <= NF; i++) {
 sort -u -o "$tmp/help.long" "$tmp/help.long"
 
 # dossier(1): the .Fl arguments on .It lines of the OPTIONS section.
-awk '/^\.Sh / { in_opts = ($0 == ".Sh OPTIONS"); next }
+awk -v opts="$options_section" '/^\.Sh / { in_opts = ($0 == ".Sh " opts); next }
 	in_opts && /^\.It / { for (i = 2; i < NF; i++) if ($i == "Fl") {
 		w = $(i + 1); gsub(/\\/, "", w)
 		if (w ~ /^-/) print "-" w > "/dev/stderr"; else print "-" w } }' \
