@@ -13,8 +13,8 @@
 #define CTRL(c) ((c) & 0x1f)
 
 const char *const key_scope_names[] = {
-	N_("global"), N_("timeline"), N_("people"), N_("article"), N_("prompt"), N_("overlay"), "articles",
-	"list"
+	N_("global"), N_("timeline"), N_("people"), N_("article"), N_("prompt"), N_("overlay"),
+	N_("articles"), N_("list")
 };
 
 const struct key_binding key_table[] = {

@@ -412,14 +412,14 @@ fill_overlay(struct view *v)
 			const struct state_note *n = &d->notes[o->rows[r]];
 			long p;
 			enum state_anchor a = state_note_anchor(v->d, n, &p);
-			struct ds_str label = a == ANCHOR_ORPHANED ? str("orphaned") :
+			struct ds_str label = a == ANCHOR_ORPHANED ? str(_("orphaned")) :
 			    v->d->paras[p].id;
 			overlay_add_join(ov, label, str(n->quote), "  ", str(n->text), role);
 		} else {
 			const struct state_mark *m = &d->marks[o->rows[r]];
 			size_t off;
 			long p = state_offset_resolve(v->d, m->para, m->offset, &off);
-			struct ds_str words = str("(gone)");
+			struct ds_str words = str(_("(gone)"));
 			if (p >= 0) {
 				const struct ds_str *t = &v->d->paras[p].text;
 				words = (struct ds_str){ t->s + off,
@@ -430,9 +430,9 @@ fill_overlay(struct view *v)
 		}
 	}
 	if (o->nrows == 0)
-		overlay_add(ov, str(o->listing == OWN_LIST_NOTES ? "My notes" : "Marks"),
-		    str(o->listing == OWN_LIST_NOTES ? "none: a adds one to the reading place" :
-		    "none: m and a letter sets one"), R_DIM);
+		overlay_add(ov, str(o->listing == OWN_LIST_NOTES ? _("My notes") : _("Marks")),
+		    str(o->listing == OWN_LIST_NOTES ? _("none: a adds one to the reading place") :
+		    _("none: m and a letter sets one")), R_DIM);
 	overlay_place(ov, &v->lay);
 	if (o->nrows)
 		overlay_show_row(ov, overlay_row_of(ov, ov->items[o->sel].value.s, 0));
@@ -558,7 +558,7 @@ own_details(struct view *v, struct overlay *o, size_t para)
 		if (d->notes[i].deleted || state_note_anchor(v->d, &d->notes[i], &p) ==
 		    ANCHOR_ORPHANED || p != (long)para)
 			continue;
-		overlay_add_join(o, str("My note"), str(d->notes[i].quote), "  ",
+		overlay_add_join(o, str(_("My note")), str(d->notes[i].quote), "  ",
 		    str(d->notes[i].text), R_MYNOTE);
 	}
 }

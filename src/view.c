@@ -147,7 +147,8 @@ view_move_split(struct view *v, int cols, int rows)
 {
 	if (v->lay.mode != LAYOUT_FULL || v->lay.zoomed) {
 		snprintf(v->message, sizeof v->message, "%s",
-		    v->lay.zoomed ? "zoomed: z shows every pane" : "one pane at a time: no split to move");
+		    v->lay.zoomed ? _("zoomed: z shows every pane") :
+		    _("one pane at a time: no split to move"));
 		return;
 	}
 	v->lopts.left += cols;
@@ -224,24 +225,24 @@ view_open_dossier(struct view *v)
 	static const struct ds_str none = { "", 0 };
 	const struct dossier *d = v->d;
 
-	if (!overlay_room(v, "the dossier"))
+	if (!overlay_room(v, _("no room for the dossier")))
 		return;
 	overlay_clear(&v->ov);
 	v->ov.kind = OV_DETAILS;
 	/* Hits of the articles' fields are marked: the first article's. */
 	v->ov.item_kind = DS_ARTICLE;
 	v->ov.item = 0;
-	overlay_add(&v->ov, lit("Dossier"), d->title.n ? d->title : lit("(untitled)"), R_HEADING);
-	add_field(&v->ov, "Summary", d->summary, none);
-	add_field(&v->ov, "Language", d->language, none);
+	overlay_add(&v->ov, lit(_("Dossier")), d->title.n ? d->title : lit(_("(untitled)")), R_HEADING);
+	add_field(&v->ov, _("Summary"), d->summary, none);
+	add_field(&v->ov, _("Language"), d->language, none);
 	for (size_t i = 0; i < d->narticles; i++) {
 		const struct ds_article *a = &d->articles[i];
-		overlay_add(&v->ov, lit("Article"), a->title.n ? a->title : a->id, R_HEADING);
-		add_field(&v->ov, "English", a->title_en, none);
-		add_field(&v->ov, "Author", a->author, a->author_latin);
-		add_field(&v->ov, "Editor", a->editor, a->editor_latin);
-		add_field(&v->ov, "Date", a->date, none);
-		add_field(&v->ov, "Source", a->source, none);
+		overlay_add(&v->ov, lit(_("Article")), a->title.n ? a->title : a->id, R_HEADING);
+		add_field(&v->ov, _("English title"), a->title_en, none);
+		add_field(&v->ov, _("Author"), a->author, a->author_latin);
+		add_field(&v->ov, _("Editor"), a->editor, a->editor_latin);
+		add_field(&v->ov, _("Date"), a->date, none);
+		add_field(&v->ov, _("Source"), a->source, none);
 	}
 	overlay_place(&v->ov, &v->lay);
 }
@@ -295,7 +296,7 @@ event_row(struct view *v, size_t ev)
 	if (row < tl_count(v) || v->filter < 0)
 		return row;
 	view_set_filter(v, -1);
-	snprintf(v->message, sizeof v->message, "filter lifted to show the event");
+	snprintf(v->message, sizeof v->message, "%s", _("filter lifted to show the event"));
 	for (row = 0; row < tl_count(v) && tl_event(v, row) != ev; row++)
 		;
 	return row;
@@ -340,7 +341,7 @@ overlay_key(struct view *v, enum action a)
 	case ACT_NEXT_LINK:
 	case ACT_PREV_LINK:
 		if (v->ov.kind == OV_DETAILS && !overlay_pick_link(&v->ov, a == ACT_NEXT_LINK ? 1 : -1))
-			snprintf(v->message, sizeof v->message, "nothing here to go to");
+			snprintf(v->message, sizeof v->message, "%s", _("nothing here to go to"));
 		break;
 	case ACT_NEXT_HIT: view_step_hit(v, 1); break;
 	case ACT_PREV_HIT: view_step_hit(v, -1); break;
@@ -446,8 +447,8 @@ view_toggle_mouse(struct view *v)
 {
 	v->mouse = !v->mouse;
 	snprintf(v->message, sizeof v->message, "%s", v->mouse ?
-	    "mouse on: click, double-click and wheel (c: off)" :
-	    "mouse off: the terminal selects and copies (c: on)");
+	    _("mouse on: click, double-click and wheel (c: off)") :
+	    _("mouse off: the terminal selects and copies (c: on)"));
 }
 
 void

@@ -241,23 +241,28 @@ art_where(const struct view *v, char *buf, size_t size)
 {
 	const struct ds_str *sec;
 	int pc = art_percent(v);
-	char end[16] = "END";
+	char end[64];
 	size_t clen, sn;
 	bool cut;
 
 	if (pc >= 0)
 		snprintf(end, sizeof end, "%d%%", pc);
+	else
+		snprintf(end, sizeof end, "%s", _("END"));
 	if (v->d->nparas == 0) {
-		snprintf(buf, size, "p0/0 · %s", end);
+		snprintf(buf, size, _("p%zu/%zu · %s"), (size_t)0, (size_t)0, end);
 		return;
 	}
 	sec = &v->d->paras[v->art.para].section;
+	if (!sec->n) {
+		snprintf(buf, size, _("p%zu/%zu · %s"), v->art.para + 1, v->d->nparas, end);
+		return;
+	}
 	/* A bare letter says little: "section A". */
-	bool letter = sec->n && text_char_width(sec->s, sec->n, &clen) > 0 && clen == sec->n;
+	bool letter = text_char_width(sec->s, sec->n, &clen) > 0 && clen == sec->n;
 	sn = text_clip_mark(sec->s, sec->n, 0, 40, NULL, &cut);
-	snprintf(buf, size, "p%zu/%zu%s%s%.*s%s · %s", v->art.para + 1, v->d->nparas,
-	    sec->n ? " · " : "", letter ? "section " : "", (int)sn, sec->s,
-	    cut ? TEXT_ELLIPSIS : "", end);
+	snprintf(buf, size, letter ? _("p%zu/%zu · section %.*s%s · %s") : _("p%zu/%zu · %.*s%s · %s"),
+	    v->art.para + 1, v->d->nparas, (int)sn, sec->s, cut ? TEXT_ELLIPSIS : "", end);
 }
 
 static void

@@ -274,9 +274,11 @@ view_reading_place(const struct view *v, char *buf, size_t size)
 	    name, sizeof name);
 	/* In an article of several, its paragraph's number in it. */
 	const char *tail = strstr(where, " · ");
-	snprintf(buf, size, " · %zu/%zu %s · p%zu/%u%s ", a + 1, d->narticles, name,
+	char place[160];
+	snprintf(place, sizeof place, _("%zu/%zu %s · p%zu/%u%s"), a + 1, d->narticles, name,
 	    v->art.para - d->articles[a].first + 1, (unsigned)d->articles[a].npara,
 	    tail ? tail : "");
+	snprintf(buf, size, " · %s ", place);
 }
 
 void

@@ -404,7 +404,7 @@ view_event_next_para(struct view *v)
 	e = &v->d->events[tl_event(v, v->tl.sel)];
 	if (e->paras.n < 2) {
 		snprintf(v->message, sizeof v->message, "%s", e->paras.n ?
-		    "the event is told in one paragraph" : "the event has no paragraph");
+		    _("the event is told in one paragraph") : _("the event has no paragraph"));
 		return;
 	}
 	while (i < e->paras.n && (long)e->paras.v[i] != v->marked_para)
@@ -412,7 +412,7 @@ view_event_next_para(struct view *v)
 	i = i < e->paras.n ? (i + 1) % e->paras.n : 0;
 	v->marked_para = e->paras.v[i];
 	art_goto(v, e->paras.v[i], 0);
-	snprintf(v->message, sizeof v->message, "paragraph %zu/%zu of the event", i + 1,
+	snprintf(v->message, sizeof v->message, _("paragraph %zu/%zu of the event"), i + 1,
 	    e->paras.n);
 }
 
@@ -470,7 +470,7 @@ timeline_details(struct view *v, struct overlay *o)
 	o->item_kind = DS_EVENT;
 	o->item = tl_event(v, v->tl.sel);
 	overlay_record(o, v->d, v->d->events[o->item].rec);
-	link_paragraphs(v, o, &v->d->events[o->item].paras, "Told in");
+	link_paragraphs(v, o, &v->d->events[o->item].paras, _("Told in"));
 	event_articles_details(v, o, o->item);
 }
 
@@ -561,7 +561,7 @@ people_details(struct view *v, struct overlay *o)
 	}
 	/* The paragraphs naming it, each a link. */
 	link_paragraphs(v, o, index_paragraphs_of((struct index *)&v->ix, o->item_kind, o->item),
-	    "Named in");
+	    _("Named in"));
 	entity_articles_details(v, o, o->item_kind, o->item);
 }
 

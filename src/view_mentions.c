@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "i18n.h"
 #include "view.h"
 
 /* The offset of the first (dir 1) mention of (kind, who) in paragraph p
@@ -61,8 +62,9 @@ view_step_mention(struct view *v, int dir)
 		at = true;
 	}
 	if (off < 0) {
-		snprintf(v->message, sizeof v->message, "no more mentions of %.*s %s",
-		    (int)(e->name.n > 200 ? 200 : e->name.n), e->name.s, dir > 0 ? "below" : "above");
+		snprintf(v->message, sizeof v->message,
+		    dir > 0 ? _("no more mentions of %.*s below") : _("no more mentions of %.*s above"),
+		    (int)(e->name.n > 200 ? 200 : e->name.n), e->name.s);
 		return;
 	}
 	art_goto(v, para, art_row_of_offset(v, para, (size_t)off, art_text_width(v)));
@@ -73,7 +75,7 @@ view_step_mention(struct view *v, int dir)
 	v->mention_who = who;
 	v->highlight_kind = kind;
 	v->highlight_who = who;
-	snprintf(v->message, sizeof v->message, "%.*s in %.*s",
+	snprintf(v->message, sizeof v->message, _("%.*s in %.*s"),
 	    (int)(e->name.n > 200 ? 200 : e->name.n), e->name.s,
 	    (int)v->d->paras[para].id.n, v->d->paras[para].id.s);
 }

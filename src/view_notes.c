@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "i18n.h"
 #include "view.h"
 
 size_t
@@ -52,7 +53,7 @@ view_goto_note(struct view *v, size_t k)
 	art_goto(v, n->para, art_row_of_offset(v, n->para, n->quote_off, art_text_width(v)));
 	view_follow_reading(v);
 	v->cur_note = (long)k;
-	snprintf(v->message, sizeof v->message, "note %zu/%zu", k + 1, note_count(v));
+	snprintf(v->message, sizeof v->message, _("note %zu/%zu"), k + 1, note_count(v));
 }
 
 void
@@ -73,8 +74,8 @@ view_step_note(struct view *v, int dir)
 			k = k - 1;
 	}
 	if (k >= count) {    /* also below 0, wrapped */
-		snprintf(v->message, sizeof v->message, "%s", count == 0 ? "no notes" :
-		    dir > 0 ? "no more notes below" : "no more notes above");
+		snprintf(v->message, sizeof v->message, "%s", count == 0 ? _("no notes") :
+		    dir > 0 ? _("no more notes below") : _("no more notes above"));
 		return;
 	}
 	view_goto_note(v, k);
@@ -86,11 +87,11 @@ view_open_notes(struct view *v)
 	struct overlay *o = &v->ov;
 
 	if (note_count(v) == 0) {
-		snprintf(v->message, sizeof v->message, "no notes");
+		snprintf(v->message, sizeof v->message, "%s", _("no notes"));
 		return;
 	}
 	if (!overlay_fits(&v->lay)) {
-		snprintf(v->message, sizeof v->message, "no room for the notes");
+		snprintf(v->message, sizeof v->message, "%s", _("no room for the notes"));
 		return;
 	}
 	overlay_clear(o);
