@@ -9,7 +9,6 @@
 #include <curses.h>
 #include <signal.h>
 #include <stdbool.h>
-#include <stdlib.h>
 #include <string.h>
 #include <term.h>
 #include <termios.h>
@@ -45,23 +44,16 @@ on_crash(int sig)
 	raise(sig);
 }
 
-/* Once: the stack stays for the life of the process. */
 static void
 alt_stack(void)
 {
-	static bool done;
+	static char mem[64 * 1024];
 	stack_t ss;
 
-	if (done)
-		return;
-	done = true;
 	memset(&ss, 0, sizeof ss);
-	ss.ss_size = 64 * 1024;
-	ss.ss_sp = malloc(ss.ss_size);
-	if (ss.ss_sp && sigaltstack(&ss, NULL) != 0) {
-		free(ss.ss_sp);
-		ss.ss_sp = NULL;
-	}
+	ss.ss_sp = mem;
+	ss.ss_size = sizeof mem;
+	sigaltstack(&ss, NULL);
 }
 
 void
