@@ -17,7 +17,7 @@
 #include <curses.h>
 
 #include "bundled.h"
-#include "view.h"
+#include "view-fixture.h"
 
 static struct dossier multi;
 
@@ -55,17 +55,6 @@ teardown(void **state)
 	view_free(*state);
 	free(*state);
 	return 0;
-}
-
-/* Each character a key, as the screen maps it for the focused pane or
- * the open overlay. */
-static void
-keys(struct view *v, const char *s)
-{
-	for (; *s; s++)
-		view_action(v, key_lookup((unsigned char)*s, false,
-		    v->ov.kind == OV_ARTICLES ? KS_ARTICLES :
-		    v->ov.kind != OV_NONE ? KS_OVERLAY : pane_ops[v->focus]->scope));
 }
 
 static size_t
