@@ -1,0 +1,182 @@
+/* --ambiwidth=double in a terminal that draws East Asian Ambiguous
+ * characters two columns wide, as CJK terminals set that way do: the
+ * emulator widens every Ambiguous character of one column (vt_draw_wide),
+ * and every row's borders must still be in their columns, at 80x24 and
+ * 200x60, as the reader pages through the article and moves in the lists.
+ * The quotes and middle dots of the bundled article are on the screen,
+ * drawn wide, so the check is not vacuous. */
+#include <config.h>
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <wchar.h>
+
+#include <cmocka.h>
+
+#include "dossier-e2e.h"
+#include "text.h"
+
+/* What the terminal draws two columns wide: an Ambiguous character that
+ * the C library (as a terminal set to narrow) draws in one. */
+static bool
+wide_ambiguous(uint32_t cp)
+{
+	return text_is_ambiguous(cp) && wcwidth((wchar_t)cp) == 1;
+}
+
+static struct vt *
+start_double(void **state, int rows, int cols)
+{
+	char *argv[] = { (char *)dossier_path(), (char *)"-f", (char *)data_path(),
+		(char *)"--ambiwidth=double", (char *)"--no-state", NULL };
+	char *env[] = { (char *)"LC_ALL=C.UTF-8", (char *)"NO_COLOR", (char *)"DOSSIER_FILE",
+		(char *)"DOSSIER_AMBIWIDTH", NULL };
+	struct vt *v = vt_spawn(argv, env, rows, cols);
+
+	assert_non_null(v);
+	*state = v;
+	vt_draw_wide(v, wide_ambiguous);
+	expect_text(v, "Timeline");
+	settle(v);
+	return v;
+}
+
+static bool
+is_frame(uint32_t cp)
+{
+	return cp == '|' || cp == '+';
+}
+
+/* Wide Ambiguous characters inside the panes (the status line aside). */
+static int
+wide_cells(struct vt *v)
+{
+	int n = 0, w;
+
+	for (int r = 0; r < screen_rows(v) - 1; r++)
+		for (int c = 0; c < screen_cols(v); c++) {
+			uint32_t cp = vt_cell(v, r, c, &w);
+			if (w == 2 && wide_ambiguous(cp))
+				n++;
+		}
+	return n;
+}
+
+/* Full view: the frame in ASCII, and on every row but the status line the
+ * left column's borders and the article's in their columns; no
+ * box-drawing character, which this terminal would draw two wide. */
+static void
+expect_aligned(struct vt *v, const char *when)
+{
+	int rows = screen_rows(v), cols = screen_cols(v), lc = -1, r, c;
+
+	if (!vt_find(v, "Timeline", &r, &c) || r != 0)
+		fail_screen(v, "%s: no Timeline title on row 0", when);
+	if (!vt_find(v, "Article", &r, &c) || r != 0)
+		fail_screen(v, "%s: no Article title on row 0", when);
+	for (c = 1; c < cols - 1 && lc < 0; c++)
+		if (vt_cell(v, 0, c, NULL) == '+')
+			lc = c;
+	if (lc < 0 || vt_cell(v, 0, lc + 1, NULL) != '+')
+		fail_screen(v, "%s: no ++ between the left column and the article on row 0", when);
+	for (r = 0; r < rows - 1; r++) {
+		const int at[] = { 0, lc, lc + 1, cols - 1 };
+		for (size_t i = 0; i < sizeof at / sizeof *at; i++)
+			if (!is_frame(vt_cell(v, r, at[i], NULL)))
+				fail_screen(v, "%s: row %d has no border at col %d", when, r, at[i]);
+		for (c = 0; c < cols; c++) {
+			uint32_t cp = vt_cell(v, r, c, NULL);
+			if (cp >= 0x2500 && cp <= 0x257f)
+				fail_screen(v, "%s: U+%04X drawn at row %d col %d", when, cp, r, c);
+		}
+	}
+}
+
+static void
+pages_and_moves(void **state, int rows, int cols)
+{
+	struct vt *v = start_double(state, rows, cols);
+	int seen = 0;
+	char when[64];
+
+	expect_aligned(v, "first frame");
+	seen += wide_cells(v);
+	press(v, "3");                       /* the article */
+	for (int i = 0; i < 6; i++) {
+		press(v, " ");
+		snprintf(when, sizeof when, "article page %d", i + 1);
+		expect_aligned(v, when);
+		seen += wide_cells(v);
+	}
+	press(v, "1");                       /* the timeline: the article follows */
+	for (int i = 0; i < 5; i++) {
+		press(v, "j");
+		snprintf(when, sizeof when, "timeline row %d", i + 1);
+		expect_aligned(v, when);
+		seen += wide_cells(v);
+	}
+	if (seen == 0)
+		fail_screen(v, "no Ambiguous character was drawn two wide in a pane");
+	expect_clean_quit(v, "after paging");
+}
+
+static void
+test_80x24(void **state)
+{
+	pages_and_moves(state, 24, 80);
+}
+
+static void
+test_200x60(void **state)
+{
+	pages_and_moves(state, 60, 200);
+}
+
+/* The option's value is checked: anything but single or double is a
+ * usage error (64), from the option or the environment. */
+static void
+test_bad_value(void **state)
+{
+	char *argv[] = { (char *)dossier_path(), (char *)"-f", (char *)data_path(),
+		(char *)"--ambiwidth=wide", NULL };
+	char *env[] = { (char *)"LC_ALL=C.UTF-8", (char *)"DOSSIER_AMBIWIDTH", NULL };
+	char *argv2[] = { (char *)dossier_path(), (char *)"-f", (char *)data_path(), NULL };
+	char *env2[] = { (char *)"LC_ALL=C.UTF-8", (char *)"DOSSIER_AMBIWIDTH=2", NULL };
+	struct vt *v = vt_spawn(argv, env, 24, 80);
+	int st;
+
+	assert_non_null(v);
+	*state = v;
+	st = vt_wait_exit(v, PATIENCE_MS);
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 64 || !vt_find(v, "'wide'", NULL, NULL))
+		fail_screen(v, "--ambiwidth=wide: want exit 64 naming the value");
+	vt_free(v);
+	*state = v = vt_spawn(argv2, env2, 24, 80);
+	assert_non_null(v);
+	st = vt_wait_exit(v, PATIENCE_MS);
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 64 || !vt_find(v, "DOSSIER_AMBIWIDTH", NULL, NULL))
+		fail_screen(v, "DOSSIER_AMBIWIDTH=2: want exit 64 naming the variable");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_80x24, teardown_vt),
+		cmocka_unit_test_teardown(test_200x60, teardown_vt),
+		cmocka_unit_test_teardown(test_bad_value, teardown_vt),
+	};
+	/* wcwidth of UTF-8 characters, as the program's terminal measures. */
+	if (!setlocale(LC_CTYPE, "C.UTF-8")) {
+		puts("1..0 # SKIP no C.UTF-8 locale");
+		return 0;
+	}
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
