@@ -93,7 +93,10 @@ expect_aligned(struct vt *v, const char *when)
 				fail_screen(v, "%s: row %d has no border at col %d", when, r, at[i]);
 		for (c = 0; c < cols; c++) {
 			uint32_t cp = vt_cell(v, r, c, NULL);
-			if (cp >= 0x2500 && cp <= 0x257f)
+			/* Box drawing, and the usual marks ▌ † § (the data has
+			 * none of them). */
+			if ((cp >= 0x2500 && cp <= 0x257f) || cp == 0x258c || cp == 0x2020 ||
+			    cp == 0xa7)
 				fail_screen(v, "%s: U+%04X drawn at row %d col %d", when, cp, r, c);
 		}
 	}
@@ -124,6 +127,13 @@ pages_and_moves(void **state, int rows, int cols)
 	}
 	if (seen == 0)
 		fail_screen(v, "no Ambiguous character was drawn two wide in a pane");
+	/* The article follows the timeline: its paragraph's event is marked >
+	 * in the timeline's first column. */
+	bool marked = false;
+	for (int r = 1; r < rows - 1 && !marked; r++)
+		marked = vt_cell(v, r, 1, NULL) == '>';
+	if (!marked)
+		fail_screen(v, "no > marking the event being read");
 	expect_clean_quit(v, "after paging");
 }
 
