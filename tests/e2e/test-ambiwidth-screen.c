@@ -149,6 +149,50 @@ test_200x60(void **state)
 	pages_and_moves(state, 60, 200);
 }
 
+/* The narrow view (one pane) at 60x20: its borders in the first and last
+ * columns on every row under the tabs, also with the help over it, and the
+ * status line's reading place whole after the article's title, whose
+ * separators " · " are four columns here. */
+static void
+expect_narrow_aligned(struct vt *v, const char *when)
+{
+	int rows = screen_rows(v), cols = screen_cols(v);
+
+	for (int r = 1; r < rows - 1; r++)
+		if (!is_frame(vt_cell(v, r, 0, NULL)) || !is_frame(vt_cell(v, r, cols - 1, NULL)))
+			fail_screen(v, "%s: row %d has no border in col 0 or %d", when, r, cols - 1);
+}
+
+static void
+test_narrow(void **state)
+{
+	struct vt *v = start_double(state, 20, 60);
+	char *status;
+
+	expect_narrow_aligned(v, "timeline");
+	press(v, "3");
+	for (int i = 0; i < 4; i++) {
+		press(v, " ");
+		expect_narrow_aligned(v, "article");
+		status = row_text(v, -1);
+		if (!strstr(status, " \u00b7 p") || !strstr(status, "/56"))
+			fail_screen(v, "the status line has no whole reading place after a \u00b7");
+		free(status);
+	}
+	press(v, "?");
+	if (!vt_find(v, "Keys", NULL, NULL))
+		fail_screen(v, "no help over the narrow view");
+	expect_narrow_aligned(v, "help");
+	for (int r = 2; r < screen_rows(v) - 2; r++) {
+		int c = screen_cols(v) - 3;             /* the help box's right border */
+		if (!is_frame(vt_cell(v, r, c, NULL)))
+			fail_screen(v, "help: row %d has no border at col %d", r, c);
+	}
+	press(v, "q");                       /* closes the help */
+	expect_gone(v, "Keys (q");
+	expect_clean_quit(v, "after the help");
+}
+
 /* The option's value is checked: anything but single or double is a
  * usage error (64), from the option or the environment. */
 static void
@@ -181,6 +225,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_80x24, teardown_vt),
 		cmocka_unit_test_teardown(test_200x60, teardown_vt),
+		cmocka_unit_test_teardown(test_narrow, teardown_vt),
 		cmocka_unit_test_teardown(test_bad_value, teardown_vt),
 	};
 	/* wcwidth of UTF-8 characters, as the program's terminal measures. */
