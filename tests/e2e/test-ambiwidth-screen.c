@@ -193,6 +193,80 @@ test_narrow(void **state)
 	expect_clean_quit(v, "after the help");
 }
 
+/* A popup titled title: its left and right borders on every row from its
+ * top (the title's row) to its bottom corner. */
+static void
+expect_popup_aligned(struct vt *v, const char *title, const char *when)
+{
+	int top, tc, left, right = -1, r;
+
+	if (!vt_find(v, title, &top, &tc))
+		fail_screen(v, "%s: no popup titled '%s'", when, title);
+	left = tc - 2;
+	if (left < 0 || vt_cell(v, top, left, NULL) != '+')
+		fail_screen(v, "%s: no + before the popup's title", when);
+	for (int c = tc; c < screen_cols(v) && right < 0; c++)
+		if (vt_cell(v, top, c, NULL) == '+')
+			right = c;
+	if (right < 0)
+		fail_screen(v, "%s: no + closing the popup's title row", when);
+	for (r = top + 1; r < screen_rows(v) - 1; r++) {
+		uint32_t l = vt_cell(v, r, left, NULL), rt = vt_cell(v, r, right, NULL);
+		if (!is_frame(l) || !is_frame(rt))
+			fail_screen(v, "%s: popup row %d has no border at col %d or %d", when, r,
+			    left, right);
+		if (l == '+')
+			break;
+	}
+	if (r == screen_rows(v) - 1)
+		fail_screen(v, "%s: the popup has no bottom", when);
+}
+
+/* Popups over the full view, a search's hits highlighted among wide
+ * quotes: every border in its column. */
+static void
+test_popups(void **state)
+{
+	struct vt *v = start_double(state, 24, 80);
+
+	/* A hit in an event's details shows them in a popup. */
+	vt_send(v, "/Llama");
+	expect_row(v, -1, "hit");
+	settle(v);
+	press(v, "\r");                        /* keep the hits */
+	for (int i = 0; i < 8; i++) {
+		if (vt_find(v, "Details (q", NULL, NULL))
+			expect_popup_aligned(v, "Details", "a hit in details");
+		else
+			expect_aligned(v, "a hit");
+		press(v, "n");
+	}
+	while (vt_find(v, "Details (q", NULL, NULL))
+		press(v, "q");
+	press(v, "\033");                      /* clear the hits */
+	press(v, "1");
+	press(v, "\r");
+	expect_popup_aligned(v, "Details", "details");
+	press(v, "q");
+	expect_gone(v, "Details (q");
+	press(v, "2");
+	press(v, "j");
+	press(v, "\r");
+	expect_popup_aligned(v, "Details", "a person's details");
+	press(v, "q");
+	expect_gone(v, "Details (q");
+	press(v, "L");
+	expect_popup_aligned(v, "Articles", "the list of articles");
+	press(v, "q");
+	expect_gone(v, "Articles (");
+	press(v, "?");
+	expect_popup_aligned(v, "Keys", "help");
+	press(v, "q");
+	expect_gone(v, "Keys (q");
+	expect_aligned(v, "popups closed");
+	expect_clean_quit(v, "after the popups");
+}
+
 /* The option's value is checked: anything but single or double is a
  * usage error (64), from the option or the environment. */
 static void
@@ -226,6 +300,7 @@ main(void)
 		cmocka_unit_test_teardown(test_80x24, teardown_vt),
 		cmocka_unit_test_teardown(test_200x60, teardown_vt),
 		cmocka_unit_test_teardown(test_narrow, teardown_vt),
+		cmocka_unit_test_teardown(test_popups, teardown_vt),
 		cmocka_unit_test_teardown(test_bad_value, teardown_vt),
 	};
 	/* wcwidth of UTF-8 characters, as the program's terminal measures. */
