@@ -157,7 +157,7 @@ static int
 draw_query(const struct view *v, struct rect s, int *cursor)
 {
 	const struct prompt *p = &v->prompt;
-	char count[192] = "  ", src[64];
+	char count[320] = "  ", src[64], bridge[128];
 
 	if (p->len && v->search.error)
 		snprintf(count + 2, sizeof count - 2, _("(cannot search: %s)"), v->search.error);
@@ -171,6 +171,12 @@ draw_query(const struct view *v, struct rect s, int *cursor)
 		else
 			snprintf(count + 2, sizeof count - 2, _("hit %zu/%zu"), v->cur_hit + 1,
 			    v->search.nhits);
+		/* A hit in another spelling of the name the query is says so. */
+		view_hit_bridge(v, v->cur_hit, bridge, sizeof bridge);
+		if (bridge[0]) {
+			size_t n = strlen(count);
+			snprintf(count + n, sizeof count - n, " \u00b7 %s", bridge);
+		}
 	} else {
 		count[0] = '\0';
 	}
