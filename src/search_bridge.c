@@ -77,24 +77,38 @@ find_bridges(struct search *s)
 	return 0;
 }
 
-/* The string of paragraph p's text, or nsegs: paragraphs come last in
- * the corpus, in order, each with its text first. */
+/* The string of paragraph p's text at or after string i, or nsegs:
+ * paragraphs come last in the corpus, in order, each with its text
+ * first.  Asked in increasing order of p, the search gallops on from the
+ * last answer. */
 static size_t
-text_seg(const struct search *s, size_t p)
+text_seg_from(const struct search *s, size_t i, size_t p)
 {
-	size_t lo = 0, hi = s->nsegs;
+	size_t step = 1, hi;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		const struct search_seg *sg = &s->segs[mid];
-		if (sg->kind != DS_PARAGRAPH || sg->item < p)
-			lo = mid + 1;
+#define BEFORE(k) (s->segs[k].kind != DS_PARAGRAPH || s->segs[k].item < p)
+	if (i >= s->nsegs || !BEFORE(i))
+		hi = i;         /* nothing to skip */
+	else {
+		while (i + step < s->nsegs && BEFORE(i + step)) {
+			i += step;
+			step *= 2;
+		}
+		/* segs[i] is before p; the answer is in (i, hi]. */
+		hi = i + step < s->nsegs ? i + step : s->nsegs;
+		i++;
+	}
+	while (i < hi) {        /* the first of [i, hi) not before p */
+		size_t mid = (i + hi) / 2;
+		if (BEFORE(mid))
+			i = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < s->nsegs && s->segs[lo].kind == DS_PARAGRAPH && s->segs[lo].item == p &&
-	    s->segs[lo].field == SF_TEXT)
-		return lo;
+#undef BEFORE
+	if (i < s->nsegs && s->segs[i].kind == DS_PARAGRAPH && s->segs[i].item == p &&
+	    s->segs[i].field == SF_TEXT)
+		return i;
 	return s->nsegs;
 }
 
@@ -118,36 +132,91 @@ push(struct cands *c, struct search_hit h)
 	return 0;
 }
 
-/* Every mention of the bridged people and organizations, as hits. */
+static int
+by_number(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The paragraphs mentioning one of the bridged, in order, once each: one
+ * entity's list as it is, several sorted together. */
+static uint32_t *
+paragraphs(struct search *s, struct index *ix, size_t *np)
+{
+	size_t n = 0, k = 0;
+	uint32_t *v;
+
+	for (size_t b = 0; b < s->nbridges; b++) {
+		const struct ds_refs *ps = index_paragraphs_of(ix, s->bridges[b].kind,
+		    s->bridges[b].who);
+		if (!ps || ix->oom)
+			return NULL;
+		n += ps->n;
+	}
+	if (!(v = malloc((n ? n : 1) * sizeof *v)))
+		return NULL;
+	for (size_t b = 0; b < s->nbridges; b++) {
+		const struct ds_refs *ps = index_paragraphs_of(ix, s->bridges[b].kind,
+		    s->bridges[b].who);
+		if (ps->n)
+			memcpy(v + k, ps->v, ps->n * sizeof *v);
+		k += ps->n;
+	}
+	if (s->nbridges > 1) {
+		qsort(v, n, sizeof *v, by_number);
+		k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (k == 0 || v[k - 1] != v[i])
+				v[k++] = v[i];
+		n = k;
+	}
+	*np = n;
+	return v;
+}
+
+/* Whose mentions are bridged: a bit per person, then per organization. */
+static unsigned char *
+bridged_set(const struct search *s)
+{
+	size_t np = s->d->npeople, n = np + s->d->norgs;
+	unsigned char *set = calloc(n / 8 + 1, 1);
+
+	for (size_t b = 0; set && b < s->nbridges; b++) {
+		size_t i = (s->bridges[b].kind == DS_ORG ? np : 0) + s->bridges[b].who;
+		set[i / 8] |= (unsigned char)(1u << (i % 8));
+	}
+	return set;
+}
+
+/* Every mention of the bridged people and organizations, as hits in
+ * reading order: their paragraphs in order, each one's mentions in text
+ * order. */
 static int
 mentions_of(struct search *s, struct index *ix, struct cands *c)
 {
-	for (size_t b = 0; b < s->nbridges; b++) {
-		const struct search_bridge *br = &s->bridges[b];
-		const struct ds_refs *ps = index_paragraphs_of(ix, br->kind, br->who);
-		if (!ps || ix->oom)
-			return -1;
-		for (size_t i = 0; i < ps->n; i++) {
-			size_t nm, seg = text_seg(s, ps->v[i]);
-			const struct ds_mention *m = index_mentions(ix, ps->v[i], &nm);
-			for (size_t j = 0; j < nm && seg < s->nsegs; j++)
-				if (m[j].kind == br->kind && m[j].who == br->who &&
-				    push(c, (struct search_hit){ (uint32_t)seg, SEARCH_BRIDGED,
-				    m[j].off, m[j].len }) < 0)
-					return -1;
+	size_t np = 0, seg = 0, people = s->d->npeople;
+	uint32_t *ps = paragraphs(s, ix, &np);
+	unsigned char *set = ps ? bridged_set(s) : NULL;
+	int rc = set ? 0 : -1;
+
+	for (size_t i = 0; rc == 0 && i < np; i++) {
+		size_t nm, at = text_seg_from(s, seg, ps[i]);
+		const struct ds_mention *m = index_mentions(ix, ps[i], &nm);
+		if (at == s->nsegs)
+			continue;
+		seg = at;
+		for (size_t j = 0; j < nm && rc == 0; j++) {
+			size_t e = (m[j].kind == DS_ORG ? people : 0) + m[j].who;
+			if (set[e / 8] & (1u << (e % 8)))
+				rc = push(c, (struct search_hit){ (uint32_t)seg, SEARCH_BRIDGED,
+				    m[j].off, m[j].len });
 		}
 	}
-	return 0;
-}
-
-static int
-by_place(const void *a, const void *b)
-{
-	const struct search_hit *x = a, *y = b;
-
-	if (x->seg != y->seg)
-		return x->seg < y->seg ? -1 : 1;
-	return x->off < y->off ? -1 : x->off > y->off;
+	free(set);
+	free(ps);
+	return rc;
 }
 
 static bool
@@ -204,12 +273,8 @@ search_add_bridged(struct search *s)
 		return 0;
 	if (!(ix = search_index(s)))
 		return -1;
-	if (mentions_of(s, ix, &c) == 0) {
-		/* One entity's mentions come in order; several are sorted. */
-		if (s->nbridges > 1)
-			qsort(c.v, c.n, sizeof *c.v, by_place);
+	if (mentions_of(s, ix, &c) == 0)
 		rc = c.n ? merge(s, &c) : 0;
-	}
 	free(c.v);
 	return rc;
 }
