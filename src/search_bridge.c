@@ -38,6 +38,22 @@ search_index(struct search *s)
 	return s->own_ix;
 }
 
+/* Room in array *v (cap elements of size each) for element n. */
+static int
+grow(void **v, size_t *cap, size_t n, size_t size)
+{
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *nv;
+
+	if (n < *cap)
+		return 0;
+	if (!(nv = realloc(*v, ncap * size)))
+		return -1;
+	*v = nv;
+	*cap = ncap;
+	return 0;
+}
+
 static bool
 is_form(enum search_field f)
 {
@@ -64,14 +80,8 @@ find_bridges(struct search *s)
 			known = s->bridges[b].kind == sg->kind && s->bridges[b].who == sg->item;
 		if (known)
 			continue;
-		if (s->nbridges == s->bridgecap) {
-			size_t cap = s->bridgecap ? s->bridgecap * 2 : 4;
-			struct search_bridge *nb = realloc(s->bridges, cap * sizeof *nb);
-			if (!nb)
-				return -1;
-			s->bridges = nb;
-			s->bridgecap = cap;
-		}
+		if (grow((void **)&s->bridges, &s->bridgecap, s->nbridges, sizeof *s->bridges) < 0)
+			return -1;
 		s->bridges[s->nbridges++] = (struct search_bridge){ hi->seg, sg->item, sg->kind };
 	}
 	return 0;
@@ -120,14 +130,8 @@ struct cands {
 static int
 push(struct cands *c, struct search_hit h)
 {
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		struct search_hit *nv = realloc(c->v, cap * sizeof *nv);
-		if (!nv)
-			return -1;
-		c->v = nv;
-		c->cap = cap;
-	}
+	if (grow((void **)&c->v, &c->cap, c->n, sizeof *c->v) < 0)
+		return -1;
 	c->v[c->n++] = h;
 	return 0;
 }
