@@ -418,6 +418,24 @@ index_mentions_by_article(struct index *ix, enum ds_kind kind, size_t who,
 	return ix->oom ? -1 : count;
 }
 
+size_t
+index_latin_at(struct ds_str text, struct ds_str form, size_t from)
+{
+	const char *at = text.s + from, *end = text.s + text.n;
+	unsigned char c0 = form.n ? (unsigned char)form.s[0] : 0;
+
+	if (from > text.n || !((c0 | 32) >= 'a' && (c0 | 32) <= 'z'))
+		return text.n;
+	while ((at = memmem(at, (size_t)(end - at), form.s, form.n)) != NULL) {
+		size_t i = (size_t)(at - text.s);
+		if (!(i > 0 && is_word((unsigned char)text.s[i - 1])) &&
+		    !(i + form.n < text.n && is_word((unsigned char)text.s[i + form.n])))
+			return i;
+		at++;
+	}
+	return text.n;
+}
+
 void
 index_free(struct index *ix)
 {

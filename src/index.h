@@ -56,6 +56,11 @@ struct index_article_count {
  * those it found. */
 long index_mentions_by_article(struct index *, enum ds_kind kind, size_t who,
     struct index_article_count *out, size_t max);
+/* Where, at or after from, form stands in text as a word of its own (no
+ * ASCII letter or digit on either side), if form is Latin (its first byte
+ * an ASCII letter); else text.n.  How a paragraph's English is looked
+ * through for the people and organizations its text mentions. */
+size_t index_latin_at(struct ds_str text, struct ds_str form, size_t from);
 void index_free(struct index *);
 
 #endif

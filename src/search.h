@@ -50,10 +50,10 @@ struct search_hit {
 	uint32_t off, len;         /* original bytes within seg's string */
 };
 
-/* A bridged hit (search_bridging): a mention, in a paragraph's text, of a
- * person or organization the whole query names, written in another of
- * its forms (杨立昆 for the query LeCun).  No folded offset: it is not a
- * match of the query's text. */
+/* A bridged hit (search_bridging): a mention, in a paragraph's text or
+ * its English, of a person or organization the whole query names, written
+ * in another of its forms (杨立昆 for the query LeCun).  No folded offset:
+ * it is not a match of the query's text. */
 #define SEARCH_BRIDGED UINT32_MAX
 
 static inline bool

@@ -1,10 +1,11 @@
 /* Search that bridges spellings: a query that is the whole of a form of a
  * person or organization (Name, Latin name or an Alias, folded) also finds
- * the mentions of them the index finds in paragraph text written in their
- * other forms.  The forms the query names are among its hits already (a
- * hit covering a whole name string), and the index knows each one's
- * paragraphs, so the work is the hits' and those mentions', never a scan
- * of the text. */
+ * their mentions in their other forms, where the article marks them: in
+ * paragraph text, as the index finds them, and in the English of those
+ * paragraphs, their Latin forms as words.  The forms the query names are
+ * among its hits already (a hit covering a whole name string), and the
+ * index knows each one's paragraphs, so the work is the hits' and those
+ * paragraphs', never a scan of the text. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -194,9 +195,70 @@ bridged_set(const struct search *s)
 	return set;
 }
 
+static const struct ds_entity *
+entity(const struct dossier *d, enum ds_kind kind, size_t who)
+{
+	return kind == DS_ORG ? &d->orgs[who] : &d->people[who];
+}
+
+/* Form i of e: its Latin name, its Name, then its Aliases. */
+static struct ds_str
+form_of(const struct ds_entity *e, size_t i)
+{
+	return i == 0 ? e->latin : i == 1 ? e->name : e->alias[i - 2];
+}
+
+static int
+by_start(const void *a, const void *b)
+{
+	const struct search_hit *x = a, *y = b;
+
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	return x->len > y->len ? -1 : x->len < y->len;
+}
+
+/* In string g, the English of a paragraph whose mentions are m, the
+ * Latin forms of the bridged it mentions, where the article marks them
+ * there: the longest of overlapping ones, in order. */
+static int
+gloss_mentions(struct search *s, size_t g, const struct ds_mention *m, size_t nm,
+    const unsigned char *set, struct cands *c)
+{
+	struct ds_str text = search_seg_str(&s->segs[g]);
+	size_t first = c->n, kept = c->n, people = s->d->npeople;
+	uint32_t end = 0;
+
+	for (size_t j = 0; j < nm; j++) {
+		size_t e = (m[j].kind == DS_ORG ? people : 0) + m[j].who;
+		const struct ds_entity *en = entity(s->d, m[j].kind, m[j].who);
+		bool seen = false;
+		if (!(set[e / 8] & (1u << (e % 8))))
+			continue;
+		for (size_t k = 0; k < j && !seen; k++)
+			seen = m[k].kind == m[j].kind && m[k].who == m[j].who;
+		for (size_t f = 0; !seen && f < en->nalias + 2; f++) {
+			struct ds_str form = form_of(en, f);
+			for (size_t i = index_latin_at(text, form, 0); i < text.n;
+			    i = index_latin_at(text, form, i + 1))
+				if (push(c, (struct search_hit){ (uint32_t)g, SEARCH_BRIDGED,
+				    (uint32_t)i, (uint32_t)form.n }) < 0)
+					return -1;
+		}
+	}
+	qsort(c->v + first, c->n - first, sizeof *c->v, by_start);
+	for (size_t i = first; i < c->n; i++)
+		if (kept == first || c->v[i].off >= end) {
+			end = c->v[i].off + c->v[i].len;
+			c->v[kept++] = c->v[i];
+		}
+	c->n = kept;
+	return 0;
+}
+
 /* Every mention of the bridged people and organizations, as hits in
  * reading order: their paragraphs in order, each one's mentions in text
- * order. */
+ * order, then their Latin forms in its English. */
 static int
 mentions_of(struct search *s, struct index *ix, struct cands *c)
 {
@@ -217,6 +279,10 @@ mentions_of(struct search *s, struct index *ix, struct cands *c)
 				rc = push(c, (struct search_hit){ (uint32_t)seg, SEARCH_BRIDGED,
 				    m[j].off, m[j].len });
 		}
+		/* The gloss is the string after the text. */
+		if (rc == 0 && seg + 1 < s->nsegs && s->segs[seg + 1].field == SF_GLOSS &&
+		    s->segs[seg + 1].kind == DS_PARAGRAPH && s->segs[seg + 1].item == ps[i])
+			rc = gloss_mentions(s, seg + 1, m, nm, set, c);
 	}
 	free(set);
 	free(ps);
@@ -293,6 +359,17 @@ search_bridge_of(const struct search *s, const struct search_hit *h)
 
 	if (!search_hit_bridged(h) || !ix)
 		return NULL;
+	if (sg->field == SF_GLOSS) {    /* whose Latin form it is */
+		for (size_t b = 0; b < s->nbridges; b++) {
+			const struct ds_entity *en = entity(s->d, s->bridges[b].kind,
+			    s->bridges[b].who);
+			for (size_t f = 0; f < en->nalias + 2; f++)
+				if (form_of(en, f).n == h->len &&
+				    memcmp(form_of(en, f).s, sg->orig + h->off, h->len) == 0)
+					return &s->bridges[b];
+		}
+		return NULL;
+	}
 	m = index_mentions(ix, sg->item, &nm);
 	hi = nm;
 	while (lo < hi) {       /* mentions are in text order */

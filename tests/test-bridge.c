@@ -81,17 +81,83 @@ text_hit_over(const struct search *s, size_t seg, size_t off, size_t len)
 	return false;
 }
 
+static size_t
+entity_forms(const struct dossier *d, enum ds_kind kind, size_t w)
+{
+	return (kind == DS_ORG ? &d->orgs[w] : &d->people[w])->nalias + 2;
+}
+
+/* Latin name, Name, Aliases */
+static struct ds_str
+entity_form(const struct dossier *d, enum ds_kind kind, size_t w, size_t f)
+{
+	const struct ds_entity *e = kind == DS_ORG ? &d->orgs[w] : &d->people[w];
+
+	return f == 0 ? e->latin : f == 1 ? e->name : e->alias[f - 2];
+}
+
+/* s is one of the entity's forms, and it begins with an ASCII letter. */
+static bool
+is_latin_form(const struct dossier *d, enum ds_kind kind, size_t w, const char *s, size_t n)
+{
+	bool letter = n > 0 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z'));
+
+	for (size_t f = 0; letter && f < entity_forms(d, kind, w); f++) {
+		struct ds_str form = entity_form(d, kind, w, f);
+		if (form.n == n && memcmp(form.s, s, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool
+alnum(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+static bool
+word_at(struct ds_str t, size_t off, size_t len)
+{
+	return !(off > 0 && alnum(t.s[off - 1])) && !(off + len < t.n && alnum(t.s[off + len]));
+}
+
+/* Whether paragraph p's text mentions (kind, w). */
+static bool
+mentions(struct index *ix, size_t p, enum ds_kind kind, size_t w)
+{
+	size_t nm;
+	const struct ds_mention *m = index_mentions(ix, p, &nm);
+
+	for (size_t j = 0; j < nm; j++)
+		if (m[j].kind == kind && m[j].who == w)
+			return true;
+	return false;
+}
+
+/* Whether any hit overlaps [off, off+len) of string seg. */
+static bool
+hit_over(const struct search *s, size_t seg, size_t off, size_t len)
+{
+	for (size_t i = 0; i < s->nhits; i++)
+		if (s->hits[i].seg == seg && s->hits[i].off < off + len &&
+		    s->hits[i].off + s->hits[i].len > off)
+			return true;
+	return false;
+}
+
 /* The hits of q with bridging are those without it, and every mention of
  * (kind, id) in paragraph text (found here paragraph by paragraph, not
  * through the index's list of paragraphs) that no hit of the text
- * overlaps, bridged; all in reading order, none twice. */
+ * overlaps, bridged, and in the English of those paragraphs their Latin
+ * forms as words; all in reading order, none twice. */
 static void
 check_bridge(const struct dossier *d, const char *q, enum ds_kind kind, const char *id,
     const char *form)
 {
 	struct search plain, br;
 	struct index ix;
-	size_t w = who(d, kind, id), nb = 0, k = 0;
+	size_t w = who(d, kind, id), nb = 0, k = 0, ngloss = 0;
 
 	assert_int_equal(index_init(&ix, d), 0);
 	search_init(&plain, d);
@@ -124,8 +190,19 @@ check_bridge(const struct dossier *d, const char *q, enum ds_kind kind, const ch
 		assert_int_equal(br.segs[b->seg].orig_n, strlen(form));
 		assert_memory_equal(br.segs[b->seg].orig, form, strlen(form));
 		assert_int_equal(sg->kind, DS_PARAGRAPH);
-		assert_int_equal(sg->field, SF_TEXT);
+		assert_true(sg->field == SF_TEXT || sg->field == SF_GLOSS);
 		assert_false(text_hit_over(&br, h->seg, h->off, h->len));
+		if (sg->field == SF_GLOSS) {
+			/* A Latin form of theirs, as a word, in the English of a
+			 * paragraph whose text mentions them. */
+			assert_true(is_latin_form(d, kind, w, sg->orig + h->off, h->len));
+			assert_true(word_at(search_seg_str(sg), h->off, h->len));
+			assert_true(mentions(&ix, sg->item, kind, w));
+			ngloss++;
+		}
+		/* No bridged hit overlaps the one before it. */
+		if (i > 0 && br.hits[i - 1].seg == h->seg)
+			assert_true(br.hits[i - 1].off + br.hits[i - 1].len <= h->off);
 	}
 	assert_int_equal(k, plain.nhits);
 	/* Every mention not overlapped is there. */
@@ -138,7 +215,7 @@ check_bridge(const struct dossier *d, const char *q, enum ds_kind kind, const ch
 				continue;
 			for (size_t i = 0; i < br.nhits && !found; i++) {
 				const struct search_seg *sg = search_seg_of(&br, &br.hits[i]);
-				found = search_hit_bridged(&br.hits[i]) &&
+				found = search_hit_bridged(&br.hits[i]) && sg->field == SF_TEXT &&
 				    sg->kind == DS_PARAGRAPH && sg->item == p &&
 				    sg->field == SF_TEXT && br.hits[i].off == m[j].off &&
 				    br.hits[i].len == m[j].len;
@@ -158,7 +235,30 @@ check_bridge(const struct dossier *d, const char *q, enum ds_kind kind, const ch
 			}
 		}
 	}
-	assert_int_equal(nb, bridged(&br));
+	/* And in the English, every Latin form of theirs as a word is in a
+	 * hit, where the text mentions them. */
+	for (size_t p = 0; p < d->nparas; p++) {
+		struct ds_str g = d->paras[p].gloss;
+		size_t gseg = br.nsegs;
+		if (!g.n || !mentions(&ix, p, kind, w))
+			continue;
+		for (size_t i = 0; i < br.nsegs && gseg == br.nsegs; i++)
+			if (br.segs[i].kind == DS_PARAGRAPH && br.segs[i].item == p &&
+			    br.segs[i].field == SF_GLOSS)
+				gseg = i;
+		assert_true(gseg < br.nsegs);
+		for (size_t f = 0; f < entity_forms(d, kind, w); f++) {
+			struct ds_str lf = entity_form(d, kind, w, f);
+			if (!is_latin_form(d, kind, w, lf.s, lf.n))
+				continue;
+			for (size_t o = 0; o + lf.n <= g.n; o++)
+				if (memcmp(g.s + o, lf.s, lf.n) == 0 && word_at(g, o, lf.n) &&
+				    !hit_over(&br, gseg, o, lf.n))
+					fail_msg("'%s': %.*s at %zu of the gloss of paragraph %zu "
+					    "is not in a hit", q, (int)lf.n, lf.s, o, p);
+		}
+	}
+	assert_int_equal(nb + ngloss, bridged(&br));
 	assert_true(nb > 0);
 	search_free(&plain);
 	search_free(&br);
@@ -426,6 +526,34 @@ test_view_names_form(void **state)
 	close_view(v);
 }
 
+/* A bridged hit in a paragraph's English: the article shows the English
+ * with it in sight, and the status names the Latin form found. */
+static void
+test_view_gloss_hit(void **state)
+{
+	struct view *v = open_view(24, 80);
+	char buf[128];
+	size_t i;
+
+	(void)state;
+	search(v, "杨立昆");
+	for (i = 0; i < v->search.nhits; i++)
+		if (search_hit_bridged(&v->search.hits[i]) &&
+		    search_seg_of(&v->search, &v->search.hits[i])->field == SF_GLOSS)
+			break;
+	assert_true(i < v->search.nhits);
+	view_goto_hit(v, i);
+	const struct search_hit *h = &v->search.hits[i];
+	const struct search_seg *sg = search_seg_of(&v->search, h);
+	assert_int_equal(v->focus, PANE_ARTICLE);
+	assert_true(art_shows_gloss(v, sg->item));
+	assert_true(art_row_shown(v, sg->item, art_row_of_offset(v, sg->item,
+	    v->d->paras[sg->item].text.n + h->off, art_text_width(v))));
+	view_hit_bridge(v, i, buf, sizeof buf);
+	assert_string_equal(buf, "Yann LeCun = 杨立昆");
+	close_view(v);
+}
+
 int
 main(void)
 {
@@ -437,6 +565,7 @@ main(void)
 		cmocka_unit_test(test_shared_form),
 		cmocka_unit_test(test_view_walks_bridged),
 		cmocka_unit_test(test_view_names_form),
+		cmocka_unit_test(test_view_gloss_hit),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -126,7 +126,8 @@ static void test_bridged_80x24(void **state)
 /* 200x60: typed a key at a time, /杨立 bridges nothing and /杨立昆 does
  * (the counts are --search's); the bridged hit is the Latin mention
  * Yann LeCunn, named in the status line and marked; the other way
- * round, 杨立昆 is marked as a hit (not the current one) beside it. */
+ * round, 杨立昆 is marked as a hit (not the current one) beside it.
+ * The next is Yann LeCun in the paragraph's English. */
 static void test_bridged_200x60(void **state)
 {
 	struct table *part = cli_table("--search", "杨立");
@@ -165,6 +166,16 @@ static void test_bridged_200x60(void **state)
 			seen = cell_marked(v, r, c) && !is_current_hit(v, r, c);
 	if (!seen)
 		fail_screen(v, "no 杨立昆 in the article is marked as a hit");
+
+	/* The next one is in the paragraph's English, which the article then
+	 * shows with the original: Yann LeCun there, also bridged. */
+	assert_string_equal(field(hits, b + 1, HIT_FIELD), "gloss");
+	assert_string_equal(field(hits, b + 1, HIT_BRIDGE), "person:lecun");
+	press(v, "n");
+	snprintf(want, sizeof want, "hit %zu/%zu · Yann LeCun = 杨立昆", b + 2, hits->n);
+	expect_row(v, -1, want);
+	expect_text(v, "Article (both)");
+	expect_current_is(v, "Yann LeCun", "200x60 /杨立昆, the bridged hit in the English");
 	table_free(part);
 	table_free(hits);
 }
