@@ -557,9 +557,7 @@ handle_key(struct view *v, int code, bool is_key)
 	if (v->lay.mode == LAYOUT_TOO_SMALL && !(code == 'q' && !is_key))
 		return;
 	v->message[0] = '\0';   /* a message is shown until the next key */
-	a = key_lookup(code, is_key, v->own.listing ? KS_LIST :
-	    v->ov.kind == OV_ARTICLES ? KS_ARTICLES :
-	    v->ov.kind != OV_NONE ? KS_OVERLAY : pane_ops[v->focus]->scope);
+	a = key_lookup(code, is_key, view_scope(v));
 	if (a == ACT_REDRAW)
 		clearok(curscr, TRUE);
 	else if (a == ACT_SEARCH) {

@@ -1,10 +1,13 @@
 /* Signals of the screen (see ui_signal.h).  The crash path cannot call
  * curses: it writes a reset made at start from the running terminal's
  * terminfo strings with write(2), restores the tty's modes with
- * tcsetattr(3), both async-signal-safe, and dies of the signal. */
+ * tcsetattr(3), both async-signal-safe, and dies of the signal.  It runs
+ * on a stack of its own, so a stack overflow of the main thread still
+ * gives the terminal back. */
 #include <config.h>
 
 #include <curses.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <string.h>
 #include <term.h>
@@ -41,6 +44,18 @@ on_crash(int sig)
 	raise(sig);
 }
 
+static void
+alt_stack(void)
+{
+	static char mem[64 * 1024];
+	stack_t ss;
+
+	memset(&ss, 0, sizeof ss);
+	ss.ss_sp = mem;
+	ss.ss_size = sizeof mem;
+	sigaltstack(&ss, NULL);
+}
+
 void
 ui_signals_install(void)
 {
@@ -55,8 +70,9 @@ ui_signals_install(void)
 	sa.sa_handler = on_quit;
 	for (size_t i = 0; i < sizeof quits / sizeof *quits; i++)
 		sigaction(quits[i], &sa, NULL);
+	alt_stack();
 	sa.sa_handler = on_crash;
-	sa.sa_flags = SA_RESETHAND;
+	sa.sa_flags = SA_RESETHAND | SA_ONSTACK;
 	for (size_t i = 0; i < sizeof crashes / sizeof *crashes; i++)
 		sigaction(crashes[i], &sa, NULL);
 }

@@ -356,6 +356,16 @@ is_jump(enum action a)
 	return a == ACT_TOP || a == ACT_BOTTOM || a == ACT_NEXT_HIT || a == ACT_PREV_HIT;
 }
 
+enum key_scope
+view_scope(const struct view *v)
+{
+	if (v->own.listing)
+		return KS_LIST;
+	if (v->ov.kind == OV_ARTICLES)
+		return KS_ARTICLES;
+	return v->ov.kind != OV_NONE ? KS_OVERLAY : pane_ops[v->focus]->scope;
+}
+
 void
 view_action(struct view *v, enum action a)
 {

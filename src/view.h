@@ -164,6 +164,9 @@ void view_show_orgs(struct view *, bool orgs);
 void view_zoom(struct view *);
 void view_move_split(struct view *, int cols, int rows);
 void view_reset_split(struct view *);
+/* Whose keys apply now: the open list's, the open overlay's, else the
+ * focused pane's. */
+enum key_scope view_scope(const struct view *);
 /* A key's action, as the key table names it, for the focused pane or the
  * open overlay. */
 void view_action(struct view *, enum action);

@@ -60,7 +60,7 @@ art_head_rows(const struct view *v, size_t para)
 {
 	const struct dossier *d = v->d;
 
-	return d->narticles > 1 && para < d->nparas &&
+	return d->narticles > 0 && para < d->nparas &&
 	    d->articles[d->paras[para].article].first == para ? ART_HEAD_ROWS : 0;
 }
 

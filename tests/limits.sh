@@ -3,9 +3,9 @@
 # many sizes) the load and --search either do their whole work or say
 # "out of memory" and exit 70, never a data error (65), a crash or a wrong
 # count; with a 32 KiB stack (ulimit -s 32) they work.  A dossier of 100
-# times the bundled one (4.6 MB: the two-core load) is made here.  Skipped
-# when dossier is built with AddressSanitizer (it reserves terabytes of
-# address space).  TAP.
+# times the bundled one (the two-core load) is made here.  Skipped when
+# dossier is built with AddressSanitizer or ThreadSanitizer (they reserve
+# terabytes of address space).  TAP.
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
 : "${DOSSIER:=$top_builddir/src/dossier}"
@@ -20,9 +20,9 @@ ok() { n=$((n + 1)); echo "ok $n - $*"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
 skip() { n=$((n + 1)); echo "ok $n # SKIP $*"; }
 
-if grep -q __asan_init "$DOSSIER" 2>/dev/null; then
-	skip "ulimit -v: dossier is built with AddressSanitizer"
-	skip "ulimit -s: dossier is built with AddressSanitizer"
+if grep -q -e __asan_init -e __tsan_init "$DOSSIER" 2>/dev/null; then
+	skip "ulimit -v: dossier is built with a sanitizer"
+	skip "ulimit -s: dossier is built with a sanitizer"
 	echo "1..$n"
 	exit 0
 fi

@@ -37,7 +37,7 @@ tests_test_layout_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 tests_test_multi_SOURCES = tests/test-multi.c tests/bundled.c tests/bundled.h
 tests_test_multi_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_multi_LDADD = src/libcore.a $(CMOCKA_LIBS)
-tests_test_view_multi_SOURCES = tests/test-view-multi.c tests/bundled.c tests/bundled.h
+tests_test_view_multi_SOURCES = tests/test-view-multi.c tests/bundled.c tests/bundled.h tests/view-fixture.c tests/view-fixture.h
 tests_test_view_multi_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
 tests_test_view_multi_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 # The prompt's line editor, the key table and the keyboard's decoding: the
@@ -50,14 +50,14 @@ tests_test_input_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_input_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 tests_test_escape_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_escape_LDADD = src/libcore.a $(CMOCKA_LIBS)
-tests_test_view_SOURCES = tests/test-view.c tests/bundled.c tests/bundled.h
+tests_test_view_SOURCES = tests/test-view.c tests/bundled.c tests/bundled.h tests/view-fixture.c tests/view-fixture.h
 tests_test_view_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
 tests_test_view_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
-tests_test_view_comfort_SOURCES = tests/test-view-comfort.c tests/bundled.c tests/bundled.h
+tests_test_view_comfort_SOURCES = tests/test-view-comfort.c tests/bundled.c tests/bundled.h tests/view-fixture.c tests/view-fixture.h
 tests_test_view_comfort_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
 tests_test_view_comfort_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 tests_test_view_comfort_CPPFLAGS = $(bundled_cppflags)
-tests_test_bridge_SOURCES = tests/test-bridge.c tests/bundled.c tests/bundled.h
+tests_test_bridge_SOURCES = tests/test-bridge.c tests/bundled.c tests/bundled.h tests/view-fixture.c tests/view-fixture.h
 tests_test_bridge_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
 tests_test_bridge_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 tests_test_bridge_CPPFLAGS = $(bundled_cppflags)
@@ -134,7 +134,7 @@ tests_test_state_list_CPPFLAGS = $(bundled_cppflags)
 tests_test_state_list_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_state_list_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_state_view_SOURCES = tests/test-state-view.c tests/state-util.c tests/state-util.h \
-	tests/bundled.c tests/bundled.h
+	tests/bundled.c tests/bundled.h tests/view-fixture.c tests/view-fixture.h
 tests_test_state_view_CPPFLAGS = $(bundled_cppflags)
 tests_test_state_view_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
 tests_test_state_view_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)

@@ -19,7 +19,7 @@
 
 #include "bundled.h"
 #include "i18n.h"
-#include "view.h"
+#include "view-fixture.h"
 
 static struct dossier bundled;
 
@@ -427,25 +427,6 @@ test_shared_form(void **state)
 
 /* ---- the view ---- */
 
-static struct view *
-open_view(int rows, int cols)
-{
-	struct view *v = malloc(sizeof *v);
-	struct index ix = { 0 };
-
-	assert_non_null(v);
-	assert_int_equal(view_init(v, &bundled, &ix), 0);
-	view_resize(v, rows, cols);
-	return v;
-}
-
-static void
-close_view(struct view *v)
-{
-	view_free(v);
-	free(v);
-}
-
 static void
 search(struct view *v, const char *q)
 {
@@ -460,7 +441,7 @@ search(struct view *v, const char *q)
 static void
 test_view_walks_bridged(void **state)
 {
-	struct view *v = open_view(24, 80);
+	struct view *v = open_view(&bundled, 24, 80);
 	size_t n, seen = 0;
 	char buf[128];
 
@@ -509,7 +490,7 @@ test_view_walks_bridged(void **state)
 static void
 test_view_names_form(void **state)
 {
-	struct view *v = open_view(24, 80);
+	struct view *v = open_view(&bundled, 24, 80);
 	char buf[128];
 	size_t i;
 
@@ -531,7 +512,7 @@ test_view_names_form(void **state)
 static void
 test_view_gloss_hit(void **state)
 {
-	struct view *v = open_view(24, 80);
+	struct view *v = open_view(&bundled, 24, 80);
 	char buf[128];
 	size_t i;
 

@@ -18,7 +18,7 @@
 #include "bundled.h"
 #include "state_anchor.h"
 #include "state-util.h"
-#include "view.h"
+#include "view-fixture.h"
 
 static struct dossier d;
 static char data_path[4096];
@@ -94,19 +94,6 @@ read_at(struct view *v, const char *id, int row)
 {
 	art_goto(v, para(id), row);
 	view_follow_reading(v);
-}
-
-/* Keys as the screen hands them over: m and ' wait for their letter. */
-static void
-keys(struct view *v, const char *s)
-{
-	for (; *s; s++) {
-		if (v->own.pending)
-			own_letter(v, *s);
-		else
-			view_action(v, key_lookup(*s, false, v->own.listing ? KS_LIST :
-			    v->ov.kind != OV_NONE ? KS_OVERLAY : pane_ops[v->focus]->scope));
-	}
 }
 
 static void

@@ -14,7 +14,7 @@
 #include <curses.h>
 
 #include "bundled.h"
-#include "view.h"
+#include "view-fixture.h"
 
 static struct dossier bundled;
 
@@ -31,33 +31,6 @@ teardown_all(void **state)
 	(void)state;
 	dossier_free(&bundled);
 	return 0;
-}
-
-static struct view *
-open_view(struct dossier *d, int rows, int cols)
-{
-	struct view *v = malloc(sizeof *v);
-	struct index ix = { 0 };
-
-	assert_non_null(v);
-	assert_int_equal(view_init(v, d, &ix), 0);
-	view_resize(v, rows, cols);
-	return v;
-}
-
-static void
-close_view(struct view *v)
-{
-	view_free(v);
-	free(v);
-}
-
-static void
-keys(struct view *v, const char *s)
-{
-	for (; *s; s++)
-		view_action(v, key_lookup((unsigned char)*s, false, v->ov.kind != OV_NONE ?
-		    KS_OVERLAY : pane_ops[v->focus]->scope));
 }
 
 /* The date column is as wide as the widest date of the whole dossier,

@@ -17,7 +17,7 @@
 #include <curses.h>
 
 #include "bundled.h"
-#include "view.h"
+#include "view-fixture.h"
 
 static struct dossier multi;
 
@@ -55,17 +55,6 @@ teardown(void **state)
 	view_free(*state);
 	free(*state);
 	return 0;
-}
-
-/* Each character a key, as the screen maps it for the focused pane or
- * the open overlay. */
-static void
-keys(struct view *v, const char *s)
-{
-	for (; *s; s++)
-		view_action(v, key_lookup((unsigned char)*s, false,
-		    v->ov.kind == OV_ARTICLES ? KS_ARTICLES :
-		    v->ov.kind != OV_NONE ? KS_OVERLAY : pane_ops[v->focus]->scope));
 }
 
 static size_t
@@ -373,8 +362,10 @@ test_details(void **state)
 	assert_false(has_item(v, "Named in", "Example Radio: 1 mention in 1 paragraph"));
 }
 
+/* One article: its head above p1 (the article's title, byline, date),
+ * but no article number and no tag; ] and [ go nowhere. */
 static void
-test_one_article_unchanged(void **state)
+test_one_article(void **state)
 {
 	struct dossier d;
 	struct view *v;
@@ -387,12 +378,14 @@ test_one_article_unchanged(void **state)
 	assert_non_null(v);
 	assert_int_equal(view_init(v, &d, &ix), 0);
 	view_resize(v, 24, 100);
-	/* No head, no article number, no tag; ] and [ go nowhere. */
-	for (size_t p = 0; p < d.nparas; p++)
+	assert_int_equal(art_head_rows(v, 0), ART_HEAD_ROWS);
+	for (size_t p = 1; p < d.nparas; p++)
 		assert_int_equal(art_head_rows(v, p), 0);
 	view_reading_place(v, buf, sizeof buf);
 	expect_place(buf, " · p1/56 · 0% ");
 	keys(v, "]");
+	assert_int_equal(v->art.para, 0);
+	keys(v, "[");
 	assert_int_equal(v->art.para, 0);
 	view_free(v);
 	free(v);
@@ -410,7 +403,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_event_read_in_this_article, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hit_sources, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_details, setup, teardown),
-		cmocka_unit_test(test_one_article_unchanged),
+		cmocka_unit_test(test_one_article),
 	};
 
 	return cmocka_run_group_tests(tests, setup_all, teardown_all);

@@ -16,7 +16,7 @@
 #include <curses.h>
 
 #include "bundled.h"
-#include "view.h"
+#include "view-fixture.h"
 
 static struct dossier bundled;
 
@@ -33,35 +33,6 @@ teardown_all(void **state)
 	(void)state;
 	dossier_free(&bundled);
 	return 0;
-}
-
-static struct view *
-open_view(struct dossier *d, int rows, int cols)
-{
-	struct view *v = malloc(sizeof *v);
-	struct index ix = { 0 };
-
-	assert_non_null(v);
-	assert_int_equal(view_init(v, d, &ix), 0);
-	view_resize(v, rows, cols);
-	return v;
-}
-
-static void
-close_view(struct view *v)
-{
-	view_free(v);
-	free(v);
-}
-
-/* Each character a key, as the screen would map it for the focused pane
- * or the open overlay. */
-static void
-keys(struct view *v, const char *s)
-{
-	for (; *s; s++)
-		view_action(v, key_lookup((unsigned char)*s, false, v->ov.kind != OV_NONE ?
-		    KS_OVERLAY : pane_ops[v->focus]->scope));
 }
 
 static void

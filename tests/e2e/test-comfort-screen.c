@@ -177,6 +177,31 @@ static void where(void **state, int rows, int cols)
 static void test_where_80x24(void **state) { where(state, 24, 80); }
 static void test_where_200x60(void **state) { where(state, 60, 200); }
 
+/* Above p1 the article's head: its title, then author, editor and date
+ * (cut with an ellipsis where the pane is too narrow), a blank row, then
+ * p1.  G and g leave it and come back to it. */
+static void head(void **state, int rows, int cols)
+{
+	struct vt *v = start_browser(state, rows, cols, NULL);
+	int lc = left_border_col(v);
+	press(v, "3");
+	if (find_in(v, 1, lc, cols, "Meta的AI人才流失危机") < 0)
+		fail_screen(v, "the article's title should head the article pane");
+	if (find_in(v, 2, lc, cols, "毕安娣") < 0)
+		fail_screen(v, "the author should follow the title");
+	if (find_in(v, 4, lc, cols, "两个月前") < 0)
+		fail_screen(v, "p1 should follow the head after a blank row");
+	press(v, "G");
+	if (find_in(v, 2, lc, cols, "毕安娣") >= 0)
+		fail_screen(v, "the head is still shown at the end of the article");
+	press(v, "g");
+	if (find_in(v, 2, lc, cols, "毕安娣") < 0)
+		fail_screen(v, "g should come back to the head");
+}
+
+static void test_head_80x24(void **state) { head(state, 24, 80); }
+static void test_head_200x60(void **state) { head(state, 60, 200); }
+
 /* i: the dossier's title and the article's byline, in an overlay. */
 static void dossier_info(void **state, int rows, int cols)
 {
@@ -371,6 +396,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_cut_marked_80x24, teardown_vt),
 		cmocka_unit_test_teardown(test_cut_marked_200x60, teardown_vt),
 		cmocka_unit_test_teardown(test_status_width, teardown_vt),
+		cmocka_unit_test_teardown(test_head_80x24, teardown_vt),
+		cmocka_unit_test_teardown(test_head_200x60, teardown_vt),
 		cmocka_unit_test_teardown(test_zoom_80x24, teardown_vt),
 		cmocka_unit_test_teardown(test_zoom_200x60, teardown_vt),
 		cmocka_unit_test_teardown(test_splits, teardown_vt),

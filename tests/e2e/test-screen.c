@@ -63,7 +63,15 @@ static void test_start_screen(void **state)
 	if (!vt_find(v, "Article", &r, &c) || r != 0 || c <= lc)
 		fail_screen(v, "\"Article\" should title the right pane");
 
-	/* The article opens with the first paragraph, inside the right pane. */
+	/* The article opens with its head (title; author, editor, date) and
+	 * then the first paragraph, inside the right pane. */
+	struct table *arts = cli_table("--list", "articles");
+	assert_int_equal(arts->n, 1);
+	c = find_in(v, 1, lc, screen_cols(v), field(arts, 0, 1));
+	if (c <= lc + 1 || c > lc + 4)
+		fail_screen(v, "the article's title should open the article pane (row 1)");
+	expect_row(v, 2, field(arts, 0, 2), field(arts, 0, 6), field(arts, 0, 3));
+	table_free(arts);
 	struct table *paras = cli_table("--list", "paragraphs");
 	assert_true(paras->n > 0);
 	assert_string_equal(field(paras, 0, PA_ID), "p1");
@@ -71,9 +79,9 @@ static void test_start_screen(void **state)
 	assert_non_null(strstr(field(paras, 0, PA_TEXT), opening));
 	if (!vt_find(v, opening, &r, &c))
 		fail_screen(v, "the first paragraph's opening is not on screen");
-	if (r != 1 || c <= lc + 1 || c > lc + 4)
-		fail_screen(v, "the opening is at row %d col %d, not at the top of the article "
-		    "pane (row 1, just right of column %d)", r, c, lc + 1);
+	if (r != 4 || c <= lc + 1 || c > lc + 4)
+		fail_screen(v, "the opening is at row %d col %d, not under the article's head "
+		    "(row 4, just right of column %d)", r, c, lc + 1);
 
 	/* The status line: key hints left, focused pane right. */
 	expect_row(v, -1, "Timeline ·", "p1/");
