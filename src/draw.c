@@ -79,9 +79,13 @@ put_text(WINDOW *win, int y, int x, const char *s, size_t n, int col)
 		}
 		if (shown == TEXT_NOTHING)
 			continue;
+		if (shown == ' ') {
+			while (w-- > 0)       /* a tab, to its stop */
+				buf[k++] = L' ';
+			continue;
+		}
 		if (shown) {
-			while (w-- > 0)
-				buf[k++] = (wchar_t)shown;
+			buf[k++] = (wchar_t)shown;
 			continue;
 		}
 		u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
@@ -188,7 +192,21 @@ draw_fill(WINDOW *win, int y, int x, int w, enum role r)
 /* Box lines are drawn as Unicode characters, not the terminal's alternate
  * character set: a UTF-8 terminal draws them everywhere, while ACS
  * switching is lost on several terminals in UTF-8 mode.  A line is one
- * call with one character made once. */
+ * call with one character made once.  The box-drawing characters are East
+ * Asian Ambiguous: where the terminal draws those two columns wide, the
+ * lines are ASCII, one column everywhere. */
+enum { BOX_H, BOX_V, BOX_DR, BOX_DL, BOX_UR, BOX_UL };
+
+static wchar_t
+box_glyph(int part)
+{
+	static const wchar_t usual[] = { L'\u2500', L'\u2502', L'\u250c', L'\u2510',
+		L'\u2514', L'\u2518' };                  /* ─ │ ┌ ┐ └ ┘ */
+	static const wchar_t narrow[] = { L'-', L'|', L'+', L'+', L'+', L'+' };
+
+	return (text_ambiwidth() == 2 ? narrow : usual)[part];
+}
+
 static cchar_t
 box_char(wchar_t c, attr_t a)
 {
@@ -202,7 +220,7 @@ box_char(wchar_t c, attr_t a)
 static void
 box_hline(WINDOW *win, int y, int x, int n, attr_t a)
 {
-	cchar_t c = box_char(L'\u2500', a);   /* ─ */
+	cchar_t c = box_char(box_glyph(BOX_H), a);
 
 	if (n > 0)
 		mvwhline_set(win, y, x, &c, n);
@@ -211,7 +229,7 @@ box_hline(WINDOW *win, int y, int x, int n, attr_t a)
 static void
 box_vline(WINDOW *win, int y, int x, int n, attr_t a)
 {
-	cchar_t c = box_char(L'\u2502', a);   /* │ */
+	cchar_t c = box_char(box_glyph(BOX_V), a);
 
 	if (n > 0)
 		mvwvline_set(win, y, x, &c, n);
@@ -223,8 +241,8 @@ draw_box(WINDOW *win, struct rect r, const char *title, bool focused)
 	enum role br = focused ? R_BORDER_FOCUS : R_BORDER;
 	attr_t a = draw_attr(br);
 	cchar_t corner[4] = {
-		box_char(L'\u250c', a), box_char(L'\u2510', a),   /* ┌ ┐ */
-		box_char(L'\u2514', a), box_char(L'\u2518', a),   /* └ ┘ */
+		box_char(box_glyph(BOX_DR), a), box_char(box_glyph(BOX_DL), a),
+		box_char(box_glyph(BOX_UR), a), box_char(box_glyph(BOX_UL), a),
 	};
 
 	if (r.h < 2 || r.w < 2)

@@ -10,7 +10,7 @@ core_sources = \
 	src/idmap.c src/idmap.h \
 	src/dossier.c src/dossier.h \
 	src/index.c src/index.h \
-	src/text.c src/text.h \
+	src/text.c src/text.h src/text_ambiguous.h \
 	src/fold.c src/fold.h \
 	src/search.c src/search.h src/search_bridge.c \
 	src/sources.c src/sources.h \
@@ -38,7 +38,7 @@ src_libview_a_SOURCES = \
 	src/input.c src/input.h \
 	src/view.c src/view.h src/view_article.c src/view_lists.c src/view_text.c \
 	src/view_articles.c src/view_notes.c src/view_mentions.c \
-	src/overlay.c src/overlay.h \
+	src/overlay.c src/overlay.h src/glyph.c src/glyph.h \
 	src/state_view.c src/state_view.h \
 	src/reload.c src/reload.h
 
@@ -64,7 +64,7 @@ src_libimport_a_SOURCES = \
 	src/import_dates.c src/import_write.c
 
 bin_PROGRAMS += src/dossier
-src_dossier_SOURCES = src/main.c src/options.h src/i18n.h
+src_dossier_SOURCES = src/main.c src/options.h src/i18n.h src/ui_wcwidth.c
 src_dossier_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
 src_dossier_LDADD = src/libui.a src/libview.a src/libimport.a src/libcli.a src/libcore.a \
 	$(NCURSESW_LIBS) $(LIBXML_LIBS)

@@ -25,6 +25,7 @@
 #include "keys.h"
 #include "options.h"
 #include "state_list.h"
+#include "text.h"
 #include "ui.h"
 #include "view.h"
 
@@ -42,6 +43,7 @@ static const struct option long_options[] = {
 	{ "no-state", no_argument, NULL, 'N' },
 	{ "no-mouse", no_argument, NULL, 'M' },
 	{ "from-top", no_argument, NULL, 'T' },
+	{ "ambiwidth", required_argument, NULL, 'A' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -74,6 +76,9 @@ static const struct {
 	{ "    --no-mouse", N_("leave the mouse to the terminal, to select and copy\n"
 	    "(c in the browser switches)") },
 	{ "    --from-top", N_("start at the top, not where the last session stopped") },
+	{ "    --ambiwidth=W", N_("single or double: the columns the terminal gives\n"
+	    "East Asian ambiguous characters, such as Chinese\n"
+	    "quotes (default: $DOSSIER_AMBIWIDTH, else single)") },
 	{ "-h, --help", N_("display this help and exit") },
 	{ "-V, --version", N_("output version information and exit") },
 };
@@ -179,6 +184,24 @@ bad_option(char **argv, int c, int before)
 	try_help();
 }
 
+/* The columns of an East Asian ambiguous character from "single" or
+ * "double", 0 for anything else. */
+static int
+ambiwidth_parse(const char *s)
+{
+	return strcmp(s, "single") == 0 ? 1 : strcmp(s, "double") == 0 ? 2 : 0;
+}
+
+static int
+bad_ambiwidth(bool env, const char *value)
+{
+	fputs("dossier: ", stderr);
+	esc_printf(stderr, env ? _("DOSSIER_AMBIWIDTH wants single or double, not '%s'\n") :
+	    _("--ambiwidth wants single or double, not '%s'\n"), value);
+	try_help();
+	return EX_USAGE_;
+}
+
 static int
 parse_args(int argc, char **argv, struct options *o)
 {
@@ -210,6 +233,10 @@ parse_args(int argc, char **argv, struct options *o)
 		case 'N': o->no_state = true; break;
 		case 'M': o->no_mouse = true; break;
 		case 'T': o->from_top = true; break;
+		case 'A':
+			if (!(o->ambiwidth = ambiwidth_parse(optarg)))
+				return bad_ambiwidth(false, optarg);
+			break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
 		default:
@@ -242,6 +269,11 @@ parse_args(int argc, char **argv, struct options *o)
 		    "glosses, notes, mynotes or marks, not '%s'\n"), o->arg);
 		try_help();
 		return EX_USAGE_;
+	}
+	if (!o->ambiwidth) {
+		const char *env = getenv("DOSSIER_AMBIWIDTH");
+		if (env && *env && !(o->ambiwidth = ambiwidth_parse(env)))
+			return bad_ambiwidth(true, env);
 	}
 	if (!o->file) {
 		const char *env = getenv("DOSSIER_FILE");
@@ -382,6 +414,7 @@ main(int argc, char **argv)
 	atexit(close_stdout);
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
+	text_set_ambiwidth(o.ambiwidth == 2 ? 2 : 1);
 	if (o.mode == MODE_IMPORT)
 		return run_import(&o);
 	if (o.mode == MODE_BROWSE && (rc = ui_preflight(&o)) != 0)

@@ -18,6 +18,7 @@ struct options {
 	bool no_mouse;             /* --no-mouse: the terminal keeps the mouse */
 	bool from_top;             /* --from-top: not back to the saved place */
 	int text;                  /* --text: the article's enum text_mode */
+	int ambiwidth;             /* --ambiwidth: 1 single, 2 double, 0 not given */
 };
 
 #endif

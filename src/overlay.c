@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glyph.h"
 #include "i18n.h"
 #include "overlay.h"
 #include "text.h"
@@ -192,11 +193,11 @@ overlay_help(struct overlay *o)
 	overlay_add(o, cstr(_("double-click")), cstr(_("the details of the row or paragraph clicked")), R_NORMAL);
 	/* What the marks and colours on the screen mean. */
 	overlay_add(o, cstr(""), cstr(_("legend")), R_HEADING);
-	overlay_add(o, cstr("\u258c"), cstr(_("in the lists: an event or name of the paragraph at the top of the article; in the article: the paragraph of the chosen event")), R_READ);
-	overlay_add(o, cstr("\u2020"), cstr(_("a paragraph with notes; the footer shows the first, and how many more")), R_NOTE);
-	overlay_add(o, cstr("\u00a7"), cstr(_("a section heading of the article")), R_HEADING);
+	overlay_add(o, cstr(glyph(GL_READ)), cstr(_("in the lists: an event or name of the paragraph at the top of the article; in the article: the paragraph of the chosen event")), R_READ);
+	overlay_add(o, cstr(glyph(GL_NOTE)), cstr(_("a paragraph with notes; the footer shows the first, and how many more")), R_NOTE);
+	overlay_add(o, cstr(glyph(GL_SECTION)), cstr(_("a section heading of the article")), R_HEADING);
 	overlay_add(o, cstr("\u2026"), cstr(_("text cut at the edge of its room (Enter shows it whole)")), R_NORMAL);
-	overlay_add(o, cstr("-\u00b7\u00b7"), cstr(_("the parts of a date the data does not know")), R_DIM);
+	overlay_add(o, cstr(glyph(GL_DATE_GAP)), cstr(_("the parts of a date the data does not know")), R_DIM);
 	overlay_add(o, cstr(_("person")), cstr(_("a person's name in the article")), R_PERSON);
 	overlay_add(o, cstr(_("org")), cstr(_("an organization's name in the article")), R_ORG);
 	overlay_add(o, cstr(_("chosen")), cstr(_("the mentions of the person or organization selected")), R_HIGHLIGHT);

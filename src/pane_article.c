@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "glyph.h"
 #include "i18n.h"
 #include "pane.h"
 #include "sources.h"
@@ -123,9 +124,9 @@ draw_text_row(const struct view *v, WINDOW *win, int y, struct rect r, size_t p,
 	struct line_spans ls;
 
 	if ((long)p == v->marked_para)
-		draw_str(win, y, r.x, 1, "▌", R_READ);
+		draw_str(win, y, r.x, 1, glyph(GL_READ), R_READ);
 	if (line == 0 && v->d->paras[p].notes.n)
-		draw_str(win, y, r.x + 1, 1, "†", R_NOTE);
+		draw_str(win, y, r.x + 1, 1, glyph(GL_NOTE), R_NOTE);
 	else if (line == (v->d->paras[p].notes.n ? 1 : 0) && v->own.counts && v->own.counts[p])
 		draw_str(win, y, r.x + 1, 1, "*", R_MYNOTE);   /* the reader's own */
 	if (tl->start >= v->d->paras[p].text.n) {
@@ -141,8 +142,10 @@ draw_heading(const struct view *v, WINDOW *win, int y, struct rect r, size_t p)
 {
 	const struct ds_str *s = &v->d->paras[p].section;
 	int x = r.x + 2;
+	char mark[8];
 
-	x += draw_str(win, y, x, r.w - 2, "§ ", R_HEADING);
+	snprintf(mark, sizeof mark, "%s ", glyph(GL_SECTION));
+	x += draw_str(win, y, x, r.w - 2, mark, R_HEADING);
 	draw_text(win, y, x, r.x + r.w - x, s->s, s->n, R_HEADING);
 }
 
@@ -177,6 +180,7 @@ draw_footer(const struct view *v, WINDOW *win, int y, struct rect r)
 			n = c;
 	}
 	int x = r.x, end = r.x + r.w;
+	char mark[8];
 	char more[32] = "";
 	struct span hits[16];
 	size_t nh = view_hit_spans(v, DS_PARAGRAPH, v->art.para, n->text, hits, 16);
@@ -190,7 +194,8 @@ draw_footer(const struct view *v, WINDOW *win, int y, struct rect r)
 		if (end < r.x + 4)
 			end = r.x + 4;
 	}
-	x += draw_str(win, y, x, end - x, "† ", R_NOTE);
+	snprintf(mark, sizeof mark, "%s ", glyph(GL_NOTE));
+	x += draw_str(win, y, x, end - x, mark, R_NOTE);
 	/* Notes are on the original's words, which English does not show. */
 	if (!art_shows_text(v, v->art.para))
 		x += draw_str(win, y, x, end - x, _("on the original: "), R_DIM);

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "glyph.h"
 #include "pane.h"
 
 /* The rows listed (all, or those the filtering article names). */
@@ -52,7 +53,7 @@ people_draw(const struct view *v, WINDOW *win, struct rect r)
 
 		if (sel)
 			draw_fill(win, y, r.x, r.w, base);
-		x += draw_str(win, y, x, 1, entity_is_read(v, kind, who) ? "▌" : " ", R_READ);
+		x += draw_str(win, y, x, 1, entity_is_read(v, kind, who) ? glyph(GL_READ) : " ", R_READ);
 		x += cell(v, win, y, x, nw < end - x ? nw : end - x, who, e[who].name, base) + 1;
 		if (x < end)
 			x += cell(v, win, y, x, aw < end - x ? aw : end - x, who,

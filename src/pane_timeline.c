@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "glyph.h"
 #include "i18n.h"
 #include "pane.h"
 #include "sources.h"
@@ -34,13 +35,13 @@ draw_row(const struct view *v, WINDOW *win, struct rect r, int i, int dw, int dr
 
 	if (sel)
 		draw_fill(win, y, r.x, r.w, base);
-	x += draw_str(win, y, x, 1, tl_event_is_read(v, ev) ? "▌" : " ", R_READ);
+	x += draw_str(win, y, x, 1, tl_event_is_read(v, ev) ? glyph(GL_READ) : " ", R_READ);
 	ns = view_hit_spans(v, DS_EVENT, ev, e->date_text, spans, 16);
 	draw_spans(win, y, x, r.x + r.w - x, e->date_text.s, e->date_text.n,
 	    sel ? base : R_DATE, spans, ns);
 	/* The parts the data does not know, dimmed: 2022-·· beside 2022-05. */
 	for (int w = (int)e->date_text.n; w + 3 <= dw && x + w + 3 <= r.x + r.w; w += 3)
-		draw_str(win, y, x + w, 3, "-··", sel ? base : R_DIM);
+		draw_str(win, y, x + w, 3, glyph(GL_DATE_GAP), sel ? base : R_DIM);
 	x += dw + 1;
 	if (x >= end)
 		return;

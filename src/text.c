@@ -1,6 +1,7 @@
 /* Width, clipping and line breaking over libunistring.  Widths are asked of
  * libunistring with the "UTF-8" encoding so they agree with ncurses and
- * wcwidth (East Asian Ambiguous characters are one column). */
+ * wcwidth (East Asian Ambiguous characters are one column, unless the
+ * terminal is said to draw them two: text_set_ambiwidth). */
 #include <config.h>
 
 #include <stdint.h>
@@ -14,6 +15,45 @@
 #include "text.h"
 
 static const char enc[] = "UTF-8";
+
+/* libunistring has no accessor for the East_Asian_Width property, and
+ * uc_width with a CJK encoding widens every character from U+00A1 up
+ * (Neutral ones such as U+00E3 too), so the Ambiguous ranges come from a
+ * table generated from the Unicode Character Database. */
+#include "text_ambiguous.h"
+
+static bool ambi_wide;
+
+void
+text_set_ambiwidth(int cols)
+{
+	ambi_wide = cols == 2;
+}
+
+int
+text_ambiwidth(void)
+{
+	return ambi_wide ? 2 : 1;
+}
+
+bool
+text_is_ambiguous(uint32_t uc)
+{
+	size_t lo = 0, hi = sizeof ambiguous / sizeof *ambiguous;
+
+	if (uc < ambiguous[0].from)
+		return false;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (uc < ambiguous[mid].from)
+			hi = mid;
+		else if (uc > ambiguous[mid].to)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
 
 /* Format characters (Cf) other than these are shown by a placeholder: the
  * bidi embeddings, overrides, isolates and marks would reorder the
@@ -92,6 +132,10 @@ text_cell(const char *s, size_t n, int col, size_t *clen, ucs4_t *shown)
 		} else
 			w = width_as_drawn(uc, w);
 	}
+	/* An Ambiguous character drawn as itself, or U+FFFD in its place
+	 * (control pictures and the tab's spaces are not Ambiguous). */
+	if (ambi_wide && w == 1 && text_is_ambiguous(as ? as : uc))
+		w = 2;
 	if (shown)
 		*shown = as;
 	return w;

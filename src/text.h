@@ -26,15 +26,26 @@ struct text_line {
  *  - a soft hyphen is not drawn (0 columns);
  *  - everything else is itself, as wide as libunistring says, except the
  *    few characters where libunistring 1.0 and the C library's wcwidth
- *    (which ncurses moves its cursor by) differ: there as wcwidth. */
+ *    (which ncurses moves its cursor by) differ: there as wcwidth;
+ *  - with text_set_ambiwidth(2), a character of one column that is East
+ *    Asian Ambiguous (UAX #11: “ ” · … ① α я ─ and U+FFFD among them) is
+ *    two columns, as CJK terminals set that way draw it.
+ * A placeholder is drawn once, except a tab's space, once per column. */
 #define TEXT_TAB 8
+
+/* Columns of an East Asian Ambiguous character of one column elsewhere: 1
+ * (the default, as the C library counts) or 2; text_ambiwidth says which. */
+void text_set_ambiwidth(int cols);
+int text_ambiwidth(void);
+/* Whether uc's East_Asian_Width is Ambiguous (A). */
+bool text_is_ambiguous(uint32_t uc);
 #define TEXT_NOTHING 0x110000u   /* *shown: draw nothing */
 
 /* Columns of the character at s (n > 0 bytes available) when it starts at
  * column col of its text; *clen gets its byte length (>= 1, an invalid
  * byte is one character); *shown (if not NULL) 0 when the character is
- * drawn as itself, else the code point drawn in its place in each of its
- * columns, or TEXT_NOTHING. */
+ * drawn as itself, else the code point drawn in its place, or
+ * TEXT_NOTHING. */
 int text_cell(const char *s, size_t n, int col, size_t *clen, uint32_t *shown);
 
 /* Columns of the character at s as the first of a text. */

@@ -189,6 +189,8 @@ static void
 draw_status(const struct view *v)
 {
 	struct rect s = v->lay.status;
+	static const char sep[] = " · ";
+	int sw = text_width(sep, sizeof sep - 1);   /* 4 with --ambiwidth=double */
 	char pos[256];
 	struct ds_str sel = pane_ops[v->focus]->selected(v);
 	const char *name = _(pane_ops[v->focus]->name);
@@ -212,14 +214,14 @@ draw_status(const struct view *v)
 	if (x > lw + 1) {
 		nw = text_width(sel.s, sel.n);
 		/* The selected item gets what room is left. */
-		if (nw > x - lw - 4)
-			nw = x - lw - 4;
+		if (nw > x - lw - 1 - sw)
+			nw = x - lw - 1 - sw;
 		if (nw > 0)
-			x -= nw + 3;
+			x -= nw + sw;
 		x += draw_str(stdscr, s.y, x, s.w - x, " ", R_STATUS);
 		x += draw_str(stdscr, s.y, x, s.w - x, name, R_STATUS);
 		if (nw > 0) {
-			x += draw_str(stdscr, s.y, x, s.w - x, " · ", R_STATUS);
+			x += draw_str(stdscr, s.y, x, s.w - x, sep, R_STATUS);
 			x += draw_text(stdscr, s.y, x, nw, sel.s, sel.n, R_STATUS);
 			x = s.w - pw;
 		}

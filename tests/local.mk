@@ -4,12 +4,12 @@
 # Without cmocka (configure --enable-tests=auto) they are skipped.
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test-rec tests/test-model tests/test-index \
-	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
+	tests/test-text tests/test-ambiwidth tests/test-fold tests/test-search tests/test-bundled \
 	tests/test-layout tests/test-escape tests/test-prompt tests/test-keys tests/test-input \
 	tests/test-reload tests/test-view tests/test-multi tests/test-view-multi tests/test-view-comfort \
 	tests/test-bridge
 TESTS += tests/test-rec tests/test-model tests/test-index \
-	tests/test-text tests/test-fold tests/test-search tests/test-bundled \
+	tests/test-text tests/test-ambiwidth tests/test-fold tests/test-search tests/test-bundled \
 	tests/test-layout tests/test-escape tests/test-prompt tests/test-keys tests/test-input \
 	tests/test-reload tests/test-view tests/test-multi tests/test-view-multi tests/test-view-comfort \
 	tests/test-bridge
@@ -24,6 +24,8 @@ tests_test_index_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_text_SOURCES = tests/test-text.c tests/bundled.c tests/bundled.h
 tests_test_text_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_text_LDADD = src/libcore.a $(CMOCKA_LIBS)
+tests_test_ambiwidth_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_ambiwidth_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_fold_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_fold_LDADD = src/libcore.a $(CMOCKA_LIBS)
 tests_test_search_SOURCES = tests/test-search.c tests/bundled.c tests/bundled.h

@@ -77,6 +77,13 @@ tests_e2e_test_load_screen_SOURCES = tests/e2e/test-load-screen.c $(e2e_helpers)
 tests_e2e_test_load_screen_CFLAGS = $(e2e_cflags)
 tests_e2e_test_load_screen_LDADD = $(e2e_ldadd)
 
+# --ambiwidth=double in a terminal that draws Ambiguous characters wide.
+check_PROGRAMS += tests/e2e/test-ambiwidth-screen
+TESTS += tests/e2e/test-ambiwidth-screen
+tests_e2e_test_ambiwidth_screen_SOURCES = tests/e2e/test-ambiwidth-screen.c $(e2e_helpers)
+tests_e2e_test_ambiwidth_screen_CFLAGS = $(e2e_cflags)
+tests_e2e_test_ambiwidth_screen_LDADD = $(e2e_ldadd) src/libcore.a
+
 # Drafts of an imported dossier on the screen.
 check_PROGRAMS += tests/e2e/test-import-screen
 TESTS += tests/e2e/test-import-screen

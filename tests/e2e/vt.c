@@ -52,6 +52,9 @@ struct vt {
 	struct buf raw;
 	struct buf reply; /* libvterm's answers to queries (DA, DSR...) */
 	unsigned long long read_goal; /* its tty bytes read once it has all we sent */
+	bool (*wide)(uint32_t);       /* vt_draw_wide */
+	char carry[4];                /* a character cut at the end of a read */
+	size_t ncarry;
 };
 
 /* ---- small utilities ---- */
@@ -241,10 +244,84 @@ static bool make_term(struct vt *v)
 	return true;
 }
 
+/* libvterm draws these two columns wide whatever they are (planes 2 and
+ * 3), so they stand in for the characters vt_draw_wide widens. */
+#define STAND_IN_BMP 0x20000u
+#define STAND_IN_ASTRAL 0x30000u
+
+static uint32_t stand_in(uint32_t cp)
+{
+	return cp < 0x10000 ? STAND_IN_BMP + cp : STAND_IN_ASTRAL + (cp & 0xffff);
+}
+
+/* The character a cell's code point stands for. */
+static uint32_t stood_for(const struct vt *v, uint32_t cp)
+{
+	if (!v->wide || cp < STAND_IN_BMP || cp >= STAND_IN_ASTRAL + 0x10000)
+		return cp;
+	return cp < STAND_IN_ASTRAL ? cp - STAND_IN_BMP : 0x10000 + (cp - STAND_IN_ASTRAL);
+}
+
+static size_t utf8_len(unsigned char b)
+{
+	return b < 0xc2 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : b < 0xf5 ? 4 : 1;
+}
+
+/* Feed p[0..n) with each character that v->wide widens replaced by its
+ * stand-in; a character cut at the end waits in v->carry for the rest. */
+static void feed_widened(struct vt *v, const char *p, size_t n)
+{
+	struct buf out = { 0 };
+	struct buf in = { 0 };
+
+	buf_append(&in, v->carry, v->ncarry);
+	buf_append(&in, p, n);
+	v->ncarry = 0;
+	for (size_t i = 0; i < in.len;) {
+		const unsigned char *s = (const unsigned char *)in.data + i;
+		size_t len = utf8_len(s[0]), k;
+		uint32_t cp;
+
+		if (len > in.len - i) {
+			memcpy(v->carry, s, in.len - i);
+			v->ncarry = in.len - i;
+			break;
+		}
+		for (k = 1; k < len && (s[k] & 0xc0) == 0x80; k++)
+			;
+		if (k < len || len == 1) {
+			buf_append(&out, (const char *)s, 1);   /* ASCII, or not UTF-8 */
+			i++;
+			continue;
+		}
+		cp = s[0] & (0x7f >> len);
+		for (k = 1; k < len; k++)
+			cp = cp << 6 | (s[k] & 0x3f);
+		if (v->wide(cp)) {
+			char enc[6];
+			buf_append(&out, enc, put_utf8(enc, stand_in(cp)));
+		} else
+			buf_append(&out, (const char *)s, len);
+		i += len;
+	}
+	if (out.len)
+		vterm_input_write(v->term, out.data, out.len);
+	free(out.data);
+	free(in.data);
+}
+
 static void feed(struct vt *v, const char *p, size_t n)
 {
 	buf_append(&v->raw, p, n);
-	vterm_input_write(v->term, p, n);
+	if (v->wide)
+		feed_widened(v, p, n);
+	else
+		vterm_input_write(v->term, p, n);
+}
+
+void vt_draw_wide(struct vt *v, bool (*wide)(uint32_t))
+{
+	v->wide = wide;
 }
 
 /* ---- pty I/O ---- */
@@ -618,7 +695,7 @@ static bool get_cell(struct vt *v, int row, int col, VTermScreenCell *c)
 }
 
 /* Append one cell's text; continuation cells add nothing, empty ones a space. */
-static size_t cell_utf8(const VTermScreenCell *c, char *out)
+static size_t cell_utf8(const struct vt *v, const VTermScreenCell *c, char *out)
 {
 	if (c->chars[0] == CONTINUATION)
 		return 0;
@@ -628,7 +705,7 @@ static size_t cell_utf8(const VTermScreenCell *c, char *out)
 	}
 	size_t n = 0;
 	for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && c->chars[i]; i++)
-		n += put_utf8(out + n, c->chars[i]);
+		n += put_utf8(out + n, stood_for(v, c->chars[i]));
 	return n;
 }
 
@@ -645,7 +722,7 @@ static char *row_text(struct vt *v, int row, int **colmap)
 		VTermScreenCell c;
 		if (!get_cell(v, row, col, &c))
 			c.chars[0] = 0;
-		size_t n = cell_utf8(&c, s + len);
+		size_t n = cell_utf8(v, &c, s + len);
 		for (size_t i = 0; map && i < n; i++)
 			map[len + i] = col;
 		len += n;
@@ -689,7 +766,7 @@ uint32_t vt_cell(struct vt *v, int row, int col, int *width)
 	uint32_t cp = 0;
 	int w = 0;
 	if (get_cell(v, row, col, &c) && c.chars[0] != CONTINUATION) {
-		cp = c.chars[0];
+		cp = stood_for(v, c.chars[0]);
 		w = c.width;
 	}
 	if (width)

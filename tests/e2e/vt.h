@@ -22,6 +22,14 @@ struct vt;
  * child exits with status 127 after printing the reason on the screen. */
 struct vt *vt_spawn(char *const argv[], char *const env_extra[], int rows, int cols);
 
+/* From now on (call it before the first pump), draw every character for
+ * which wide() is true two columns wide, as a CJK terminal draws East Asian
+ * Ambiguous characters: each is fed to libvterm as a stand-in that it
+ * draws wide, and read back (vt_row, vt_find, vt_cell) as itself.  wide()
+ * must be false for characters of zero columns.  Stand-ins of planes 1 to
+ * 16 read back as plane 1. */
+void vt_draw_wide(struct vt *, bool (*wide)(uint32_t cp));
+
 /* Write raw bytes to the program (its keyboard).  Output is pumped while the
  * input queue is full, so large pastes cannot deadlock. */
 void vt_send(struct vt *, const char *bytes);
