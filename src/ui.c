@@ -175,7 +175,7 @@ draw_query(const struct view *v, struct rect s, int *cursor)
 		view_hit_bridge(v, v->cur_hit, bridge, sizeof bridge);
 		if (bridge[0]) {
 			size_t n = strlen(count);
-			snprintf(count + n, sizeof count - n, " \u00b7 %s", bridge);
+			snprintf(count + n, sizeof count - n, " · %s", bridge);
 		}
 	} else {
 		count[0] = '\0';
