@@ -61,8 +61,27 @@ is_form(enum search_field f)
 	return f == SF_NAME || f == SF_LATIN || f == SF_ALIAS;
 }
 
-/* The people and organizations with a form that is the whole query: the
- * hits on a name string that start at its start and are as long. */
+/* Whether the entity whose form is string seg has a form whose folded
+ * text does not hold the query: a mention in one that does is a hit of
+ * the text already, so without one nothing is to be bridged (every form
+ * of OpenAI-7 holds openai), and nothing need be looked at. */
+static bool
+has_other_form(const struct search *s, size_t seg)
+{
+	const struct search_seg *sg = &s->segs[seg], *at = sg;
+
+	while (at > s->segs && at[-1].kind == sg->kind && at[-1].item == sg->item)
+		at--;
+	for (; at < s->segs + s->nsegs && at->kind == sg->kind && at->item == sg->item; at++)
+		if (is_form((enum search_field)at->field) &&
+		    !memmem(s->corpus.s + at->fstart, at->flen, s->query, s->qlen))
+			return true;
+	return false;
+}
+
+/* The people and organizations with a form that is the whole query and
+ * another that does not hold it: the hits on a name string that start at
+ * its start and are as long. */
 static int
 find_bridges(struct search *s)
 {
@@ -79,7 +98,7 @@ find_bridges(struct search *s)
 		 * name that is also an Alias). */
 		for (size_t b = 0; b < s->nbridges && !known; b++)
 			known = s->bridges[b].kind == sg->kind && s->bridges[b].who == sg->item;
-		if (known)
+		if (known || !has_other_form(s, hi->seg))
 			continue;
 		if (grow((void **)&s->bridges, &s->bridgecap, s->nbridges, sizeof *s->bridges) < 0)
 			return -1;

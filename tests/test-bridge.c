@@ -338,6 +338,30 @@ test_whole_forms_only(void **state)
 	search_free(&off);
 }
 
+/* OpenAI has no form without openai in it: every mention of it is a hit
+ * of the text, nothing is bridged, and the index is not even asked. */
+static void
+test_no_other_form(void **state)
+{
+	struct search s, plain;
+
+	(void)state;
+	search_init(&s, &bundled);
+	search_init(&plain, &bundled);
+	search_bridging(&s, NULL);
+	run(&s, "openai");
+	run(&plain, "openai");
+	assert_int_equal(s.nbridges, 0);
+	assert_int_equal(s.nhits, plain.nhits);
+	assert_null(s.own_ix);
+	/* While LeCun has 杨立昆. */
+	run(&s, "lecun");
+	assert_int_equal(s.nbridges, 1);
+	assert_non_null(s.own_ix);
+	search_free(&s);
+	search_free(&plain);
+}
+
 /* Typed a key at a time, past the form and back (narrowing, then fresh
  * scans): each step's hits are a fresh search's. */
 static void
@@ -542,6 +566,7 @@ main(void)
 		cmocka_unit_test(test_bridges_forms),
 		cmocka_unit_test(test_folded_alike),
 		cmocka_unit_test(test_whole_forms_only),
+		cmocka_unit_test(test_no_other_form),
 		cmocka_unit_test(test_incremental),
 		cmocka_unit_test(test_shared_form),
 		cmocka_unit_test(test_view_walks_bridged),
