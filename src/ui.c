@@ -638,7 +638,9 @@ start_curses(struct view *v)
 
 /* Waits for a key.  Until the search corpus is complete the wait builds
  * it, a slice of about 2 ms at a time with a look at the keyboard between
- * slices, so the first search finds it ready and keys are not held up.
+ * slices, so the first search finds it ready and keys are not held up;
+ * then, the same way, the index's mentions of every paragraph, which a
+ * search bridging spellings looks in.
  * Bytes become keys and pastes in input_feed; IN_NONE is a wake-up. */
 static enum input_kind
 read_key(struct view *v, struct input *in, int *code)
@@ -646,10 +648,15 @@ read_key(struct view *v, struct input *in, int *code)
 	for (;;) {
 		enum input_kind k;
 		int c;
-		if (!v->search.built && !ui_quit_signal) {
+		if ((!v->search.built || !v->ix_ready) && !ui_quit_signal) {
 			timeout(0);
 			if ((c = getch()) == ERR) {
-				search_prepare(&v->search, 2);
+				/* Then the mentions of every paragraph, so that the
+				 * first search bridging spellings finds them. */
+				if (!v->search.built)
+					search_prepare(&v->search, 2);
+				else
+					v->ix_ready = index_prepare(&v->ix, 2);
 				continue;
 			}
 		} else {

@@ -91,6 +91,7 @@ extern const struct pane_ops *const pane_ops[NPANES];
 struct view {
 	struct dossier *d;
 	struct index ix;
+	bool ix_ready;             /* index_prepare is done */
 	struct search search;
 	struct layout lay;
 	struct layout_opts lopts;  /* the zoom and the splits as the reader set them */
