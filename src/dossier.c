@@ -944,6 +944,43 @@ dossier_draft(const struct dossier *d, size_t rec)
 	return f && f->len == 5 && memcmp(f->value, "draft", 5) == 0;
 }
 
+void
+dossier_keep_shown_fields(struct dossier *d)
+{
+	struct rec_file *rf = &d->rf;
+	struct rec_field *nf;
+	size_t n = 0;
+	bool *shown;
+
+	if (d->fields_trimmed)
+		return;
+	d->fields_trimmed = true;
+	if (!(shown = calloc(rf->nrecs ? rf->nrecs : 1, sizeof *shown)))
+		return;    /* kept: nothing lost but memory */
+	for (size_t i = 0; i < d->nevents; i++)
+		shown[d->events[i].rec] = true;
+	for (size_t i = 0; i < d->npeople; i++)
+		shown[d->people[i].rec] = true;
+	for (size_t i = 0; i < d->norgs; i++)
+		shown[d->orgs[i].rec] = true;
+	/* Records are in file order, their fields too: each moves down. */
+	for (size_t i = 0; i < rf->nrecs; i++) {
+		struct rec_record *r = &rf->recs[i];
+		if (shown[i])
+			memmove(rf->fields + n, rf->fields + r->first, r->nfields * sizeof *nf);
+		else
+			r->nfields = 0;
+		r->first = n;
+		n += r->nfields;
+	}
+	free(shown);
+	rf->nfields = n;
+	if ((nf = realloc(rf->fields, (n ? n : 1) * sizeof *nf)) != NULL) {
+		rf->fields = nf;
+		rf->fields_cap = n ? n : 1;
+	}
+}
+
 size_t
 dossier_drafts(const struct dossier *d)
 {

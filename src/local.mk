@@ -4,6 +4,7 @@
 noinst_LIBRARIES += src/libcore.a
 core_sources = \
 	src/escape.c src/escape.h \
+	src/bigmem.c src/bigmem.h \
 	src/diag.c src/diag.h \
 	src/rec.c src/rec.h \
 	src/date.c src/date.h \

@@ -11,11 +11,11 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unistr.h>
 
+#include "bigmem.h"
 #include "i18n.h"
 #include "rec.h"
 #include "text.h"
@@ -833,29 +833,6 @@ read_file(int fd, char *buf, size_t size, size_t *got, bool *clean)
 	return 0;
 }
 
-/* Memory for a copy of a file of size bytes.  A large one is asked for in
- * huge pages (Linux's transparent huge pages, where they are given on
- * request): 512 times fewer pages to fault in and account for, which
- * halves the time the copy takes (48 MB: 14-18 ms of CPU instead of
- * 29-31 ms, measured here). */
-#define HUGE_PAGE (2UL * 1024 * 1024)
-
-static char *
-buffer_for(size_t size)
-{
-#ifdef MADV_HUGEPAGE
-	if (size >= 2 * HUGE_PAGE) {
-		size_t room = (size + HUGE_PAGE) & ~(HUGE_PAGE - 1);
-		void *p;
-		if (posix_memalign(&p, HUGE_PAGE, room) != 0)
-			return NULL;
-		madvise(p, room, MADV_HUGEPAGE);   /* a hint: may be refused */
-		return p;
-	}
-#endif
-	return malloc(size + 1);
-}
-
 static void
 stamp_of(const struct stat *st, struct rec_stamp *t)
 {
@@ -921,7 +898,7 @@ rec_load(struct rec_file *rf, const char *path, struct diag *d)
 	if ((fd = open_file(path, &st, d, &rc)) < 0)
 		return rc;
 	size = (size_t)st.st_size;
-	if (!(buf = buffer_for(size))) {
+	if (!(buf = bigmem_alloc(size + 1))) {
 		close(fd);
 		diag_error(d, 0, _("out of memory"));
 		return 70;

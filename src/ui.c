@@ -705,6 +705,7 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 		apply_mouse(&v);
 		if (dirty)
 			draw_frame(&v);
+		dossier_keep_shown_fields(d);
 		k = read_key(&v, &in, &code);
 		dirty = k != IN_NONE;
 		if (k == IN_PASTE)

@@ -229,6 +229,65 @@ test_good(void **state)
 	dossier_free(&d);
 }
 
+/* The fields of one record, as "Name=value\n" lines. */
+static void
+record_text(const struct dossier *d, size_t rec, char *buf, size_t room)
+{
+	const struct rec_record *r = &d->rf.recs[rec];
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct rec_field *f = &d->rf.fields[r->first + i];
+		n += (size_t)snprintf(buf + n, n < room ? room - n : 0, "%.*s=%.*s\n",
+		    (int)f->name_len, rec_field_name(&d->rf, f), (int)f->len, f->value);
+	}
+	assert_true(n < room);
+}
+
+/* What the screen reads of the records (an event's, a person's or an
+ * organization's fields, an event's draft mark) is the same once the
+ * others' fields are given back; the others have none, and the model's
+ * strings are untouched. */
+static void
+test_keep_shown_fields(void **state)
+{
+	static const char draft[] = "\n%rec: Event\n\nId: e-draft\nDate: 2024\n"
+	    "Title: Drafted\nStatus: draft\n";
+	char text[sizeof good + sizeof draft], before[64][512], now[512];
+	size_t recs[64], n = 0, nfields;
+	struct dossier d;
+
+	(void)state;
+	snprintf(text, sizeof text, "%s%s", good, draft);
+	expect_ok(&d, text);
+	for (size_t i = 0; i < d.nevents; i++)
+		recs[n++] = d.events[i].rec;
+	for (size_t i = 0; i < d.npeople; i++)
+		recs[n++] = d.people[i].rec;
+	for (size_t i = 0; i < d.norgs; i++)
+		recs[n++] = d.orgs[i].rec;
+	for (size_t i = 0; i < n; i++)
+		record_text(&d, recs[i], before[i], sizeof before[i]);
+	nfields = d.rf.nfields;
+	assert_int_equal(dossier_drafts(&d), 1);
+	dossier_keep_shown_fields(&d);
+	for (size_t i = 0; i < n; i++) {
+		record_text(&d, recs[i], now, sizeof now);
+		assert_string_equal(now, before[i]);
+	}
+	assert_int_equal(dossier_drafts(&d), 1);
+	for (size_t i = 0; i < d.nevents; i++)
+		assert_int_equal(dossier_draft(&d, d.events[i].rec),
+		    str_is(d.events[i].title, "Drafted"));
+	assert_int_equal(d.rf.recs[d.paras[0].rec].nfields, 0);
+	assert_int_equal(d.rf.recs[d.notes[0].rec].nfields, 0);
+	assert_true(d.rf.nfields < nfields);
+	assert_str(d.paras[0].text, "马克·扎克伯格说Meta很好。");
+	assert_str(d.summary, "A summary\non two lines.");
+	dossier_free(&d);
+}
+
 static void
 test_event_order(void **state)
 {
@@ -1043,6 +1102,7 @@ main(void)
 		cmocka_unit_test(test_large_file_checked),
 		cmocka_unit_test(test_link_errors_in_order),
 		cmocka_unit_test(test_fill_errors_in_order),
+		cmocka_unit_test(test_keep_shown_fields),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
