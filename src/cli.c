@@ -218,7 +218,7 @@ put_context(FILE *out, struct ds_str s, size_t off, size_t len, int width)
  * nothing: a run of arts per name, in the order of the hits (the hits
  * of one name follow each other). */
 struct naming {
-	struct index ix;
+	struct index *ix;          /* the search's */
 	struct index_article_count *c;
 	uint32_t *arts;
 	size_t narts;
@@ -242,7 +242,7 @@ first_of_name(const struct search *s, long i)
 }
 
 static int
-find_namings(const struct dossier *d, const struct search *s, long n, struct naming *nm)
+find_namings(const struct dossier *d, struct search *s, long n, struct naming *nm)
 {
 	size_t count = 0;
 
@@ -250,10 +250,10 @@ find_namings(const struct dossier *d, const struct search *s, long n, struct nam
 		count += first_of_name(s, i);
 	if (!count || !d->narticles)
 		return 0;
-	if (index_init(&nm->ix, d) < 0 || !(nm->c = malloc(d->narticles * sizeof *nm->c)) ||
+	if (!(nm->ix = search_index(s)) || !(nm->c = malloc(d->narticles * sizeof *nm->c)) ||
 	    !(nm->names = malloc(count * sizeof *nm->names)))
 		return -1;
-	if (count > NAMES_ONE_BY_ONE && !index_paragraphs_of(&nm->ix, DS_PERSON, 0))
+	if (count > NAMES_ONE_BY_ONE && !index_paragraphs_of(nm->ix, DS_PERSON, 0))
 		return -1;
 	for (long i = 0; i < n; i++) {
 		const struct search_seg *sg = search_seg_of(s, &s->hits[i]);
@@ -261,7 +261,7 @@ find_namings(const struct dossier *d, const struct search *s, long n, struct nam
 		uint32_t *more;
 		if (!first_of_name(s, i))
 			continue;
-		k = index_mentions_by_article(&nm->ix, sg->kind, sg->item, nm->c, d->narticles);
+		k = index_mentions_by_article(nm->ix, sg->kind, sg->item, nm->c, d->narticles);
 		more = k < 0 ? NULL : realloc(nm->arts, (nm->narts + (size_t)k + 1) * sizeof *more);
 		if (!more)
 			return -1;
@@ -304,6 +304,19 @@ put_hit_articles(FILE *out, const struct dossier *d, const struct search *s, lon
 	}
 }
 
+/* For a bridged hit, whose mention it is: "person:ID" or "org:ID". */
+static void
+put_bridge(FILE *out, const struct dossier *d, const struct search *s,
+    const struct search_hit *h)
+{
+	const struct search_bridge *b = search_bridge_of(s, h);
+
+	if (!b)
+		return;
+	fputs(b->kind == DS_ORG ? "org:" : "person:", out);
+	put(out, d->idkeys[b->kind][b->who]);
+}
+
 int
 cli_search(const struct dossier *d, const char *query, FILE *out)
 {
@@ -311,11 +324,12 @@ cli_search(const struct dossier *d, const char *query, FILE *out)
 		"event", "person", "org", "paragraph", "article", "note"
 	};
 	struct search s;
-	struct naming nm = { { 0 }, NULL, NULL, 0, NULL, 0, 0 };
+	struct naming nm = { NULL, NULL, NULL, 0, NULL, 0, 0 };
 	int rc = 0;
 	long n;
 
 	search_init(&s, d);
+	search_bridging(&s, NULL);
 	n = search_run(&s, query, strlen(query));
 	if (n < 0) {
 		fputs("dossier: ", stderr);
@@ -338,9 +352,10 @@ cli_search(const struct dossier *d, const char *query, FILE *out)
 		put_context(out, search_seg_str(sg), h->off, h->len, 20);
 		putc('\t', out);
 		put_hit_articles(out, d, &s, i, &nm);
+		putc('\t', out);
+		put_bridge(out, d, &s, h);
 		putc('\n', out);
 	}
-	index_free(&nm.ix);
 	free(nm.c);
 	free(nm.arts);
 	free(nm.names);

@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "index.h"
 
@@ -335,34 +336,62 @@ push(struct ds_refs *r, uint32_t v, bool *oom)
 	r->v[r->n++] = v;
 }
 
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Paragraph p on the lists of the people and organizations it mentions. */
 static void
-collect_paragraphs(struct index *ix)
+collect(struct index *ix, size_t p)
+{
+	size_t n;
+	const struct ds_mention *m = index_mentions(ix, p, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		struct ds_refs *r = &ix->paras_of[m[i].kind == DS_ORG][m[i].who];
+		if (r->n == 0 || r->v[r->n - 1] != p)
+			push(r, (uint32_t)p, &ix->oom);
+	}
+}
+
+/* Whether every paragraph is on the lists. */
+static bool
+collected(const struct index *ix)
+{
+	return ix->paras_of[0] && ix->prepared == ix->d->nparas;
+}
+
+bool
+index_prepare(struct index *ix, double budget_ms)
 {
 	const struct dossier *d = ix->d;
+	double until = budget_ms >= 0 ? now_ms() + budget_ms : 0;
 
-	ix->paras_of[0] = calloc(d->npeople ? d->npeople : 1, sizeof (struct ds_refs));
-	ix->paras_of[1] = calloc(d->norgs ? d->norgs : 1, sizeof (struct ds_refs));
-	if (!ix->paras_of[0] || !ix->paras_of[1]) {
-		ix->oom = true;
-		return;
+	if (!ix->paras_of[0] && !ix->oom) {
+		ix->paras_of[0] = calloc(d->npeople ? d->npeople : 1, sizeof (struct ds_refs));
+		ix->paras_of[1] = calloc(d->norgs ? d->norgs : 1, sizeof (struct ds_refs));
+		if (!ix->paras_of[0] || !ix->paras_of[1])
+			ix->oom = true;
 	}
-	for (size_t p = 0; p < d->nparas; p++) {
-		size_t n;
-		const struct ds_mention *m = index_mentions(ix, p, &n);
-		for (size_t i = 0; i < n; i++) {
-			struct ds_refs *r = &ix->paras_of[m[i].kind == DS_ORG][m[i].who];
-			if (r->n == 0 || r->v[r->n - 1] != p)
-				push(r, (uint32_t)p, &ix->oom);
-		}
+	while (!ix->oom && ix->prepared < d->nparas) {
+		collect(ix, ix->prepared++);
+		/* Paragraphs are small: look at the clock now and then. */
+		if (budget_ms >= 0 && ix->prepared % 16 == 0 && now_ms() >= until)
+			return false;
 	}
+	return true;
 }
 
 const struct ds_refs *
 index_paragraphs_of(struct index *ix, enum ds_kind kind, size_t who)
 {
-	if (!ix->paras_of[0])
-		collect_paragraphs(ix);
-	if (!ix->paras_of[0] || !ix->paras_of[1])
+	index_prepare(ix, -1);
+	if (ix->oom || !collected(ix))
 		return NULL;
 	return &ix->paras_of[kind == DS_ORG][who];
 }
@@ -385,7 +414,7 @@ index_mentions_by_article(struct index *ix, enum ds_kind kind, size_t who,
 {
 	const struct dossier *d = ix->d;
 	const struct ds_entity *e = kind == DS_ORG ? &d->orgs[who] : &d->people[who];
-	const struct ds_refs *ps = ix->paras_of[0] ? index_paragraphs_of(ix, kind, who) : NULL;
+	const struct ds_refs *ps = collected(ix) ? index_paragraphs_of(ix, kind, who) : NULL;
 	size_t n = ps ? ps->n : d->nparas;
 	uint32_t last = UINT32_MAX;
 	long count = 0;
@@ -416,6 +445,24 @@ index_mentions_by_article(struct index *ix, enum ds_kind kind, size_t who,
 		}
 	}
 	return ix->oom ? -1 : count;
+}
+
+size_t
+index_latin_at(struct ds_str text, struct ds_str form, size_t from)
+{
+	const char *at = text.s + from, *end = text.s + text.n;
+	unsigned char c0 = form.n ? (unsigned char)form.s[0] : 0;
+
+	if (from > text.n || !((c0 | 32) >= 'a' && (c0 | 32) <= 'z'))
+		return text.n;
+	while ((at = memmem(at, (size_t)(end - at), form.s, form.n)) != NULL) {
+		size_t i = (size_t)(at - text.s);
+		if (!(i > 0 && is_word((unsigned char)text.s[i - 1])) &&
+		    !(i + form.n < text.n && is_word((unsigned char)text.s[i + form.n])))
+			return i;
+		at++;
+	}
+	return text.n;
 }
 
 void

@@ -33,6 +33,7 @@ struct index {
 		bool done;
 	} *para;                   /* per paragraph, filled on demand */
 	struct ds_refs *paras_of[2]; /* per person / org: paragraphs, on demand */
+	size_t prepared;           /* paragraphs on paras_of's lists so far */
 	bool oom;
 };
 
@@ -40,8 +41,14 @@ struct index {
 int index_init(struct index *, const struct dossier *);
 /* Mentions in paragraph p, in text order; NULL with *n = 0 if none. */
 const struct ds_mention *index_mentions(struct index *, size_t p, size_t *n);
+/* Finds the mentions of every paragraph ahead of index_paragraphs_of, for
+ * about budget_ms (negative: to the end), so that the screen can do it
+ * while it waits for keys; true once they are all known (or memory ran
+ * out). */
+bool index_prepare(struct index *, double budget_ms);
 /* Paragraphs mentioning person or org who (kind DS_PERSON or DS_ORG), in
- * order.  The first call scans every paragraph once. */
+ * order.  The first call scans every paragraph once (what index_prepare
+ * has not). */
 const struct ds_refs *index_paragraphs_of(struct index *, enum ds_kind kind, size_t who);
 /* Mentions of person or org who in one article. */
 struct index_article_count {
@@ -56,6 +63,11 @@ struct index_article_count {
  * those it found. */
 long index_mentions_by_article(struct index *, enum ds_kind kind, size_t who,
     struct index_article_count *out, size_t max);
+/* Where, at or after from, form stands in text as a word of its own (no
+ * ASCII letter or digit on either side), if form is Latin (its first byte
+ * an ASCII letter); else text.n.  How a paragraph's English is looked
+ * through for the people and organizations its text mentions. */
+size_t index_latin_at(struct ds_str text, struct ds_str form, size_t from);
 void index_free(struct index *);
 
 #endif

@@ -13,7 +13,7 @@ core_sources = \
 	src/index.c src/index.h \
 	src/text.c src/text.h src/text_ambiguous.h \
 	src/fold.c src/fold.h \
-	src/search.c src/search.h \
+	src/search.c src/search.h src/search_bridge.c \
 	src/sources.c src/sources.h \
 	src/state.c src/state.h src/state_format.c src/state_store.c \
 	src/state_anchor.c src/state_anchor.h src/state_list.c src/state_list.h \

@@ -57,35 +57,12 @@ line_spans(const struct view *v, size_t p, size_t a, size_t b, struct line_spans
 		add(ls, hits[i].off, hits[i].off + hits[i].len, a, b, hits[i].role);
 }
 
-/* An ASCII letter or digit (as the index's word boundaries). */
-static bool
-ascii_alnum(char c)
-{
-	return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
-}
-
-/* Whether the form occurs at i of s as a word of its own. */
-static bool
-latin_word_at(struct ds_str s, size_t i, struct ds_str form)
-{
-	return !(i > 0 && ascii_alnum(s.s[i - 1])) &&
-	    !(i + form.n < s.n && ascii_alnum(s.s[i + form.n]));
-}
-
 static void
 add_form(struct line_spans *ls, struct ds_str g, struct ds_str form, size_t a, size_t b,
     enum role r)
 {
-	const char *at = g.s, *end = g.s + g.n;
-
-	if (form.n == 0 || !ascii_alnum(form.s[0]) || (unsigned)(form.s[0] - '0') < 10u)
-		return;
-	while ((at = memmem(at, (size_t)(end - at), form.s, form.n)) != NULL) {
-		size_t i = (size_t)(at - g.s);
-		if (latin_word_at(g, i, form))
-			add(ls, i, i + form.n, a, b, r);
-		at++;
-	}
+	for (size_t i = index_latin_at(g, form, 0); i < g.n; i = index_latin_at(g, form, i + 1))
+		add(ls, i, i + form.n, a, b, r);
 }
 
 /* Spans of the gloss line [a, b) of paragraph p: whom the text mentions,

@@ -666,7 +666,11 @@ narrow(struct search *s, size_t known)
 	for (size_t i = 0; i < s->nhits; i++) {
 		struct search_hit h = s->hits[i];
 		const struct search_seg *sg;
-		const char *a, *b, *at = s->corpus.s + h.fpos + known;
+		const char *a, *b, *at;
+		/* Bridged hits are found again for the longer query, if any. */
+		if (search_hit_bridged(&h))
+			continue;
+		at = s->corpus.s + h.fpos + known;
 		/* The first known bytes matched already: check the rest.  The
 		 * NUL after each string stops a match running past it, unless
 		 * the query holds a NUL: hence the check of the string's end. */
@@ -711,14 +715,16 @@ search_run(struct search *s, const char *query, size_t n)
 	free(s->query);
 	s->query = q;
 	s->qlen = qlen;
+	s->nbridges = 0;
 	if (qlen == 0) {
 		s->nhits = 0;
 		return 0;
 	}
-	if ((grows ? narrow(s, known) : scan_all(s)) < 0) {
+	if ((grows ? narrow(s, known) : scan_all(s)) < 0 ||
+	    (s->bridging && search_add_bridged(s) < 0)) {
 		/* No hits rather than some: the next key scans afresh. */
 		s->error = _("out of memory");
-		s->nhits = s->qlen = 0;
+		s->nhits = s->qlen = s->nbridges = 0;
 		return -1;
 	}
 	s->error = NULL;
@@ -757,5 +763,10 @@ search_free(struct search *s)
 	free(s->query);
 	free(s->hits);
 	free(s->slice_freq);
+	free(s->bridges);
+	if (s->own_ix) {
+		index_free(s->own_ix);
+		free(s->own_ix);
+	}
 	memset(s, 0, sizeof *s);
 }

@@ -16,6 +16,7 @@
 
 #include "dossier.h"
 #include "fold.h"
+#include "index.h"
 
 enum search_field {
 	SF_DATE, SF_WHEN, SF_TITLE, SF_TEXT, SF_NAME, SF_ALIAS, SF_ROLE, SF_NOTE,
@@ -45,8 +46,28 @@ search_seg_str(const struct search_seg *sg)
 
 struct search_hit {
 	uint32_t seg;
-	uint32_t fpos;             /* folded offset of the match */
+	uint32_t fpos;             /* folded offset of the match, or SEARCH_BRIDGED */
 	uint32_t off, len;         /* original bytes within seg's string */
+};
+
+/* A bridged hit (search_bridging): a mention, in a paragraph's text or
+ * its English, of a person or organization the whole query names, written
+ * in another of its forms (杨立昆 for the query LeCun).  No folded offset:
+ * it is not a match of the query's text. */
+#define SEARCH_BRIDGED UINT32_MAX
+
+static inline bool
+search_hit_bridged(const struct search_hit *h)
+{
+	return h->fpos == SEARCH_BRIDGED;
+}
+
+/* A person or organization whose Name, Latin name or an Alias folds to
+ * the whole query. */
+struct search_bridge {
+	uint32_t seg;              /* that form's string */
+	uint32_t who;              /* index in people or orgs */
+	uint8_t kind;              /* DS_PERSON or DS_ORG */
 };
 
 #define SEARCH_SLICES 64
@@ -77,6 +98,13 @@ struct search {
 	 * the last full scan began, 0 when one thread scanned it all. */
 	size_t split_min;
 	size_t split;
+	/* Bridging (search_bridging): the index of mentions it looks in,
+	 * borrowed or its own (own_ix, made when first needed), and the
+	 * people and organizations the last query named. */
+	bool bridging;
+	struct index *ix, *own_ix;
+	struct search_bridge *bridges;
+	size_t nbridges, bridgecap;
 };
 
 #define SEARCH_SPLIT_MIN (4UL * 1024 * 1024)
@@ -93,6 +121,21 @@ bool search_prepare(struct search *, double budget_ms);
  * or the folded text is too large); never a part of the hits.  Hits stay
  * valid until the next run. */
 long search_run(struct search *, const char *query, size_t n);
+/* From the next search_run on, a query that is the whole of a form of
+ * people or organizations also finds their mentions written in their
+ * other forms, merged into the hits in reading order (search_bridge.c).
+ * ix: the index of mentions to use, or NULL: one is made when a query
+ * first needs it. */
+void search_bridging(struct search *, struct index *ix);
+/* The index of mentions bridging uses: the one given, or the search's
+ * own, made on first use; NULL when memory runs out. */
+struct index *search_index(struct search *);
+/* Who a bridged hit is a mention of, and the form the query matched;
+ * NULL for a hit of the query's text. */
+const struct search_bridge *search_bridge_of(const struct search *, const struct search_hit *);
+/* Called by search_run: adds the bridged hits of the query; 0, or -1
+ * when memory runs out. */
+int search_add_bridged(struct search *);
 const struct search_seg *search_seg_of(const struct search *, const struct search_hit *);
 /* Index of the first hit whose item comes at or after (kind, item) in
  * reading order, or nhits. */

@@ -157,7 +157,7 @@ static int
 draw_query(const struct view *v, struct rect s, int *cursor)
 {
 	const struct prompt *p = &v->prompt;
-	char count[192] = "  ", src[64];
+	char count[320] = "  ", src[64], bridge[128];
 
 	if (p->len && v->search.error)
 		snprintf(count + 2, sizeof count - 2, _("(cannot search: %s)"), v->search.error);
@@ -171,6 +171,12 @@ draw_query(const struct view *v, struct rect s, int *cursor)
 		else
 			snprintf(count + 2, sizeof count - 2, _("hit %zu/%zu"), v->cur_hit + 1,
 			    v->search.nhits);
+		/* A hit in another spelling of the name the query is says so. */
+		view_hit_bridge(v, v->cur_hit, bridge, sizeof bridge);
+		if (bridge[0]) {
+			size_t n = strlen(count);
+			snprintf(count + n, sizeof count - n, " · %s", bridge);
+		}
 	} else {
 		count[0] = '\0';
 	}
@@ -632,7 +638,9 @@ start_curses(struct view *v)
 
 /* Waits for a key.  Until the search corpus is complete the wait builds
  * it, a slice of about 2 ms at a time with a look at the keyboard between
- * slices, so the first search finds it ready and keys are not held up.
+ * slices, so the first search finds it ready and keys are not held up;
+ * then, the same way, the index's mentions of every paragraph, which a
+ * search bridging spellings looks in.
  * Bytes become keys and pastes in input_feed; IN_NONE is a wake-up. */
 static enum input_kind
 read_key(struct view *v, struct input *in, int *code)
@@ -640,10 +648,15 @@ read_key(struct view *v, struct input *in, int *code)
 	for (;;) {
 		enum input_kind k;
 		int c;
-		if (!v->search.built && !ui_quit_signal) {
+		if ((!v->search.built || !v->ix_ready) && !ui_quit_signal) {
 			timeout(0);
 			if ((c = getch()) == ERR) {
-				search_prepare(&v->search, 2);
+				/* Then the mentions of every paragraph, so that the
+				 * first search bridging spellings finds them. */
+				if (!v->search.built)
+					search_prepare(&v->search, 2);
+				else
+					v->ix_ready = index_prepare(&v->ix, 2);
 				continue;
 			}
 		} else {

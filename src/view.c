@@ -68,6 +68,7 @@ view_init(struct view *v, struct dossier *d, struct index *ix)
 		return -1;
 	if (!v->wrap || !v->text_before || v->ix.oom)
 		return -1;
+	search_bridging(&v->search, &v->ix);
 	/* A size until the screen tells its own. */
 	layout(v, 24, 80);
 	/* With several articles the reading starts at the first one's head. */
@@ -529,6 +530,24 @@ view_hit_spans(const struct view *v, enum ds_kind kind, size_t item,
     struct ds_str s, struct span *out, size_t max)
 {
 	return view_hit_spans_in(v, kind, item, s, 0, s.n, out, max);
+}
+
+void
+view_hit_bridge(const struct view *v, size_t hit, char *buf, size_t size)
+{
+	const struct search *se = &v->search;
+	const struct search_bridge *b;
+	const struct search_seg *sg, *form;
+
+	if (size)
+		buf[0] = '\0';
+	if (hit >= se->nhits || !(b = search_bridge_of(se, &se->hits[hit])))
+		return;
+	sg = search_seg_of(se, &se->hits[hit]);
+	form = &se->segs[b->seg];
+	/* Data bytes: the status line draws them through text_clip. */
+	snprintf(buf, size, _("%.*s = %.*s"), (int)se->hits[hit].len,
+	    sg->orig + se->hits[hit].off, (int)form->orig_n, form->orig);
 }
 
 /* The kinds a pane lists, in reading order. */

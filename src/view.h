@@ -91,6 +91,7 @@ extern const struct pane_ops *const pane_ops[NPANES];
 struct view {
 	struct dossier *d;
 	struct index ix;
+	bool ix_ready;             /* index_prepare is done */
 	struct search search;
 	struct layout lay;
 	struct layout_opts lopts;  /* the zoom and the splits as the reader set them */
@@ -287,6 +288,9 @@ void view_articles_key(struct view *, enum action);
 void view_reading_place(const struct view *, char *buf, size_t size);
 /* The articles a search hit is in, as a source tag (empty if none). */
 void view_hit_source(const struct view *, size_t hit, char *buf, size_t size);
+/* For a bridged search hit, the mention as written and the form the query
+ * named, as in "杨立昆 = LeCun" (empty for a hit of the query's text). */
+void view_hit_bridge(const struct view *, size_t hit, char *buf, size_t size);
 
 /* Details: the articles telling event ev; the mentions of a person or
  * organization in each article. */

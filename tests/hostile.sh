@@ -66,10 +66,13 @@ for what in articles people orgs events paragraphs glosses; do
 	"$DOSSIER" --list "$what" -f "$data/fields.rec" >"$tmp/out" 2>"$tmp/err"
 	same "--list $what" 0 $? "$tmp/out" "$data/fields.$what"
 done
-for q in mallory esc backslash rlo; do
+# bridge: the whole of an Alias, so the mentions in Mallory's other forms
+# are hits too, and their sixth column names him.
+for q in mallory esc backslash rlo bridge; do
 	case $q in
 	esc) query=$esc ;;
 	backslash) query='\x1b' ;;
+	bridge) query='M\x1b' ;;
 	rlo) query=$(printf '\342\200\256') ;;
 	*) query=$q ;;
 	esac

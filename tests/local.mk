@@ -6,11 +6,13 @@ if HAVE_CMOCKA
 check_PROGRAMS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-ambiwidth tests/test-fold tests/test-search tests/test-bundled \
 	tests/test-layout tests/test-escape tests/test-prompt tests/test-keys tests/test-input \
-	tests/test-reload tests/test-view tests/test-multi tests/test-view-multi tests/test-view-comfort
+	tests/test-reload tests/test-view tests/test-multi tests/test-view-multi tests/test-view-comfort \
+	tests/test-bridge
 TESTS += tests/test-rec tests/test-model tests/test-index \
 	tests/test-text tests/test-ambiwidth tests/test-fold tests/test-search tests/test-bundled \
 	tests/test-layout tests/test-escape tests/test-prompt tests/test-keys tests/test-input \
-	tests/test-reload tests/test-view tests/test-multi tests/test-view-multi tests/test-view-comfort
+	tests/test-reload tests/test-view tests/test-multi tests/test-view-multi tests/test-view-comfort \
+	tests/test-bridge
 
 tests_test_rec_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_rec_LDADD = src/libcore.a $(CMOCKA_LIBS)
@@ -57,6 +59,10 @@ tests_test_view_comfort_SOURCES = tests/test-view-comfort.c tests/bundled.c test
 tests_test_view_comfort_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
 tests_test_view_comfort_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 tests_test_view_comfort_CPPFLAGS = $(bundled_cppflags)
+tests_test_bridge_SOURCES = tests/test-bridge.c tests/bundled.c tests/bundled.h tests/view-fixture.c tests/view-fixture.h
+tests_test_bridge_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(NCURSESW_CFLAGS)
+tests_test_bridge_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
+tests_test_bridge_CPPFLAGS = $(bundled_cppflags)
 tests_test_reload_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_reload_LDADD = src/libview.a src/libcore.a $(CMOCKA_LIBS)
 

@@ -342,6 +342,44 @@ test_bundled(void **state)
 	dossier_free(&d);
 }
 
+/* Prepared a little at a time, with some paragraphs' mentions asked for
+ * in between, out of order, as the screen does: the same lists as made
+ * at once, and index_paragraphs_of does not redo them. */
+static void
+test_prepare(void **state)
+{
+	struct dossier d;
+	struct index slow, fast;
+	size_t n, calls = 0;
+
+	(void)state;
+	assert_int_equal(load_bundled(&d), 0);
+	assert_int_equal(index_init(&slow, &d), 0);
+	assert_int_equal(index_init(&fast, &d), 0);
+	index_mentions(&slow, d.nparas - 1, &n);
+	index_mentions(&slow, 3, &n);
+	while (!index_prepare(&slow, 0)) {
+		assert_true(slow.prepared < d.nparas);
+		calls++;
+	}
+	assert_true(calls > 0);       /* a budget of 0 stops at every look */
+	assert_int_equal(slow.prepared, d.nparas);
+	assert_true(index_prepare(&slow, 0));
+	for (int kind = DS_PERSON; kind <= DS_ORG; kind++)
+		for (size_t k = 0; k < (kind == DS_PERSON ? d.npeople : d.norgs); k++) {
+			const struct ds_refs *a = index_paragraphs_of(&slow, kind, k);
+			const struct ds_refs *b = index_paragraphs_of(&fast, kind, k);
+			assert_non_null(a);
+			assert_non_null(b);
+			assert_int_equal(a->n, b->n);
+			for (size_t i = 0; i < a->n; i++)
+				assert_int_equal(a->v[i], b->v[i]);
+		}
+	index_free(&slow);
+	index_free(&fast);
+	dossier_free(&d);
+}
+
 static void
 test_empty_dossier(void **state)
 {
@@ -565,6 +603,7 @@ main(void)
 		cmocka_unit_test(test_no_mentions),
 		cmocka_unit_test(test_paragraphs_of),
 		cmocka_unit_test(test_bundled),
+		cmocka_unit_test(test_prepare),
 		cmocka_unit_test(test_empty_dossier),
 		cmocka_unit_test(test_same_as_plain),
 		cmocka_unit_test(test_long_name),

@@ -22,12 +22,12 @@ check_PROGRAMS += tests/e2e/test-screen tests/e2e/test-search-screen tests/e2e/t
 	tests/e2e/test-torture tests/e2e/test-memory tests/e2e/test-controls \
 	tests/e2e/test-prompt-screen tests/e2e/test-load-screen tests/e2e/test-view-screen \
 	tests/e2e/test-multi-screen \
-	tests/e2e/test-comfort-screen tests/e2e/test-stack-screen
+	tests/e2e/test-comfort-screen tests/e2e/test-stack-screen tests/e2e/test-bridge-screen
 TESTS += tests/e2e/test-screen tests/e2e/test-search-screen tests/e2e/test-terminal \
 	tests/e2e/test-torture tests/e2e/test-memory tests/e2e/test-controls \
 	tests/e2e/test-prompt-screen tests/e2e/test-load-screen tests/e2e/test-view-screen \
 	tests/e2e/test-multi-screen \
-	tests/e2e/test-comfort-screen tests/e2e/test-stack-screen
+	tests/e2e/test-comfort-screen tests/e2e/test-stack-screen tests/e2e/test-bridge-screen
 # The screen in Chinese, with the build tree's catalogue: under C.UTF-8
 # and LANGUAGE, and in a real zh_CN.UTF-8 locale where there is one.
 check_PROGRAMS += tests/e2e/test-zh-screen tests/e2e/test-zh-locale-screen
@@ -43,6 +43,9 @@ tests_e2e_test_zh_locale_screen_LDADD = $(e2e_ldadd)
 tests_e2e_test_screen_SOURCES = tests/e2e/test-screen.c $(e2e_helpers)
 tests_e2e_test_screen_CFLAGS = $(e2e_cflags)
 tests_e2e_test_screen_LDADD = $(e2e_ldadd)
+tests_e2e_test_bridge_screen_SOURCES = tests/e2e/test-bridge-screen.c $(e2e_helpers)
+tests_e2e_test_bridge_screen_CFLAGS = $(e2e_cflags)
+tests_e2e_test_bridge_screen_LDADD = $(e2e_ldadd)
 tests_e2e_test_search_screen_SOURCES = tests/e2e/test-search-screen.c $(e2e_helpers)
 tests_e2e_test_search_screen_CFLAGS = $(e2e_cflags)
 tests_e2e_test_search_screen_LDADD = $(e2e_ldadd)

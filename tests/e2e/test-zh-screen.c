@@ -383,6 +383,28 @@ remove_long_title(void **state)
 	return 0;
 }
 
+/* A hit in another spelling of the name searched for: the status line
+ * says so in Chinese, 杨立昆 即 LeCun. */
+static void
+test_bridged_hit(void **state)
+{
+	struct table *hits = cli_table("--search", "lecun");
+	size_t b = 0;
+	char want[128];
+
+	while (b < hits->n && field(hits, b, 5)[0] == '\0')
+		b++;
+	assert_true(b < hits->n);
+	struct vt *v = start_zh(state, 24, 80);
+	press(v, "g");
+	press(v, "/lecun\r");
+	for (size_t i = 0; i < b; i++)
+		press(v, "n");
+	snprintf(want, sizeof want, "第 %zu/%zu 处 · 杨立昆 即 LeCun", b + 1, hits->n);
+	expect_row(v, -1, want);
+	table_free(hits);
+}
+
 int
 main(void)
 {
@@ -405,6 +427,7 @@ main(void)
 		cmocka_unit_test_teardown(test_status_clipped, teardown_vt),
 		cmocka_unit_test_teardown(test_info_overlay, teardown_vt),
 		cmocka_unit_test_teardown(test_status_120x40, teardown_vt),
+		cmocka_unit_test_teardown(test_bridged_hit, teardown_vt),
 	};
 
 	if (!write_long_title()) {
