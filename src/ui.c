@@ -516,7 +516,10 @@ mouse(struct view *v)
 		view_wheel(v, ev.y, ev.x, -3);
 	else if (ev.bstate & BUTTON5_PRESSED)
 		view_wheel(v, ev.y, ev.x, 3);
-	else
+	/* A press is the click: with mouseinterval(0) ncurses resolves no
+	 * clicks, and a release passed on as one would make every click a
+	 * double click. */
+	else if (ev.bstate & BUTTON1_PRESSED)
 		view_click_at(v, ev.y, ev.x, now_ms());
 }
 
@@ -529,7 +532,7 @@ apply_mouse(const struct view *v)
 	if (taken == (int)v->mouse)
 		return;
 	taken = v->mouse;
-	mousemask(v->mouse ? BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+	mousemask(v->mouse ? BUTTON1_PRESSED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED : 0, NULL);
 }
 
