@@ -25,6 +25,7 @@ struct loader {
 	struct diag *diag;
 	bool oom;
 	size_t pool_at;            /* where resolve takes its next list */
+	size_t drafts;             /* records with Status: draft, so far */
 };
 
 /* Fewer records than this are not worth a second thread. */
@@ -332,6 +333,8 @@ fill_part(struct loader *L, unsigned kinds)
 			desc = check_types(L, desc, r->line);
 		if (!(kinds >> kind & 1))
 			continue;
+		/* Counted here, while the record's fields are in the cache. */
+		L->drafts += dossier_draft(d, i);
 		if (kind == KIND_DOSSIER) {
 			if (++ndossier > 1)
 				diag_error(L->diag, r->line, _("more than one Dossier record"));
@@ -433,6 +436,7 @@ fill(struct loader *L)
 	fill_part(L, ALL_KINDS & ~SIDE_KINDS);
 	pthread_join(th, NULL);
 	L->diag = diag;
+	L->drafts += side.L.drafts;
 	ok = !L->oom && !side.L.oom && mine.count == 0 && side.diag.count == 0;
 	diag_free(&mine);
 	diag_free(&side.diag);
@@ -440,6 +444,7 @@ fill(struct loader *L)
 		return;
 	free_tables(L->d);
 	L->oom = false;
+	L->drafts = 0;
 	allocate(L);
 	if (!L->oom)
 		fill_part(L, ALL_KINDS);
@@ -783,7 +788,7 @@ side_thread(void *arg)
 static int
 build(struct dossier *d, struct diag *diag, const struct ds_side_job *job)
 {
-	struct loader L = { d, diag, false, 0 };
+	struct loader L = { d, diag, false, 0, 0 };
 	struct side_run side = { job, d };
 	pthread_t th;
 	bool threaded = false;
@@ -791,6 +796,7 @@ build(struct dossier *d, struct diag *diag, const struct ds_side_job *job)
 	allocate(&L);
 	if (!L.oom)
 		fill(&L);
+	d->ndrafts = L.drafts;
 	/* The job reads what fill made; link and order_events write other
 	 * members (references, event order), so the two can run at once. */
 	if (job && !L.oom && diag->count == 0 &&
@@ -984,9 +990,5 @@ dossier_keep_shown_fields(struct dossier *d)
 size_t
 dossier_drafts(const struct dossier *d)
 {
-	size_t n = 0;
-
-	for (size_t i = 0; i < d->rf.nrecs; i++)
-		n += dossier_draft(d, i);
-	return n;
+	return d->ndrafts;
 }

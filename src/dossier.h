@@ -91,6 +91,7 @@ struct dossier {
 	struct ds_str *aliaspool;
 	size_t refpool_used, aliaspool_used;
 	bool fields_trimmed;       /* dossier_keep_shown_fields was done */
+	size_t ndrafts;            /* records with Status: draft */
 };
 
 /* Loads path into d.  Returns 0; 65 for bad data, 66 when the file cannot
@@ -137,17 +138,17 @@ size_t dossier_map_near(const struct dossier *from, enum ds_kind kind, size_t i,
 
 /* Whether record rec (an index into d->rf.recs, as the .rec of every
  * table entry) is marked "Status: draft": made by dossier --import and
- * not yet reviewed.  Looked up when asked, so loading pays nothing. */
+ * not yet reviewed.  Looked up when asked. */
 bool dossier_draft(const struct dossier *d, size_t rec);
-/* How many records are drafts. */
+/* How many records are drafts: counted as the tables are filled. */
 size_t dossier_drafts(const struct dossier *d);
 
 /* Gives back the fields of the records whose fields the screen never
  * reads: it shows those of events, people and organizations (their
  * details, the draft mark), and the model holds all else (1000x: 8 of
  * 24 MB).  Other records then have no fields (dossier_draft is false for
- * them).  Once per model: the screen asks after every frame, as it is
- * not worth holding up the first one for (5 ms at 1000x). */
+ * them).  Once per model: the screen asks while it waits for a key, as
+ * it is not worth holding up the first frame for (5 ms at 1000x). */
 void dossier_keep_shown_fields(struct dossier *d);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -728,108 +729,123 @@ rec_parse_split(struct rec_file *rf, const char *buf, size_t size, struct diag *
 	return parse(rf, buf, size, d, SPLIT, bytes_clean(buf, size));
 }
 
-/* Reading.  A large file is read by two threads, a half each, which check
- * the bytes as they come in (while they are in the cache): each piece
- * read is checked up to its last newline, so no character is cut off,
- * and what is left around the meeting point and at the end is checked
- * once both are done. */
+/* Reading.  The file is read in pieces of READ_PIECE bytes, which the
+ * threads (one, or two for a large file) take in turn as they come free,
+ * so that neither waits for the other when one reads slower (fresh memory
+ * is slower to fill on some machines).  Each piece is checked as soon as
+ * it is read (while it is in the cache) from its first line start to its
+ * last, so no character is cut off; the bytes around the joints and after
+ * the last newline are checked once all pieces are in. */
+#ifndef READ_PIECE
 #define READ_PIECE (1UL << 20)
+#endif
+
+struct piece {
+	size_t got;                /* bytes read: less than asked if the file ended */
+	int err;                   /* errno of a failed read, or 0 */
+	size_t from, to;           /* [from, to) was checked; from SIZE_MAX: no newline */
+	bool clean;                /* and was clean */
+};
 
 struct reader {
 	int fd;
 	char *buf;
-	size_t from, to;           /* the part of the file to read */
-	size_t got;                /* bytes read: to - from unless it ended */
-	int err;                   /* errno of a failed read, or 0 */
-	size_t checked_from;       /* [checked_from, checked_to) was checked */
-	size_t checked_to;
-	bool clean;                /* and was clean */
+	size_t size;
+	struct piece *pieces;
+	size_t npieces;
+	atomic_size_t next;        /* the next piece nobody took */
 };
 
 static void
-read_part(struct reader *r)
+read_piece(const struct reader *r, size_t k, struct piece *p)
 {
-	size_t at = r->from;
+	size_t at = k * READ_PIECE, want = r->size - at < READ_PIECE ? r->size - at : READ_PIECE;
+	const char *nl;
 
-	/* The part's first line may have begun in the part before: the
-	 * check starts after its first newline. */
-	r->checked_from = r->checked_to = r->from == 0 ? 0 : SIZE_MAX;
-	r->clean = true;
-	while (at < r->to) {
-		size_t want = r->to - at < READ_PIECE ? r->to - at : READ_PIECE;
-		ssize_t n = pread(r->fd, r->buf + at, want, (off_t)at);
-		const char *piece = r->buf + at, *nl;
-
+	*p = (struct piece){ .from = SIZE_MAX, .to = SIZE_MAX };
+	while (p->got < want) {
+		ssize_t n = pread(r->fd, r->buf + at + p->got, want - p->got, (off_t)(at + p->got));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			r->err = errno;
-			break;
+			p->err = errno;
+			return;
 		}
 		if (n == 0)
-			break;   /* the file is shorter than it was */
-		at += (size_t)n;
-		if (r->checked_from == SIZE_MAX) {
-			if (!(nl = memchr(piece, '\n', (size_t)n)))
-				continue;
-			r->checked_from = r->checked_to = (size_t)(nl + 1 - r->buf);
-		}
-		/* Before this piece, nothing after checked_to is a newline. */
-		if (piece < r->buf + r->checked_to)
-			piece = r->buf + r->checked_to;
-		nl = memrchr(piece, '\n', (size_t)(r->buf + at - piece));
-		if (nl) {
-			size_t end = (size_t)(nl + 1 - r->buf);
-			r->clean = r->clean && bytes_clean(r->buf + r->checked_to,
-			    end - r->checked_to);
-			r->checked_to = end;
-		}
+			return;    /* the file is shorter than it was */
+		p->got += (size_t)n;
 	}
-	r->got = at - r->from;
+	/* The first piece starts at a line; any other after its first newline. */
+	nl = k == 0 ? r->buf - 1 : memchr(r->buf + at, '\n', want);
+	if (!nl)
+		return;
+	p->from = (size_t)(nl + 1 - r->buf);
+	nl = memrchr(r->buf + p->from, '\n', at + want - p->from);
+	p->to = nl ? (size_t)(nl + 1 - r->buf) : p->from;
+	p->clean = bytes_clean(r->buf + p->from, p->to - p->from);
 }
 
 static void *
 reader_thread(void *arg)
 {
-	read_part(arg);
+	struct reader *r = arg;
+	size_t k;
+
+	while ((k = atomic_fetch_add(&r->next, 1)) < r->npieces)
+		read_piece(r, k, &r->pieces[k]);
 	return NULL;
 }
 
-/* Reads size bytes of fd into buf, one or two threads; *clean tells
- * whether they were all checked clean.  Returns 0, or an errno; *got is
- * less than size if the file got shorter meanwhile. */
+/* Were all pieces read whole and clean, joints included? */
+static bool
+pieces_clean(const struct reader *r)
+{
+	size_t done = 0;   /* the bytes before it are checked */
+
+	for (size_t k = 0; k < r->npieces; k++) {
+		const struct piece *p = &r->pieces[k];
+		if (p->from == SIZE_MAX)
+			continue;  /* no newline: the joint runs on over it */
+		if (!p->clean || !bytes_clean(r->buf + done, p->from - done))
+			return false;
+		done = p->to;
+	}
+	return bytes_clean(r->buf + done, r->size - done);
+}
+
+/* Reads size bytes of fd into buf, on two threads if it is large; *clean
+ * tells whether they were all checked clean.  Returns 0, an errno, or
+ * -1 when out of memory; *got is less than size if the file got shorter meanwhile. */
 static int
 read_file(int fd, char *buf, size_t size, size_t *got, bool *clean)
 {
-	struct reader r[2] = {
-		{ .fd = fd, .buf = buf, .from = 0, .to = size },
-		{ .fd = fd, .buf = buf, .from = size, .to = size },
-	};
+	struct reader r = { .fd = fd, .buf = buf, .size = size,
+	    .npieces = (size + READ_PIECE - 1) / READ_PIECE };
 	pthread_t th;
 	bool threaded = false;
 
-	if (size >= REC_PARALLEL_MIN) {
-		r[0].to = r[1].from = size / 2;
-		threaded = pthread_create(&th, NULL, reader_thread, &r[1]) == 0;
-	}
-	read_part(&r[0]);
+	*got = 0;
+	*clean = false;
+	if (!(r.pieces = calloc(r.npieces ? r.npieces : 1, sizeof *r.pieces)))
+		return -1;
+	atomic_init(&r.next, 0);
+	if (size >= REC_PARALLEL_MIN)
+		threaded = pthread_create(&th, NULL, reader_thread, &r) == 0;
+	reader_thread(&r);
 	if (threaded)
 		pthread_join(th, NULL);
-	else if (r[1].from < r[1].to)
-		read_part(&r[1]);
-	if (r[0].err || r[1].err)
-		return r[0].err ? r[0].err : r[1].err;
-	*got = r[0].got < r[0].to - r[0].from ? r[0].got : r[0].got + r[1].got;
-	/* The unchecked bytes: where the parts meet, and after the last
-	 * newline.  A part with no newline at all checked nothing. */
-	*clean = *got == size && r[0].clean && r[1].clean &&
-	    r[0].checked_to != SIZE_MAX &&
-	    (r[1].from == r[1].to || r[1].checked_from != SIZE_MAX);
-	if (*clean && r[1].from < r[1].to)
-		*clean = bytes_clean(buf + r[0].checked_to, r[1].checked_from - r[0].checked_to) &&
-		    bytes_clean(buf + r[1].checked_to, size - r[1].checked_to);
-	else if (*clean)
-		*clean = bytes_clean(buf + r[0].checked_to, size - r[0].checked_to);
+	for (size_t k = 0; k < r.npieces; k++) {
+		if (r.pieces[k].err) {
+			int err = r.pieces[k].err;
+			free(r.pieces);
+			return err;
+		}
+	}
+	/* A short piece is where the file ended as it was read. */
+	for (size_t k = 0; k < r.npieces && *got == k * READ_PIECE; k++)
+		*got += r.pieces[k].got;
+	*clean = *got == size && pieces_clean(&r);
+	free(r.pieces);
 	return 0;
 }
 
@@ -907,6 +923,10 @@ rec_load(struct rec_file *rf, const char *path, struct diag *d)
 	close(fd);
 	if (err) {
 		free(buf);
+		if (err < 0) {
+			diag_error(d, 0, _("out of memory"));
+			return 70;
+		}
 		diag_error(d, 0, _("read error: %s"), strerror(err));
 		return 66;
 	}

@@ -639,8 +639,10 @@ start_curses(struct view *v)
 	endwin();
 }
 
-/* Waits for a key.  Until the search corpus is complete the wait builds
- * it, a slice of about 2 ms at a time with a look at the keyboard between
+/* Waits for a key.  While it waits, first the rec fields no screen shows
+ * are given back (after the first frame is out, and the keypad is set:
+ * not worth holding the frame up for), then it builds the search corpus,
+ * a slice of about 2 ms at a time with a look at the keyboard between
  * slices, so the first search finds it ready and keys are not held up;
  * then, the same way, the index's mentions of every paragraph, which a
  * search bridging spellings looks in.
@@ -651,12 +653,15 @@ read_key(struct view *v, struct input *in, int *code)
 	for (;;) {
 		enum input_kind k;
 		int c;
-		if ((!v->search.built || !v->ix_ready) && !ui_quit_signal) {
+		if ((!v->d->fields_trimmed || !v->search.built || !v->ix_ready) &&
+		    !ui_quit_signal) {
 			timeout(0);
 			if ((c = getch()) == ERR) {
 				/* Then the mentions of every paragraph, so that the
 				 * first search bridging spellings finds them. */
-				if (!v->search.built)
+				if (!v->d->fields_trimmed)
+					dossier_keep_shown_fields(v->d);
+				else if (!v->search.built)
 					search_prepare(&v->search, 2);
 				else
 					v->ix_ready = index_prepare(&v->ix, 2);
@@ -708,7 +713,6 @@ ui_run(struct dossier *d, struct index *ix, const struct options *o)
 		apply_mouse(&v);
 		if (dirty)
 			draw_frame(&v);
-		dossier_keep_shown_fields(d);
 		k = read_key(&v, &in, &code);
 		dirty = k != IN_NONE;
 		if (k == IN_PASTE)

@@ -161,6 +161,8 @@ timeline_draft_width(const struct view *v)
 int
 timeline_draft_measure(const struct dossier *d)
 {
+	if (dossier_drafts(d) == 0)
+		return 0;   /* the usual case, known without a walk */
 	for (size_t i = 0; i < d->nevents; i++)
 		if (dossier_draft(d, d->events[i].rec))
 			return 2;

@@ -646,10 +646,10 @@ write_file(char *path, const char *buf, size_t n)
 	assert_int_equal(close(fd), 0);
 }
 
-/* A large file is read by two threads, each checking its bytes as they
- * come: a bad byte anywhere (in either part, where they meet, in the
- * last line) gives the error a serial parse of the same bytes gives, and
- * a clean file the same records. */
+/* A large file is read in pieces of 1 MiB by two threads, each piece
+ * checked as it comes: a bad byte anywhere (in a piece, at or beside a
+ * joint of two, in the last line) gives the error a serial parse of the
+ * same bytes gives, and a clean file the same records. */
 static void
 test_load_large(void **state)
 {
@@ -662,7 +662,8 @@ test_load_large(void **state)
 	while (n < (size_t)REC_PARALLEL_MIN + 4096)
 		n += (size_t)sprintf(buf + n, "%%rec: T\n\nA: 中文 %zu\nB: x\n\n", n);
 	n += (size_t)sprintf(buf + n, "C: last line, no newline");
-	size_t at[] = { 5, n / 4, n / 2 - 1, n / 2, n / 2 + 1, n / 2 + 7, n - 3 * n / 8, n - 2 };
+	size_t at[] = { 5, n / 4, n / 2 - 1, n / 2, n / 2 + 1, n / 2 + 7, n - 3 * n / 8, n - 2,
+	    (1UL << 20) - 1, 1UL << 20, (2UL << 20) + 1, (3UL << 20) + 2 };
 	for (size_t k = 0; k <= sizeof at / sizeof *at; k++) {
 		char was = 0;
 		if (k < sizeof at / sizeof *at) {
@@ -696,6 +697,44 @@ test_load_large(void **state)
 		unlink(path);
 		if (k < sizeof at / sizeof *at)
 			buf[at[k]] = was;
+	}
+	free(buf);
+}
+
+/* A line longer than a piece (no newline in a whole piece) is checked
+ * across it, as a serial parse checks it: the same errors (the line is
+ * too long; with a bad byte in it, that too). */
+static void
+test_load_long_line(void **state)
+{
+	size_t n = 0, cap = 6UL * 1024 * 1024;
+	char *buf = malloc(cap), path[64];
+	struct parsed p, s;
+
+	(void)state;
+	assert_non_null(buf);
+	n += (size_t)sprintf(buf, "%%rec: T\n\nA: ");
+	while (n < (size_t)REC_PARALLEL_MIN + 4096)
+		n += (size_t)sprintf(buf + n, "中文");
+	n += (size_t)sprintf(buf + n, "\nB: end\n");
+	for (int bad = 0; bad < 2; bad++) {
+		if (bad)
+			buf[(5UL << 19) + 1] = (char)0xff;
+		write_file(path, buf, n);
+		diag_init(&p.d, "t.rec");
+		p.rc = rec_load(&p.rf, path, &p.d);
+		memset(&s.rf, 0, sizeof s.rf);
+		diag_init(&s.d, "t.rec");
+		s.rc = rec_parse_serial(&s.rf, buf, n, &s.d);
+		assert_int_equal(p.rc, 65);
+		assert_int_equal(p.rc, s.rc);
+		assert_int_equal(p.d.count, s.d.count);
+		for (size_t i = 0; i < s.d.count && i < DIAG_MAX; i++)
+			assert_string_equal(p.d.msg[i], s.d.msg[i]);
+		assert_int_equal(p.rf.nfields, s.rf.nfields);
+		done(&p);
+		done(&s);
+		unlink(path);
 	}
 	free(buf);
 }
@@ -1053,6 +1092,7 @@ main(void)
 		cmocka_unit_test(test_bare_cr),
 		cmocka_unit_test(test_long_message),
 		cmocka_unit_test(test_load_large),
+		cmocka_unit_test(test_load_long_line),
 		cmocka_unit_test(test_no_final_newline),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_nul_byte),
