@@ -639,10 +639,14 @@ start_curses(struct view *v)
 	endwin();
 }
 
+/* The idle work is done in slices of this many milliseconds: a key that
+ * comes during one waits for its end, half a slice on average. */
+#define IDLE_SLICE_MS 0.5
+
 /* Waits for a key.  While it waits, first the rec fields no screen shows
  * are given back (after the first frame is out, and the keypad is set:
  * not worth holding the frame up for), then it builds the search corpus,
- * a slice of about 2 ms at a time with a look at the keyboard between
+ * a slice at a time with a look at the keyboard between
  * slices, so the first search finds it ready and keys are not held up;
  * then, the same way, the index's mentions of every paragraph, which a
  * search bridging spellings looks in.
@@ -662,9 +666,9 @@ read_key(struct view *v, struct input *in, int *code)
 				if (!v->d->fields_trimmed)
 					dossier_keep_shown_fields(v->d);
 				else if (!v->search.built)
-					search_prepare(&v->search, 2);
+					search_prepare(&v->search, IDLE_SLICE_MS);
 				else
-					v->ix_ready = index_prepare(&v->ix, 2);
+					v->ix_ready = index_prepare(&v->ix, IDLE_SLICE_MS);
 				continue;
 			}
 		} else {
