@@ -646,6 +646,25 @@ write_file(char *path, const char *buf, size_t n)
 	assert_int_equal(close(fd), 0);
 }
 
+/* Loads buf[0..n) from a file (p, path kept for the caller) and parses
+ * it serially (s): the same code, messages and counts. */
+static void
+load_as_serial(struct parsed *p, struct parsed *s, char *path, const char *buf, size_t n)
+{
+	write_file(path, buf, n);
+	diag_init(&p->d, "t.rec");
+	p->rc = rec_load(&p->rf, path, &p->d);
+	memset(&s->rf, 0, sizeof s->rf);
+	diag_init(&s->d, "t.rec");
+	s->rc = rec_parse_serial(&s->rf, buf, n, &s->d);
+	assert_int_equal(p->rc, s->rc);
+	assert_int_equal(p->d.count, s->d.count);
+	for (size_t i = 0; i < s->d.count && i < DIAG_MAX; i++)
+		assert_string_equal(p->d.msg[i], s->d.msg[i]);
+	assert_int_equal(p->rf.nrecs, s->rf.nrecs);
+	assert_int_equal(p->rf.nfields, s->rf.nfields);
+}
+
 /* A large file is read in pieces of 1 MiB by two threads, each piece
  * checked as it comes: a bad byte anywhere (in a piece, at or beside a
  * joint of two, in the last line) gives the error a serial parse of the
@@ -672,18 +691,7 @@ test_load_large(void **state)
 			was = buf[at[k]];
 			buf[at[k]] = k % 3 == 0 ? '\0' : k % 3 == 1 ? (char)0xff : '\r';
 		}
-		write_file(path, buf, n);
-		diag_init(&p.d, "t.rec");
-		p.rc = rec_load(&p.rf, path, &p.d);
-		memset(&s.rf, 0, sizeof s.rf);
-		diag_init(&s.d, "t.rec");
-		s.rc = rec_parse_serial(&s.rf, buf, n, &s.d);
-		assert_int_equal(p.rc, s.rc);
-		assert_int_equal(p.d.count, s.d.count);
-		for (size_t i = 0; i < s.d.count && i < DIAG_MAX; i++)
-			assert_string_equal(p.d.msg[i], s.d.msg[i]);
-		assert_int_equal(p.rf.nrecs, s.rf.nrecs);
-		assert_int_equal(p.rf.nfields, s.rf.nfields);
+		load_as_serial(&p, &s, path, buf, n);
 		if (k < sizeof at / sizeof *at)
 			assert_int_not_equal(p.rc, 0);
 		else
@@ -720,18 +728,8 @@ test_load_long_line(void **state)
 	for (int bad = 0; bad < 2; bad++) {
 		if (bad)
 			buf[(5UL << 19) + 1] = (char)0xff;
-		write_file(path, buf, n);
-		diag_init(&p.d, "t.rec");
-		p.rc = rec_load(&p.rf, path, &p.d);
-		memset(&s.rf, 0, sizeof s.rf);
-		diag_init(&s.d, "t.rec");
-		s.rc = rec_parse_serial(&s.rf, buf, n, &s.d);
+		load_as_serial(&p, &s, path, buf, n);
 		assert_int_equal(p.rc, 65);
-		assert_int_equal(p.rc, s.rc);
-		assert_int_equal(p.d.count, s.d.count);
-		for (size_t i = 0; i < s.d.count && i < DIAG_MAX; i++)
-			assert_string_equal(p.d.msg[i], s.d.msg[i]);
-		assert_int_equal(p.rf.nfields, s.rf.nfields);
 		done(&p);
 		done(&s);
 		unlink(path);
