@@ -107,16 +107,19 @@ byline_people(struct job *j, const char *who)
 	const char *s = who;
 
 	while (s && *s) {
-		size_t n = strlen(s), cut = n, skip = 0;
+		size_t n = strlen(s), cut = n, skip = 0, len;
 		for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
 			const char *p = strstr(s, seps[k]);
 			if (p && (size_t)(p - s) < cut)
 				cut = (size_t)(p - s), skip = strlen(seps[k]);
 		}
-		while (cut && s[cut - 1] == ' ')
-			cut--;
-		if (cut)
-			names_add(&j->names, s, cut, true, "named in the byline");
+		/* The name without the blanks before the separator; the next
+		 * one starts after the separator (not blanks fewer: that cut
+		 * a "；" after a blank, leaving its last byte on the name). */
+		for (len = cut; len && s[len - 1] == ' '; len--)
+			;
+		if (len)
+			names_add(&j->names, s, len, true, "named in the byline");
 		s += cut + skip;
 		while (*s == ' ')
 			s++;

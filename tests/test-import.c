@@ -356,6 +356,28 @@ test_bad_input(void **state)
 	}
 }
 
+/* People of a byline split at its separators, a blank before one too:
+ * "Writer ；B." once left the last byte of the full-width semicolon on
+ * the next name, and the import failed its own check (found by
+ * fuzz-import; the input is corpus/import/regress-byline-blank-separator). */
+static void
+test_byline_separators(void **state)
+{
+	static const char art[] = "By A. Writer \xef\xbc\x9b B. Other , C. Third\n\n"
+	    "A. Writer and B. Other met C. Third in 2020.\n\nNothing else happened.\n";
+	struct import_opts o = { 0 };
+	struct rw_buf out;
+	char err[512];
+
+	(void)state;
+	assert_int_equal(import(&o, art, sizeof art - 1, &out, err, sizeof err), 0);
+	assert_string_equal(err, "");
+	assert_non_null(strstr(out.s, "Name: A. Writer\n"));
+	assert_non_null(strstr(out.s, "Name: B. Other\n"));
+	assert_non_null(strstr(out.s, "Name: C. Third\n"));
+	rw_free(&out);
+}
+
 static size_t
 count(const char *s, const char *w)
 {
@@ -514,6 +536,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_recwrite),
+		cmocka_unit_test(test_byline_separators),
 		cmocka_unit_test(test_section_end),
 		cmocka_unit_test(test_html_article),
 		cmocka_unit_test(test_html_without_article),
