@@ -21,8 +21,10 @@ noinst_LIBRARIES += tests/fuzz/libfuzzcore.a
 tests_fuzz_libfuzzcore_a_SOURCES = $(fuzz_core_sources)
 tests_fuzz_libfuzzcore_a_CFLAGS = $(AM_CFLAGS) $(FUZZ_CORE_CFLAGS)
 # Inputs of 4 KiB and more are read and parsed on two cores, as files of
-# 4 MiB are, so that fuzz-load reaches the split read, parse and merge.
-FUZZ_CPPFLAGS = $(AM_CPPFLAGS) -DREC_PARALLEL_MIN=4096
+# 4 MiB are, and files are read in pieces of 512 bytes instead of 1 MiB,
+# so that fuzz-load reaches the split read, the joints between pieces,
+# the parse in halves and their merge.
+FUZZ_CPPFLAGS = $(AM_CPPFLAGS) -DREC_PARALLEL_MIN=4096 -DREAD_PIECE=512UL
 tests_fuzz_libfuzzcore_a_CPPFLAGS = $(FUZZ_CPPFLAGS)
 
 noinst_PROGRAMS += $(fuzz_programs)
