@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "dossier.h"
+#include "text.h"
 
 static const char *const kind_names[DS_NKINDS] = {
 	"Event", "Person", "Org", "Paragraph", "Article", "Note"
@@ -26,6 +27,7 @@ struct loader {
 	bool oom;
 	size_t pool_at;            /* where resolve takes its next list */
 	size_t drafts;             /* records with Status: draft, so far */
+	int date_width;            /* the widest Date so far, in columns */
 };
 
 /* Fewer records than this are not worth a second thread. */
@@ -275,6 +277,11 @@ load_event(struct loader *L, const struct rec_record *r, size_t ri, size_t k)
 	e->id = take_id(L, r, DS_EVENT, k);
 	if (REQUIRE(L, r, "Date") && (f = FIELD(&L->d->rf, r, "Date"))) {
 		e->date_text = field_str(f);
+		/* Measured here, on two cores while it is in the cache, and not
+		 * in a walk of every event before the first frame. */
+		int w = text_width(f->value, f->len);
+		if (w > L->date_width)
+			L->date_width = w;
 		if (!date_parse(f->value, f->len, &e->date))
 			diag_error_at(L->diag, f->line, rec_value_col(&L->d->rf, f), _("bad Date '%.*s' (want YYYY, YYYY-MM or YYYY-MM-DD, a real day)"),
 			    (int)f->len, f->value);
@@ -437,6 +444,8 @@ fill(struct loader *L)
 	pthread_join(th, NULL);
 	L->diag = diag;
 	L->drafts += side.L.drafts;
+	if (side.L.date_width > L->date_width)
+		L->date_width = side.L.date_width;
 	ok = !L->oom && !side.L.oom && mine.count == 0 && side.diag.count == 0;
 	diag_free(&mine);
 	diag_free(&side.diag);
@@ -445,6 +454,7 @@ fill(struct loader *L)
 	free_tables(L->d);
 	L->oom = false;
 	L->drafts = 0;
+	L->date_width = 0;
 	allocate(L);
 	if (!L->oom)
 		fill_part(L, ALL_KINDS);
@@ -788,7 +798,7 @@ side_thread(void *arg)
 static int
 build(struct dossier *d, struct diag *diag, const struct ds_side_job *job)
 {
-	struct loader L = { d, diag, false, 0, 0 };
+	struct loader L = { .d = d, .diag = diag };
 	struct side_run side = { job, d };
 	pthread_t th;
 	bool threaded = false;
@@ -797,6 +807,7 @@ build(struct dossier *d, struct diag *diag, const struct ds_side_job *job)
 	if (!L.oom)
 		fill(&L);
 	d->ndrafts = L.drafts;
+	d->date_width = L.date_width;
 	/* The job reads what fill made; link and order_events write other
 	 * members (references, event order), so the two can run at once. */
 	if (job && !L.oom && diag->count == 0 &&
@@ -991,4 +1002,10 @@ size_t
 dossier_drafts(const struct dossier *d)
 {
 	return d->ndrafts;
+}
+
+int
+dossier_date_width(const struct dossier *d)
+{
+	return d->date_width;
 }

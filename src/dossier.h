@@ -92,6 +92,7 @@ struct dossier {
 	size_t refpool_used, aliaspool_used;
 	bool fields_trimmed;       /* dossier_keep_shown_fields was done */
 	size_t ndrafts;            /* records with Status: draft */
+	int date_width;            /* the widest event Date, in columns */
 };
 
 /* Loads path into d.  Returns 0; 65 for bad data, 66 when the file cannot
@@ -142,6 +143,9 @@ size_t dossier_map_near(const struct dossier *from, enum ds_kind kind, size_t i,
 bool dossier_draft(const struct dossier *d, size_t rec);
 /* How many records are drafts: counted as the tables are filled. */
 size_t dossier_drafts(const struct dossier *d);
+/* The widest Date of the events in columns (text_width): measured as
+ * they are loaded. */
+int dossier_date_width(const struct dossier *d);
 
 /* Gives back the fields of the records whose fields the screen never
  * reads: it shows those of events, people and organizations (their

@@ -140,14 +140,9 @@ timeline_date_width(const struct view *v)
 int
 timeline_date_measure(const struct dossier *d)
 {
-	int w = 4;
+	int w = dossier_date_width(d);
 
-	for (size_t i = 0; i < d->nevents; i++) {
-		int dw = text_width(d->events[i].date_text.s, d->events[i].date_text.n);
-		if (dw > w)
-			w = dw;
-	}
-	return w;
+	return w > 4 ? w : 4;
 }
 
 int

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "dossier.h"
+#include "text.h"
 
 /* Four lines; whatever follows starts on line 5. */
 #define HEAD "%rec: Dossier\n\nTitle: T\n\n"
@@ -243,6 +244,48 @@ record_text(const struct dossier *d, size_t rec, char *buf, size_t room)
 		    (int)f->name_len, rec_field_name(&d->rf, f), (int)f->len, f->value);
 	}
 	assert_true(n < room);
+}
+
+/* The widest event Date, which the timeline's date column takes for the
+ * whole list: measured while the events are filled, on the side thread
+ * for a large dossier, the same as a walk of every event measures it. */
+static int
+widest_date(const struct dossier *d)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < d->nevents; i++) {
+		int dw = text_width(d->events[i].date_text.s, d->events[i].date_text.n);
+		if (dw > w)
+			w = dw;
+	}
+	return w;
+}
+
+static void
+test_date_width(void **state)
+{
+	enum { EVENTS = 9000 };   /* past the second thread's threshold */
+	size_t room = sizeof good + EVENTS * 64, at;
+	char *text = malloc(room);
+	struct dossier d;
+
+	(void)state;
+	assert_non_null(text);
+	expect_ok(&d, good);
+	assert_int_equal(dossier_date_width(&d), widest_date(&d));
+	assert_true(dossier_date_width(&d) > 0);
+	dossier_free(&d);
+	at = (size_t)snprintf(text, room, "%s\n%%rec: Event\n", good);
+	for (int i = 0; i < EVENTS; i++)
+		at += (size_t)snprintf(text + at, room - at, "\nId: e-w%d\nDate: %s\nTitle: T\n",
+		    i, i == EVENTS / 2 ? "2024-02-29" : "2024");
+	expect_ok(&d, text);
+	assert_true(d.nevents > EVENTS);
+	assert_int_equal(dossier_date_width(&d), 10);
+	assert_int_equal(widest_date(&d), 10);
+	dossier_free(&d);
+	free(text);
 }
 
 /* What the screen reads of the records (an event's, a person's or an
@@ -1102,6 +1145,7 @@ main(void)
 		cmocka_unit_test(test_large_file_checked),
 		cmocka_unit_test(test_link_errors_in_order),
 		cmocka_unit_test(test_fill_errors_in_order),
+		cmocka_unit_test(test_date_width),
 		cmocka_unit_test(test_keep_shown_fields),
 	};
 
