@@ -722,19 +722,25 @@ order_events(struct loader *L)
 	}
 	for (size_t i = 0; i < n; i++)
 		to[order[i]] = (uint32_t)i;
-	/* Each event to its place, a cycle of the permutation at a time. */
+	/* Each event to its place, a cycle of the permutation at a time:
+	 * one copy of each (swaps made three), order used up as it goes
+	 * (order[j] = j once place j is filled). */
 	for (size_t i = 0; i < n; i++) {
-		while (to[i] != i) {
-			uint32_t j = to[i];
-			struct ds_event t = d->events[j];
-			d->events[j] = d->events[i];
-			d->events[i] = t;
-			to[i] = to[j];
-			to[j] = j;
+		struct ds_event first;
+		size_t j = i;
+
+		if (order[i] == i)
+			continue;
+		first = d->events[i];
+		while (order[j] != i) {
+			size_t k = order[j];
+			d->events[j] = d->events[k];
+			order[j] = (uint32_t)j;
+			j = k;
 		}
+		d->events[j] = first;
+		order[j] = (uint32_t)j;
 	}
-	for (size_t i = 0; i < n; i++)
-		to[order[i]] = (uint32_t)i;
 	/* Ids were registered in file order: renumber the map to date order. */
 	idmap_renumber(&d->ids[DS_EVENT], to);
 	free(order);
