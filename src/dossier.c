@@ -668,13 +668,13 @@ date_order(const struct ds_event *ev, size_t n)
 	return a;
 }
 
-/* Carves a list of n from the pool, to be filled by push. */
+/* Carves a list of n from the pool at *at, to be filled by push. */
 static void
-carve(struct dossier *d, struct ds_refs *refs, size_t n)
+carve(struct dossier *d, struct ds_refs *refs, size_t n, size_t *at)
 {
-	refs->v = n ? d->refpool + d->refpool_used : NULL;
+	refs->v = n ? d->refpool + *at : NULL;
 	refs->n = 0;
-	d->refpool_used += n;
+	*at += n;
 }
 
 static void
@@ -685,12 +685,12 @@ push(struct ds_refs *refs, uint32_t v)
 
 /* The articles of e's paragraphs, each once, in article order. */
 static void
-event_articles(struct dossier *d, struct ds_event *e)
+event_articles(struct dossier *d, struct ds_event *e, size_t *pool_at)
 {
 	struct ds_refs *r = &e->articles;
 
 	/* A dossier without articles has paragraphs of none. */
-	carve(d, r, d->narticles ? e->paras.n : 0);
+	carve(d, r, d->narticles ? e->paras.n : 0, pool_at);
 	for (size_t j = 0; r->v && j < e->paras.n; j++) {
 		uint32_t a = d->paras[e->paras.v[j]].article;
 		size_t at = r->n;
@@ -702,6 +702,91 @@ event_articles(struct dossier *d, struct ds_event *e)
 		r->v[at] = a;
 		r->n++;
 	}
+}
+
+/* The reverse links, each list counted first (in .n), then carved from
+ * the pool at *at and filled in date order: those of people and orgs, and
+ * (reverse_links_paras) those of paragraphs with the articles of each
+ * event.  The two write different members and parts of the pool, so they
+ * run at once on a large dossier. */
+struct links_run {
+	struct dossier *d;
+	size_t at;
+};
+
+static void *
+reverse_links_people(void *arg)
+{
+	struct links_run *r = arg;
+	struct dossier *d = r->d;
+
+	for (size_t i = 0; i < d->nevents; i++) {
+		struct ds_event *e = &d->events[i];
+		d->idkeys[DS_EVENT][i] = e->id;
+		for (size_t j = 0; j < e->persons.n; j++)
+			d->people[e->persons.v[j]].events.n++;
+		for (size_t j = 0; j < e->orgs.n; j++)
+			d->orgs[e->orgs.v[j]].events.n++;
+	}
+	for (size_t i = 0; i < d->npeople; i++)
+		carve(d, &d->people[i].events, d->people[i].events.n, &r->at);
+	for (size_t i = 0; i < d->norgs; i++)
+		carve(d, &d->orgs[i].events, d->orgs[i].events.n, &r->at);
+	for (size_t i = 0; i < d->nevents; i++) {
+		const struct ds_event *e = &d->events[i];
+		for (size_t j = 0; j < e->persons.n; j++)
+			push(&d->people[e->persons.v[j]].events, (uint32_t)i);
+		for (size_t j = 0; j < e->orgs.n; j++)
+			push(&d->orgs[e->orgs.v[j]].events, (uint32_t)i);
+	}
+	return NULL;
+}
+
+static void
+reverse_links_paras(struct links_run *r)
+{
+	struct dossier *d = r->d;
+
+	for (size_t i = 0; i < d->nevents; i++) {
+		const struct ds_event *e = &d->events[i];
+		for (size_t j = 0; j < e->paras.n; j++)
+			d->paras[e->paras.v[j]].events.n++;
+	}
+	for (size_t i = 0; i < d->nnotes; i++)
+		d->paras[d->notes[i].para].notes.n++;
+	for (size_t i = 0; i < d->nparas; i++) {
+		carve(d, &d->paras[i].events, d->paras[i].events.n, &r->at);
+		carve(d, &d->paras[i].notes, d->paras[i].notes.n, &r->at);
+	}
+	for (size_t i = 0; i < d->nevents; i++) {
+		const struct ds_event *e = &d->events[i];
+		for (size_t j = 0; j < e->paras.n; j++)
+			push(&d->paras[e->paras.v[j]].events, (uint32_t)i);
+	}
+	for (size_t i = 0; i < d->nnotes; i++)
+		push(&d->paras[d->notes[i].para].notes, (uint32_t)i);
+	for (size_t i = 0; i < d->nevents; i++)
+		event_articles(d, &d->events[i], &r->at);
+}
+
+static void
+reverse_links(struct dossier *d)
+{
+	struct links_run people = { d, d->refpool_used }, paras = { d, d->refpool_used };
+	pthread_t th;
+	bool threaded = false;
+
+	/* The people's and orgs' lists first in the pool, then the rest. */
+	for (size_t i = 0; i < d->nevents; i++)
+		paras.at += d->events[i].persons.n + d->events[i].orgs.n;
+	if (d->nevents + d->nnotes >= THREAD_MIN_RECORDS)
+		threaded = pthread_create(&th, NULL, reverse_links_people, &people) == 0;
+	if (!threaded)
+		reverse_links_people(&people);
+	reverse_links_paras(&paras);
+	if (threaded)
+		pthread_join(th, NULL);
+	d->refpool_used = paras.at;
 }
 
 /* Events in date order; then the reverse links from people, orgs and
@@ -745,40 +830,7 @@ order_events(struct loader *L)
 	idmap_renumber(&d->ids[DS_EVENT], to);
 	free(order);
 	free(to);
-	/* The reverse links: counted first (in .n), then carved and filled. */
-	for (size_t i = 0; i < n; i++) {
-		struct ds_event *e = &d->events[i];
-		d->idkeys[DS_EVENT][i] = e->id;
-		for (size_t j = 0; j < e->persons.n; j++)
-			d->people[e->persons.v[j]].events.n++;
-		for (size_t j = 0; j < e->orgs.n; j++)
-			d->orgs[e->orgs.v[j]].events.n++;
-		for (size_t j = 0; j < e->paras.n; j++)
-			d->paras[e->paras.v[j]].events.n++;
-	}
-	for (size_t i = 0; i < d->nnotes; i++)
-		d->paras[d->notes[i].para].notes.n++;
-	for (size_t i = 0; i < d->npeople; i++)
-		carve(d, &d->people[i].events, d->people[i].events.n);
-	for (size_t i = 0; i < d->norgs; i++)
-		carve(d, &d->orgs[i].events, d->orgs[i].events.n);
-	for (size_t i = 0; i < d->nparas; i++) {
-		carve(d, &d->paras[i].events, d->paras[i].events.n);
-		carve(d, &d->paras[i].notes, d->paras[i].notes.n);
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct ds_event *e = &d->events[i];
-		for (size_t j = 0; j < e->persons.n; j++)
-			push(&d->people[e->persons.v[j]].events, (uint32_t)i);
-		for (size_t j = 0; j < e->orgs.n; j++)
-			push(&d->orgs[e->orgs.v[j]].events, (uint32_t)i);
-		for (size_t j = 0; j < e->paras.n; j++)
-			push(&d->paras[e->paras.v[j]].events, (uint32_t)i);
-	}
-	for (size_t i = 0; i < d->nnotes; i++)
-		push(&d->paras[d->notes[i].para].notes, (uint32_t)i);
-	for (size_t i = 0; i < n; i++)
-		event_articles(d, &d->events[i]);
+	reverse_links(d);
 }
 
 long
