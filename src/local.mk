@@ -11,7 +11,7 @@ core_sources = \
 	src/idmap.c src/idmap.h \
 	src/dossier.c src/dossier.h \
 	src/index.c src/index.h \
-	src/text.c src/text.h src/text_ambiguous.h \
+	src/text.c src/text_check.c src/text.h src/text_ambiguous.h \
 	src/fold.c src/fold.h \
 	src/search.c src/search.h src/search_bridge.c \
 	src/sources.c src/sources.h \

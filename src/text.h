@@ -81,7 +81,11 @@ size_t text_valid_prefix(const char *s, size_t n);
 
 /* Whether s[0..n) is valid UTF-8 with no NUL byte: as
  * text_valid_prefix(s, n) == n && !memchr(s, 0, n), several times faster
- * on long text (sixteen bytes at a time) but with no position. */
+ * on long text (sixteen or thirty-two bytes at a time) but with no
+ * position. */
 bool text_clean(const char *s, size_t n);
+/* The same without the processor's wider instructions (AVX2), which
+ * text_clean takes where it has them: for the tests of both ways. */
+bool text_clean_portable(const char *s, size_t n);
 
 #endif

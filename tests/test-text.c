@@ -181,10 +181,57 @@ test_clean(void **state)
 				memcpy(buf + at, bad[k], len);   /* "" gives a NUL */
 				u = u8_check((const uint8_t *)buf, n);
 				want = !u && !memchr(buf, '\0', n);
-				if (text_clean(buf, n) != want)
+				if (text_clean(buf, n) != want ||
+				    text_clean_portable(buf, n) != want)
 					fail_msg("fill %zu n %zu bad %zu at %zu: want %d", fi, n, k,
 					    at, want);
 			}
+}
+
+/* Every sequence of three bytes, and every one of five bytes of the
+ * kinds that matter (ASCII, NUL, each range of continuation and lead
+ * bytes), in ASCII text across byte 80, where the blocks of both ways
+ * meet (they start at 16), and at the end: both ways agree with
+ * u8_check. */
+static void
+check_both(const char *buf, size_t n, size_t at, size_t len)
+{
+	/* The rest is ASCII: the bytes at at decide. */
+	bool want = !u8_check((const uint8_t *)buf + at, len) && !memchr(buf + at, '\0', len);
+	char hex[16] = "";
+
+	if (text_clean(buf, n) == want && text_clean_portable(buf, n) == want)
+		return;
+	for (size_t k = 0; k < len; k++)
+		snprintf(hex + 3 * k, sizeof hex - 3 * k, "%02x ", (uint8_t)buf[at + k]);
+	fail_msg("%s at %zu (n %zu): want %d", hex, at, n, want);
+}
+
+static void
+test_clean_all_sequences(void **state)
+{
+	static const uint8_t kinds[] = {
+		0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf,
+		0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xf8, 0xff,
+	};
+	const size_t nk = sizeof kinds;
+	char buf[88];
+
+	(void)state;
+	memset(buf, 'x', sizeof buf);
+	for (unsigned v = 0; v < 1U << 24; v++) {
+		buf[79] = (char)(v >> 16);
+		buf[80] = (char)(v >> 8);
+		buf[81] = (char)v;
+		check_both(buf, sizeof buf, 79, 3);
+	}
+	memset(buf, 'x', sizeof buf);
+	for (size_t a = 0; a < nk * nk * nk * nk * nk; a++) {
+		for (size_t k = 0, v = a; k < 5; k++, v /= nk)
+			buf[77 + k] = (char)kinds[v % nk];
+		check_both(buf, sizeof buf, 77, 5);
+		check_both(buf, 82, 77, 5);   /* at the end: cut off? */
+	}
 }
 
 /* Characters that must not begin a line when that can be avoided. */
@@ -573,6 +620,7 @@ main(void)
 		cmocka_unit_test(test_clip),
 		cmocka_unit_test(test_valid_prefix),
 		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_clean_all_sequences),
 		cmocka_unit_test(test_wrap_basic),
 		cmocka_unit_test(test_wrap_long_word),
 		cmocka_unit_test(test_wrap_newline),
