@@ -343,8 +343,8 @@ merge(struct search *s, const struct cands *c)
 		out[n++] = s->hits[i++];
 	free(s->hits);
 	s->hits = out;
+	s->hitcap = s->nhits + c->n;   /* what out holds, not the hits kept */
 	s->nhits = n;
-	s->hitcap = s->nhits + c->n;
 	return 0;
 }
 

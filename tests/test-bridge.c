@@ -16,6 +16,9 @@
 #include <string.h>
 #include <cmocka.h>
 #include <curses.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "bundled.h"
 #include "i18n.h"
@@ -449,6 +452,43 @@ test_shared_form(void **state)
 	dossier_free(&d);
 }
 
+/* The hits' array holds as many as the search says it has room for:
+ * the merge once counted the mentions it added twice, and the next fresh
+ * scan (杨立昆, then %: 12 hits where 11 fit) wrote past the array. */
+static void
+room_holds(const struct search *s)
+{
+#ifdef __GLIBC__
+	if (s->hitcap)
+		assert_true(malloc_usable_size(s->hits) >= s->hitcap * sizeof *s->hits);
+#else
+	(void)s;
+#endif
+}
+
+static void
+test_room_after_merge(void **state)
+{
+	static const char *const named[] = { "杨立昆", "lecun", "扎克伯格", "meta" };
+	static const char *const next[] = { "%", "e", "的", "fair", "(", "2023" };
+	struct search s, fresh;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+		for (size_t j = 0; j < sizeof next / sizeof *next; j++) {
+			search_init(&s, &bundled);
+			search_bridging(&s, NULL);
+			run(&s, named[i]);
+			room_holds(&s);
+			search_init(&fresh, &bundled);
+			search_bridging(&fresh, NULL);
+			assert_int_equal(run(&s, next[j]), run(&fresh, next[j]));
+			room_holds(&s);
+			search_free(&fresh);
+			search_free(&s);
+		}
+}
+
 /* ---- the view ---- */
 
 static void
@@ -569,6 +609,7 @@ main(void)
 		cmocka_unit_test(test_no_other_form),
 		cmocka_unit_test(test_incremental),
 		cmocka_unit_test(test_shared_form),
+		cmocka_unit_test(test_room_after_merge),
 		cmocka_unit_test(test_view_walks_bridged),
 		cmocka_unit_test(test_view_names_form),
 		cmocka_unit_test(test_view_gloss_hit),
