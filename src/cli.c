@@ -306,10 +306,9 @@ put_hit_articles(FILE *out, const struct dossier *d, const struct search *s, lon
 
 /* For a bridged hit, whose mention it is: "person:ID" or "org:ID". */
 static void
-put_bridge(FILE *out, const struct dossier *d, const struct search *s,
-    const struct search_hit *h)
+put_bridge(FILE *out, const struct dossier *d, const struct search *s, long i)
 {
-	const struct search_bridge *b = search_bridge_of(s, h);
+	const struct search_bridge *b = search_bridge_of(s, (size_t)i);
 
 	if (!b)
 		return;
@@ -344,16 +343,17 @@ cli_search(const struct dossier *d, const char *query, FILE *out)
 		n = 0;
 	}
 	for (long i = 0; i < n; i++) {
-		const struct search_hit *h = &s.hits[i];
-		const struct search_seg *sg = search_seg_of(&s, h);
+		const struct search_seg *sg = search_seg_of(&s, &s.hits[i]);
+		size_t off, len;
+		search_hit_span(&s, (size_t)i, &off, &len);
 		fprintf(out, "%s\t", kinds[sg->kind]);
 		put(out, d->idkeys[sg->kind][sg->item]);
 		fprintf(out, "\t%s\t", field_names[sg->field]);
-		put_context(out, search_seg_str(sg), h->off, h->len, 20);
+		put_context(out, search_seg_str(sg), off, len, 20);
 		putc('\t', out);
 		put_hit_articles(out, d, &s, i, &nm);
 		putc('\t', out);
-		put_bridge(out, d, &s, h);
+		put_bridge(out, d, &s, i);
 		putc('\n', out);
 	}
 	free(nm.c);

@@ -1,5 +1,6 @@
 /* Search engine: a folded corpus of every searchable string, scanned with
- * memmem; hits mapped back to original bytes through the fold map. */
+ * memmem; a hit mapped back to original bytes through the fold map when
+ * asked for. */
 #include <config.h>
 
 #include <pthread.h>
@@ -203,30 +204,17 @@ seg_from(const struct search *s, size_t i, size_t f)
 	return i;
 }
 
-/* Where the last hit was, for the next one, which comes after it and is
- * most often in the same string and the same identity run of the fold
- * map: then it is placed and mapped back with a few comparisons. */
-struct walk {
-	size_t seg, hint;          /* its string; its fold anchor */
-	size_t seg_end;            /* folded end of that string */
-	size_t run_start, run_end; /* an identity run around it, folded */
-	const char *run_orig;      /* original bytes at run_start */
-	/* For found(): hits in [run_start, lim) are in the run and the
-	 * string, each at original offset f + off in its string. */
-	size_t lim, off;
-};
-
 /* The hits of one part of the corpus: scan_all runs two at once on a
- * large corpus, each writing only here; search, corpus, strings and fold
- * map are only read while they run.  Two of them sit side by side on the
- * stack: a cache line each, or their writes slow both down (by a third,
+ * large corpus, each writing only here; search, corpus and strings are
+ * only read while they run.  Two of them sit side by side on the stack:
+ * a cache line each, or their writes slow both down (by a third,
  * measured). */
 struct scan {
 	_Alignas(64) const struct search *s;
 	size_t from, to;           /* the matches starting in [from, to) */
 	size_t k;                  /* the query's byte that candidates come from */
 	bool dense;                /* and it is frequent: the masked scan */
-	struct walk w;
+	size_t seg, seg_end;       /* the last hit's string; its folded end */
 	struct search_hit *hits;
 	size_t nhits, hitcap;
 	int rc;
@@ -249,93 +237,38 @@ reserve_hits(struct scan *sc, size_t more)
 	return 0;
 }
 
-/* The walk is at anchor i: its run, if an identity run, is where the
- * next hits are looked for first. */
-static void
-start_run(const struct search *s, struct walk *w, size_t i)
-{
-	const struct fold_buf *c = &s->corpus;
-	const struct fold_anchor *an = &c->a[i];
-
-	w->hint = i;
-	w->run_start = w->run_end = 0;
-	if (an->olen == 0) {
-		w->run_start = an->fpos;
-		w->run_end = i + 1 < c->na ? c->a[i + 1].fpos : c->n;
-		w->run_orig = an->orig;
-	}
-}
-
-/* Original bytes of the match at folded offset f in string w->seg. */
-static void
-map_back(const struct search *s, struct walk *w, size_t f, const char **a, const char **b)
-{
-	const struct fold_buf *c = &s->corpus;
-
-	if (f >= w->run_start && f + s->qlen <= w->run_end) {
-		*a = w->run_orig + (f - w->run_start);
-		*b = *a + s->qlen;
-		return;
-	}
-	/* The hit's anchors are among its string's: start there. */
-	if (w->hint < s->segs[w->seg].anchor)
-		w->hint = s->segs[w->seg].anchor;
-	fold_to_orig_from(c, &w->hint, f, s->qlen, a, b);
-	/* The anchor now at or before f: remember its run if an identity
-	 * run, so that the next hits in it skip the fold map. */
-	if (c->a[w->hint].fpos <= f)
-		start_run(s, w, w->hint);
-	else
-		w->run_start = w->run_end = 0;
-}
-
-/* A match at folded offset f, after the last one: its string, then the
- * hit. */
+/* A match at folded offset f, after the last one, past its string or
+ * with no room left: its string, then the hit. */
 static int
 found_slow(struct scan *sc, size_t f)
 {
 	const struct search *s = sc->s;
-	struct walk *w = &sc->w;
-	const struct search_seg *sg;
-	const char *a, *b;
 
-	if (f >= w->seg_end) {
-		w->seg = seg_from(s, w->seg, f);
-		sg = &s->segs[w->seg];
-		w->seg_end = (size_t)sg->fstart + sg->flen;
-		start_run(s, w, sg->anchor);
+	if (f >= sc->seg_end) {
+		const struct search_seg *sg;
+		sc->seg = seg_from(s, sc->seg, f);
+		sg = &s->segs[sc->seg];
+		sc->seg_end = (size_t)sg->fstart + sg->flen;
 	}
 	/* A query holding a NUL can match across the separator: such a
 	 * match is in no one string (and narrow() drops it too). */
-	if (f + s->qlen > w->seg_end)
+	if (f + s->qlen > sc->seg_end)
 		return 0;
 	if (reserve_hits(sc, 1) < 0)
 		return -1;
-	sg = &s->segs[w->seg];
-	map_back(s, w, f, &a, &b);
-	sc->hits[sc->nhits++] = (struct search_hit){
-		(uint32_t)w->seg, (uint32_t)f,
-		(uint32_t)(a - sg->orig), (uint32_t)(b - a)
-	};
-	w->lim = w->run_end < w->seg_end ? w->run_end : w->seg_end;
-	w->off = (uintptr_t)w->run_orig - (uintptr_t)sg->orig - w->run_start;
+	sc->hits[sc->nhits++] = (struct search_hit){ (uint32_t)sc->seg, (uint32_t)f };
 	return 0;
 }
 
 /* The same, most hits of a frequent byte taking the short way: in the
- * string and the identity run of the last hit, with room for it.  A
- * million hits took 170 instructions each through found_slow, a third of
- * them calls. */
+ * string of the last hit (hits come in increasing order, so at or after
+ * its start), with room for it.  Where it is in the original is left
+ * for search_hit_span. */
 static inline int
 found(struct scan *sc, size_t f)
 {
-	const struct walk *w = &sc->w;
-	size_t qlen = sc->s->qlen;
-
-	if (f >= w->run_start && f + qlen <= w->lim && sc->nhits < sc->hitcap) {
-		sc->hits[sc->nhits++] = (struct search_hit){
-			(uint32_t)w->seg, (uint32_t)f, (uint32_t)(f + w->off), (uint32_t)qlen
-		};
+	if (f + sc->s->qlen <= sc->seg_end && sc->nhits < sc->hitcap) {
+		sc->hits[sc->nhits++] = (struct search_hit){ (uint32_t)sc->seg, (uint32_t)f };
 		return 0;
 	}
 	return found_slow(sc, f);
@@ -493,8 +426,8 @@ scan_thread(void *arg)
 
 /* What a stretch of the corpus costs to scan, in bytes: its bytes, and
  * per candidate of the query's byte b in it (as the sample tells) a few
- * dozen more: a memchr call, then found() and map_back for a hit or
- * memcmp for another.  The masked scan meets its candidates at less
+ * dozen more: a memchr call, then found() for a hit or memcmp for
+ * another.  The masked scan meets its candidates at less
  * cost.  (Weights measured on the 1000x benchmark dossier.) */
 static uint64_t
 stretch_cost(const struct search *s, size_t j, unsigned char b, bool dense)
@@ -589,8 +522,9 @@ scan_split(struct scan *a, size_t seg)
 	pthread_t th;
 
 	b.from = a->to = a->s->segs[seg].fstart;
-	/* seg_from and map_back search forward from the part's first string. */
-	b.w = (struct walk){ .seg = seg };
+	/* seg_from searches forward from the part's first string. */
+	b.seg = seg;
+	b.seg_end = 0;
 	b.hits = NULL;
 	b.nhits = b.hitcap = 0;
 	make_room(&b, b.to);
@@ -661,12 +595,11 @@ narrow(struct search *s, size_t known)
 {
 	size_t kept = 0, more = s->qlen - known;
 	const char *q = s->query + known;
-	struct walk w = { 0 };
 
 	for (size_t i = 0; i < s->nhits; i++) {
 		struct search_hit h = s->hits[i];
 		const struct search_seg *sg;
-		const char *a, *b, *at;
+		const char *at;
 		/* Bridged hits are found again for the longer query, if any. */
 		if (search_hit_bridged(&h))
 			continue;
@@ -680,10 +613,6 @@ narrow(struct search *s, size_t known)
 		sg = &s->segs[h.seg];
 		if (h.fpos + s->qlen > (size_t)sg->fstart + sg->flen)
 			continue;
-		w.seg = h.seg;
-		map_back(s, &w, h.fpos, &a, &b);
-		h.off = (uint32_t)(a - sg->orig);
-		h.len = (uint32_t)(b - a);
 		s->hits[kept++] = h;
 	}
 	s->nhits = kept;
@@ -715,7 +644,7 @@ search_run(struct search *s, const char *query, size_t n)
 	free(s->query);
 	s->query = q;
 	s->qlen = qlen;
-	s->nbridges = 0;
+	s->nbridges = s->nspans = 0;
 	if (qlen == 0) {
 		s->nhits = 0;
 		return 0;
@@ -724,7 +653,7 @@ search_run(struct search *s, const char *query, size_t n)
 	    (s->bridging && search_add_bridged(s) < 0)) {
 		/* No hits rather than some: the next key scans afresh. */
 		s->error = _("out of memory");
-		s->nhits = s->qlen = s->nbridges = 0;
+		s->nhits = s->qlen = s->nbridges = s->nspans = 0;
 		return -1;
 	}
 	s->error = NULL;
@@ -735,6 +664,39 @@ const struct search_seg *
 search_seg_of(const struct search *s, const struct search_hit *h)
 {
 	return &s->segs[h->seg];
+}
+
+void
+search_text_span(const struct search *s, const struct search_hit *h,
+    size_t *off, size_t *len)
+{
+	const struct search_seg *sg = &s->segs[h->seg];
+	size_t hint = sg->anchor;  /* the string's first: at or before the hit */
+	const char *a, *b;
+
+	fold_to_orig_from(&s->corpus, &hint, h->fpos, s->qlen, &a, &b);
+	*off = (size_t)(a - sg->orig);
+	*len = (size_t)(b - a);
+}
+
+void
+search_hit_span(const struct search *s, size_t hit, size_t *off, size_t *len)
+{
+	size_t lo = 0, hi = s->nspans;
+
+	if (!search_hit_bridged(&s->hits[hit])) {
+		search_text_span(s, &s->hits[hit], off, len);
+		return;
+	}
+	while (hi - lo > 1) {      /* spans are in the order of their hits */
+		size_t mid = (lo + hi) / 2;
+		if (s->spans[mid].hit <= hit)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*off = s->spans[lo].off;
+	*len = s->spans[lo].len;
 }
 
 size_t
@@ -762,6 +724,7 @@ search_free(struct search *s)
 	free(s->segs);
 	free(s->query);
 	free(s->hits);
+	free(s->spans);
 	free(s->slice_freq);
 	free(s->bridges);
 	if (s->own_ix) {

@@ -44,16 +44,20 @@ search_seg_str(const struct search_seg *sg)
 	return (struct ds_str){ sg->orig, sg->orig_n };
 }
 
+/* One hit: 8 bytes, as a frequent letter has over a million of them in
+ * a large dossier, and the scan that finds them writes each.  Where it
+ * lies in the original string is worked out when asked
+ * (search_hit_span): the screen shows a handful at a time. */
 struct search_hit {
 	uint32_t seg;
 	uint32_t fpos;             /* folded offset of the match, or SEARCH_BRIDGED */
-	uint32_t off, len;         /* original bytes within seg's string */
 };
 
 /* A bridged hit (search_bridging): a mention, in a paragraph's text or
  * its English, of a person or organization the whole query names, written
  * in another of its forms (杨立昆 for the query LeCun).  No folded offset:
- * it is not a match of the query's text. */
+ * it is not a match of the query's text; its original bytes are kept
+ * aside (struct search_span). */
 #define SEARCH_BRIDGED UINT32_MAX
 
 static inline bool
@@ -61,6 +65,13 @@ search_hit_bridged(const struct search_hit *h)
 {
 	return h->fpos == SEARCH_BRIDGED;
 }
+
+/* The original bytes of bridged hit number hit, which have no folded
+ * text to be found from: few, so kept apart in the order of the hits. */
+struct search_span {
+	uint32_t hit;              /* its index in the hits */
+	uint32_t off, len;         /* bytes within its string */
+};
 
 /* A person or organization whose Name, Latin name or an Alias folds to
  * the whole query. */
@@ -92,6 +103,8 @@ struct search {
 	size_t qlen;
 	struct search_hit *hits;
 	size_t nhits, hitcap;
+	struct search_span *spans;     /* of the bridged hits, by hit */
+	size_t nspans;
 	/* A corpus of split_min bytes or more is scanned by two threads,
 	 * a part each (search_init sets SEARCH_SPLIT_MIN; tests lower it to
 	 * split small dossiers); split: the string where the second part of
@@ -130,13 +143,22 @@ void search_bridging(struct search *, struct index *ix);
 /* The index of mentions bridging uses: the one given, or the search's
  * own, made on first use; NULL when memory runs out. */
 struct index *search_index(struct search *);
-/* Who a bridged hit is a mention of, and the form the query matched;
- * NULL for a hit of the query's text. */
-const struct search_bridge *search_bridge_of(const struct search *, const struct search_hit *);
+/* Who bridged hit number hit is a mention of, and the form the query
+ * matched; NULL for a hit of the query's text. */
+const struct search_bridge *search_bridge_of(const struct search *, size_t hit);
 /* Called by search_run: adds the bridged hits of the query; 0, or -1
  * when memory runs out. */
 int search_add_bridged(struct search *);
 const struct search_seg *search_seg_of(const struct search *, const struct search_hit *);
+/* The original bytes of hit number hit: *off and *len within its
+ * string (search_seg_str).  A hit of the query's text is mapped back
+ * through the fold map then, a binary search in its string's anchors:
+ * ask for the hits shown, not for all of them. */
+void search_hit_span(const struct search *, size_t hit, size_t *off, size_t *len);
+/* The same for a hit of the query's text, wherever it is kept (the
+ * bridging's merge maps hits it has not placed yet). */
+void search_text_span(const struct search *, const struct search_hit *,
+    size_t *off, size_t *len);
 /* Index of the first hit whose item comes at or after (kind, item) in
  * reading order, or nhits. */
 size_t search_first_at(const struct search *, enum ds_kind kind, size_t item);

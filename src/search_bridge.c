@@ -142,13 +142,18 @@ text_seg_from(const struct search *s, size_t i, size_t p)
 	return s->nsegs;
 }
 
+/* A mention to be bridged: string seg's bytes [off, off + len). */
+struct mention {
+	uint32_t seg, off, len;
+};
+
 struct cands {
-	struct search_hit *v;
+	struct mention *v;
 	size_t n, cap;
 };
 
 static int
-push(struct cands *c, struct search_hit h)
+push(struct cands *c, struct mention h)
 {
 	if (grow((void **)&c->v, &c->cap, c->n, sizeof *c->v) < 0)
 		return -1;
@@ -230,7 +235,7 @@ form_of(const struct ds_entity *e, size_t i)
 static int
 by_start(const void *a, const void *b)
 {
-	const struct search_hit *x = a, *y = b;
+	const struct mention *x = a, *y = b;
 
 	if (x->off != y->off)
 		return x->off < y->off ? -1 : 1;
@@ -260,8 +265,8 @@ gloss_mentions(struct search *s, size_t g, const struct ds_mention *m, size_t nm
 			struct ds_str form = form_of(en, f);
 			for (size_t i = index_latin_at(text, form, 0); i < text.n;
 			    i = index_latin_at(text, form, i + 1))
-				if (push(c, (struct search_hit){ (uint32_t)g, SEARCH_BRIDGED,
-				    (uint32_t)i, (uint32_t)form.n }) < 0)
+				if (push(c, (struct mention){ (uint32_t)g, (uint32_t)i,
+				    (uint32_t)form.n }) < 0)
 					return -1;
 		}
 	}
@@ -295,8 +300,7 @@ mentions_of(struct search *s, struct index *ix, struct cands *c)
 		for (size_t j = 0; j < nm && rc == 0; j++) {
 			size_t e = (m[j].kind == DS_ORG ? people : 0) + m[j].who;
 			if (set[e / 8] & (1u << (e % 8)))
-				rc = push(c, (struct search_hit){ (uint32_t)seg, SEARCH_BRIDGED,
-				    m[j].off, m[j].len });
+				rc = push(c, (struct mention){ (uint32_t)seg, m[j].off, m[j].len });
 		}
 		/* The gloss is the string after the text. */
 		if (rc == 0 && seg + 1 < s->nsegs && s->segs[seg + 1].field == SF_GLOSS &&
@@ -308,36 +312,73 @@ mentions_of(struct search *s, struct index *ix, struct cands *c)
 	return rc;
 }
 
-static bool
-before(const struct search_hit *a, const struct search_hit *b)
+/* A hit of the query's text, with its original bytes once they are
+ * needed: only hits in a string with a mention are mapped back. */
+struct text_hit {
+	const struct search_hit *h;
+	size_t off, len;
+	bool mapped;
+};
+
+static const struct text_hit *
+span_of(const struct search *s, struct text_hit *t)
 {
-	return a->seg < b->seg || (a->seg == b->seg && a->off < b->off);
+	if (!t->mapped) {
+		search_text_span(s, t->h, &t->off, &t->len);
+		t->mapped = true;
+	}
+	return t;
+}
+
+/* Whether text hit t comes before mention m in reading order. */
+static bool
+before(const struct search *s, struct text_hit *t, const struct mention *m)
+{
+	return t->h->seg < m->seg || (t->h->seg == m->seg && span_of(s, t)->off < m->off);
+}
+
+/* Whether text hit t and mention m overlap. */
+static bool
+overlap(const struct search *s, struct text_hit *t, const struct mention *m)
+{
+	return t->h->seg == m->seg && span_of(s, t)->off < m->off + m->len &&
+	    t->off + t->len > m->off;
 }
 
 /* The mentions merged into the hits in reading order, but for those a hit
- * of the query's text overlaps (the query is in them: a hit already).
- * Hits of one string come in order, and their ends too, so the last one
- * before a mention and the first after it tell whether one overlaps. */
+ * of the query's text overlaps (the query is in them: a hit already),
+ * their bytes put in s->spans.  Hits of one string come in order, and
+ * their ends too, so the last one before a mention and the first after
+ * it tell whether one overlaps. */
 static int
 merge(struct search *s, const struct cands *c)
 {
 	struct search_hit *out = malloc((s->nhits + c->n) * sizeof *out);
-	size_t i = 0, n = 0;
-	const struct search_hit *last = NULL;   /* the last hit copied */
+	struct search_span *spans = malloc(c->n * sizeof *spans);
+	size_t i = 0, n = 0, ns = 0;
+	struct text_hit last = { NULL, 0, 0, false }, next = { NULL, 0, 0, false };
 
-	if (!out)
+	if (!out || !spans) {
+		free(out);
+		free(spans);
 		return -1;
+	}
 	for (size_t k = 0; k < c->n; k++) {
-		const struct search_hit *m = &c->v[k];
-		while (i < s->nhits && before(&s->hits[i], m)) {
-			last = &s->hits[i];
-			out[n++] = s->hits[i++];
+		const struct mention *m = &c->v[k];
+		for (; i < s->nhits; i++) {
+			if (next.h != &s->hits[i])
+				next = (struct text_hit){ &s->hits[i], 0, 0, false };
+			if (!before(s, &next, m))
+				break;
+			last = next;
+			out[n++] = s->hits[i];
 		}
-		if (last && last->seg == m->seg && last->off + last->len > m->off)
+		if (last.h && overlap(s, &last, m))
 			continue;
-		if (i < s->nhits && s->hits[i].seg == m->seg && s->hits[i].off < m->off + m->len)
+		if (i < s->nhits && overlap(s, &next, m))
 			continue;
-		out[n++] = *m;
+		spans[ns++] = (struct search_span){ (uint32_t)n, m->off, m->len };
+		out[n++] = (struct search_hit){ m->seg, SEARCH_BRIDGED };
 	}
 	while (i < s->nhits)
 		out[n++] = s->hits[i++];
@@ -345,6 +386,9 @@ merge(struct search *s, const struct cands *c)
 	s->hits = out;
 	s->hitcap = s->nhits + c->n;   /* what out holds, not the hits kept */
 	s->nhits = n;
+	free(s->spans);
+	s->spans = spans;
+	s->nspans = ns;
 	return 0;
 }
 
@@ -369,22 +413,23 @@ search_add_bridged(struct search *s)
 }
 
 const struct search_bridge *
-search_bridge_of(const struct search *s, const struct search_hit *h)
+search_bridge_of(const struct search *s, size_t hit)
 {
-	const struct search_seg *sg = &s->segs[h->seg];
+	const struct search_seg *sg = &s->segs[s->hits[hit].seg];
 	const struct ds_mention *m;
 	struct index *ix = s->ix ? s->ix : s->own_ix;
-	size_t nm, lo = 0, hi;
+	size_t nm, lo = 0, hi, off, len;
 
-	if (!search_hit_bridged(h) || !ix)
+	if (!search_hit_bridged(&s->hits[hit]) || !ix)
 		return NULL;
+	search_hit_span(s, hit, &off, &len);
 	if (sg->field == SF_GLOSS) {    /* whose Latin form it is */
 		for (size_t b = 0; b < s->nbridges; b++) {
 			const struct ds_entity *en = entity(s->d, s->bridges[b].kind,
 			    s->bridges[b].who);
 			for (size_t f = 0; f < en->nalias + 2; f++)
-				if (form_of(en, f).n == h->len &&
-				    memcmp(form_of(en, f).s, sg->orig + h->off, h->len) == 0)
+				if (form_of(en, f).n == len &&
+				    memcmp(form_of(en, f).s, sg->orig + off, len) == 0)
 					return &s->bridges[b];
 		}
 		return NULL;
@@ -393,12 +438,12 @@ search_bridge_of(const struct search *s, const struct search_hit *h)
 	hi = nm;
 	while (lo < hi) {       /* mentions are in text order */
 		size_t mid = (lo + hi) / 2;
-		if (m[mid].off < h->off)
+		if (m[mid].off < off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo == nm || m[lo].off != h->off)
+	if (lo == nm || m[lo].off != off)
 		return NULL;
 	for (size_t b = 0; b < s->nbridges; b++)
 		if (s->bridges[b].kind == m[lo].kind && s->bridges[b].who == m[lo].who)

@@ -291,10 +291,13 @@ quote_for(const struct view *v, size_t para)
 		off = 0;
 
 	if (v->have_hits && v->cur_hit < v->search.nhits) {
-		const struct search_hit *h = &v->search.hits[v->cur_hit];
-		const struct search_seg *sg = search_seg_of(&v->search, h);
-		if (sg->kind == DS_PARAGRAPH && sg->item == para && sg->orig == t->s)
-			return strndup(t->s + h->off, h->len);
+		const struct search_seg *sg = search_seg_of(&v->search,
+		    &v->search.hits[v->cur_hit]);
+		size_t hoff, hlen;
+		if (sg->kind == DS_PARAGRAPH && sg->item == para && sg->orig == t->s) {
+			search_hit_span(&v->search, v->cur_hit, &hoff, &hlen);
+			return strndup(t->s + hoff, hlen);
+		}
 	}
 	n = text_clip(t->s + off, t->n - off, QUOTE_COLS, NULL);
 	/* Latin words are not cut in the middle when a space is near. */

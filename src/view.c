@@ -509,18 +509,26 @@ view_hit_spans_in(const struct view *v, enum ds_kind kind, size_t item,
     struct ds_str s, size_t from, size_t to, struct span *out, size_t max)
 {
 	const struct search *se = &v->search;
-	size_t n = 0;
+	size_t n = 0, past = SIZE_MAX;     /* a string whose hits passed to */
 
 	if (!v->have_hits && !v->searching)
 		return 0;
 	for (size_t h = search_first_at(se, kind, item); h < se->nhits && n < max; h++) {
 		const struct search_hit *hi = &se->hits[h];
 		const struct search_seg *sg = search_seg_of(se, hi);
+		size_t off, len;
 		if (sg->kind != kind || sg->item != item)
 			break;
-		if (sg->orig == s.s && hi->off < to && hi->off + hi->len > from)
-			out[n++] = (struct span){ hi->off, hi->len,
-			    h == v->cur_hit ? R_CUR_HIT : R_HIT };
+		/* Mapping a hit back costs a search of the fold map: only
+		 * those of s are mapped, and a string's hits come in order,
+		 * so none after the first past to. */
+		if (sg->orig != s.s || hi->seg == past)
+			continue;
+		search_hit_span(se, h, &off, &len);
+		if (off >= to)
+			past = hi->seg;
+		else if (off + len > from)
+			out[n++] = (struct span){ off, len, h == v->cur_hit ? R_CUR_HIT : R_HIT };
 	}
 	return n;
 }
@@ -538,16 +546,18 @@ view_hit_bridge(const struct view *v, size_t hit, char *buf, size_t size)
 	const struct search *se = &v->search;
 	const struct search_bridge *b;
 	const struct search_seg *sg, *form;
+	size_t off, len;
 
 	if (size)
 		buf[0] = '\0';
-	if (hit >= se->nhits || !(b = search_bridge_of(se, &se->hits[hit])))
+	if (hit >= se->nhits || !(b = search_bridge_of(se, hit)))
 		return;
 	sg = search_seg_of(se, &se->hits[hit]);
 	form = &se->segs[b->seg];
+	search_hit_span(se, hit, &off, &len);
 	/* Data bytes: the status line draws them through text_clip. */
-	snprintf(buf, size, _("%.*s = %.*s"), (int)se->hits[hit].len,
-	    sg->orig + se->hits[hit].off, (int)form->orig_n, form->orig);
+	snprintf(buf, size, _("%.*s = %.*s"), (int)len, sg->orig + off,
+	    (int)form->orig_n, form->orig);
 }
 
 /* The kinds a pane lists, in reading order. */
@@ -624,14 +634,15 @@ details_for_hit(struct view *v, const struct search_seg *sg, size_t off)
 	overlay_show_row(&v->ov, r);
 }
 
-/* Whether the hit shows, highlighted, in a column starting at x (from
- * the pane's left) w columns wide: its first character at least. */
+/* Whether the hit at off in sg's string shows, highlighted, in a column
+ * starting at x (from the pane's left) w columns wide: its first
+ * character at least. */
 static bool
-fits(const struct search_seg *sg, const struct search_hit *h, int x, int w, int pane_w)
+fits(const struct search_seg *sg, size_t off, int x, int w, int pane_w)
 {
 	size_t clen;
-	int end = text_width(sg->orig, h->off) +
-	    text_char_width(sg->orig + h->off, sg->orig_n - h->off, &clen);
+	int end = text_width(sg->orig, off) +
+	    text_char_width(sg->orig + off, sg->orig_n - off, &clen);
 
 	if (x + w > pane_w)
 		w = pane_w - x;
@@ -640,19 +651,19 @@ fits(const struct search_seg *sg, const struct search_hit *h, int x, int w, int 
 
 /* Whether the hit is drawn in the timeline row of its event. */
 static bool
-event_hit_shown(const struct view *v, const struct search_seg *sg, const struct search_hit *h)
+event_hit_shown(const struct view *v, const struct search_seg *sg, size_t off)
 {
 	int pw = layout_inner(&v->lay, PANE_TIMELINE).w, dw = timeline_date_width(v);
 
 	if (sg->field == SF_DATE)
-		return fits(sg, h, 1, dw, pw);
-	return sg->field == SF_TITLE && fits(sg, h, 1 + dw + 1 + timeline_draft_width(v), pw, pw);
+		return fits(sg, off, 1, dw, pw);
+	return sg->field == SF_TITLE && fits(sg, off, 1 + dw + 1 + timeline_draft_width(v), pw, pw);
 }
 
 /* Whether the hit is drawn in the people pane: the name, the Latin alias
  * beside it and the role, each in its column. */
 static bool
-entity_hit_shown(const struct view *v, const struct search_seg *sg, const struct search_hit *h)
+entity_hit_shown(const struct view *v, const struct search_seg *sg, size_t off)
 {
 	const struct ds_entity *e = sg->kind == DS_ORG ? &v->d->orgs[sg->item] :
 	    &v->d->people[sg->item];
@@ -661,12 +672,12 @@ entity_hit_shown(const struct view *v, const struct search_seg *sg, const struct
 	people_columns(v, &nw, &aw);
 	switch (sg->field) {
 	case SF_NAME:
-		return fits(sg, h, 1, nw, pw);
+		return fits(sg, off, 1, nw, pw);
 	case SF_ALIAS:
 	case SF_LATIN:
-		return latin_alias(e).s == sg->orig && fits(sg, h, 1 + nw + 1, aw, pw);
+		return latin_alias(e).s == sg->orig && fits(sg, off, 1 + nw + 1, aw, pw);
 	case SF_ROLE:
-		return fits(sg, h, 1 + nw + 1 + aw + 1, pw, pw);
+		return fits(sg, off, 1 + nw + 1 + aw + 1, pw, pw);
 	default:
 		return false;
 	}
@@ -675,14 +686,14 @@ entity_hit_shown(const struct view *v, const struct search_seg *sg, const struct
 void
 view_goto_hit(struct view *v, size_t hit)
 {
-	const struct search_hit *h;
 	const struct search_seg *sg;
+	size_t off, len;
 
 	if (hit >= v->search.nhits)
 		return;
 	v->cur_hit = hit;
-	h = &v->search.hits[hit];
-	sg = search_seg_of(&v->search, h);
+	sg = search_seg_of(&v->search, &v->search.hits[hit]);
+	search_hit_span(&v->search, hit, &off, &len);
 	view_close_overlay(v);
 	switch (sg->kind) {
 	case DS_EVENT:
@@ -690,8 +701,8 @@ view_goto_hit(struct view *v, size_t hit)
 			view_set_article_filter(v, -1);
 		view_focus(v, PANE_TIMELINE);
 		view_select_event(v, event_row(v, sg->item));
-		if (!event_hit_shown(v, sg, h))    /* cut off at the pane's edge */
-			details_for_hit(v, sg, h->off);
+		if (!event_hit_shown(v, sg, off))    /* cut off at the pane's edge */
+			details_for_hit(v, sg, off);
 		break;
 	case DS_PERSON:
 	case DS_ORG:
@@ -700,14 +711,14 @@ view_goto_hit(struct view *v, size_t hit)
 			view_set_article_filter(v, -1);
 		view_focus(v, PANE_PEOPLE);
 		view_select_entity(v, people_row(v, sg->item));
-		if (!entity_hit_shown(v, sg, h))
-			details_for_hit(v, sg, h->off);
+		if (!entity_hit_shown(v, sg, off))
+			details_for_hit(v, sg, off);
 		break;
 	case DS_PARAGRAPH:
 		view_focus(v, PANE_ARTICLE);
 		if (sg->field == SF_TEXT || sg->field == SF_GLOSS) {
-			size_t off = art_show_hit(v, sg->item, sg->field == SF_GLOSS, h->off);
-			int row = art_row_of_offset(v, sg->item, off, art_text_width(v));
+			size_t at = art_show_hit(v, sg->item, sg->field == SF_GLOSS, off);
+			int row = art_row_of_offset(v, sg->item, at, art_text_width(v));
 			/* A row of context above the hit when there is room. */
 			art_goto(v, sg->item, row > 0 && art_text_height(v, sg->item) > 2 ? row - 1 : row);
 			/* At the last screenful the hit is lower down: still shown. */
@@ -716,7 +727,7 @@ view_goto_hit(struct view *v, size_t hit)
 		}
 		view_follow_reading(v);
 		if (sg->field != SF_TEXT && sg->field != SF_GLOSS)
-			details_for_hit(v, sg, h->off);
+			details_for_hit(v, sg, off);
 		break;
 	default:
 		break;

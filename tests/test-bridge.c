@@ -70,17 +70,34 @@ bridged(const struct search *s)
 	return n;
 }
 
+/* Hit i's original bytes: [*off, *off + *len) of its string. */
+static void
+span(const struct search *s, size_t i, size_t *off, size_t *len)
+{
+	*off = *len = SIZE_MAX;
+	search_hit_span(s, i, off, len);
+}
+
+/* Whether hit i overlaps [off, off+len) of string seg. */
+static bool
+over(const struct search *s, size_t i, size_t seg, size_t off, size_t len)
+{
+	size_t ho, hl;
+
+	if (s->hits[i].seg != seg)
+		return false;
+	span(s, i, &ho, &hl);
+	return ho < off + len && ho + hl > off;
+}
+
 /* Whether a hit of the query's text overlaps [off, off+len) of string
  * seg. */
 static bool
 text_hit_over(const struct search *s, size_t seg, size_t off, size_t len)
 {
-	for (size_t i = 0; i < s->nhits; i++) {
-		const struct search_hit *h = &s->hits[i];
-		if (!search_hit_bridged(h) && h->seg == seg && h->off < off + len &&
-		    h->off + h->len > off)
+	for (size_t i = 0; i < s->nhits; i++)
+		if (!search_hit_bridged(&s->hits[i]) && over(s, i, seg, off, len))
 			return true;
-	}
 	return false;
 }
 
@@ -143,8 +160,7 @@ static bool
 hit_over(const struct search *s, size_t seg, size_t off, size_t len)
 {
 	for (size_t i = 0; i < s->nhits; i++)
-		if (s->hits[i].seg == seg && s->hits[i].off < off + len &&
-		    s->hits[i].off + s->hits[i].len > off)
+		if (over(s, i, seg, off, len))
 			return true;
 	return false;
 }
@@ -171,22 +187,30 @@ check_bridge(const struct dossier *d, const char *q, enum ds_kind kind, const ch
 	for (size_t i = 0; i < br.nhits; i++) {
 		const struct search_hit *h = &br.hits[i];
 		const struct search_seg *sg = search_seg_of(&br, h);
+		size_t off, len, po, pl;
+		span(&br, i, &off, &len);
 		if (i > 0) {
 			const struct search_hit *p = &br.hits[i - 1];
-			if (!(p->seg < h->seg || (p->seg == h->seg && p->off < h->off)))
+			span(&br, i - 1, &po, &pl);
+			if (!(p->seg < h->seg || (p->seg == h->seg && po < off)))
 				fail_msg("'%s': hit %zu is not after hit %zu", q, i, i - 1);
+			/* No bridged hit overlaps the one before it. */
+			if (search_hit_bridged(h) && p->seg == h->seg)
+				assert_true(po + pl <= off);
 		}
 		if (!search_hit_bridged(h)) {
 			/* The hits of the text, all of them, in their order. */
 			assert_true(k < plain.nhits);
 			assert_int_equal(h->seg, plain.hits[k].seg);
 			assert_int_equal(h->fpos, plain.hits[k].fpos);
-			assert_int_equal(h->off, plain.hits[k].off);
-			assert_null(search_bridge_of(&br, h));
+			span(&plain, k, &po, &pl);
+			assert_int_equal(off, po);
+			assert_int_equal(len, pl);
+			assert_null(search_bridge_of(&br, i));
 			k++;
 			continue;
 		}
-		const struct search_bridge *b = search_bridge_of(&br, h);
+		const struct search_bridge *b = search_bridge_of(&br, i);
 		assert_non_null(b);
 		assert_int_equal(b->kind, kind);
 		assert_int_equal(b->who, w);
@@ -194,18 +218,15 @@ check_bridge(const struct dossier *d, const char *q, enum ds_kind kind, const ch
 		assert_memory_equal(br.segs[b->seg].orig, form, strlen(form));
 		assert_int_equal(sg->kind, DS_PARAGRAPH);
 		assert_true(sg->field == SF_TEXT || sg->field == SF_GLOSS);
-		assert_false(text_hit_over(&br, h->seg, h->off, h->len));
+		assert_false(text_hit_over(&br, h->seg, off, len));
 		if (sg->field == SF_GLOSS) {
 			/* A Latin form of theirs, as a word, in the English of a
 			 * paragraph whose text mentions them. */
-			assert_true(is_latin_form(d, kind, w, sg->orig + h->off, h->len));
-			assert_true(word_at(search_seg_str(sg), h->off, h->len));
+			assert_true(is_latin_form(d, kind, w, sg->orig + off, len));
+			assert_true(word_at(search_seg_str(sg), off, len));
 			assert_true(mentions(&ix, sg->item, kind, w));
 			ngloss++;
 		}
-		/* No bridged hit overlaps the one before it. */
-		if (i > 0 && br.hits[i - 1].seg == h->seg)
-			assert_true(br.hits[i - 1].off + br.hits[i - 1].len <= h->off);
 	}
 	assert_int_equal(k, plain.nhits);
 	/* Every mention not overlapped is there. */
@@ -218,10 +239,12 @@ check_bridge(const struct dossier *d, const char *q, enum ds_kind kind, const ch
 				continue;
 			for (size_t i = 0; i < br.nhits && !found; i++) {
 				const struct search_seg *sg = search_seg_of(&br, &br.hits[i]);
-				found = search_hit_bridged(&br.hits[i]) && sg->field == SF_TEXT &&
-				    sg->kind == DS_PARAGRAPH && sg->item == p &&
-				    sg->field == SF_TEXT && br.hits[i].off == m[j].off &&
-				    br.hits[i].len == m[j].len;
+				size_t off, len;
+				if (!search_hit_bridged(&br.hits[i]))
+					continue;
+				span(&br, i, &off, &len);
+				found = sg->kind == DS_PARAGRAPH && sg->item == p &&
+				    sg->field == SF_TEXT && off == m[j].off && len == m[j].len;
 			}
 			if (!found) {
 				const struct search_seg *sg = NULL;
@@ -301,9 +324,12 @@ test_folded_alike(void **state)
 		run(&b, qs[i]);
 		assert_int_equal(a.nhits, b.nhits);
 		for (size_t j = 0; j < a.nhits; j++) {
+			size_t ao, al, bo, bl;
+			span(&a, j, &ao, &al);
+			span(&b, j, &bo, &bl);
 			assert_int_equal(a.hits[j].seg, b.hits[j].seg);
-			assert_int_equal(a.hits[j].off, b.hits[j].off);
-			assert_int_equal(a.hits[j].len, b.hits[j].len);
+			assert_int_equal(ao, bo);
+			assert_int_equal(al, bl);
 			assert_int_equal(search_hit_bridged(&a.hits[j]),
 			    search_hit_bridged(&b.hits[j]));
 		}
@@ -388,8 +414,12 @@ test_incremental(void **state)
 			fail_msg("'%s': %zu hits typed, %zu fresh", steps[i], typed.nhits,
 			    fresh.nhits);
 		for (size_t j = 0; j < typed.nhits; j++) {
+			size_t to, tl, fo, fl;
+			span(&typed, j, &to, &tl);
+			span(&fresh, j, &fo, &fl);
 			assert_int_equal(typed.hits[j].seg, fresh.hits[j].seg);
-			assert_int_equal(typed.hits[j].off, fresh.hits[j].off);
+			assert_int_equal(to, fo);
+			assert_int_equal(tl, fl);
 			assert_int_equal(typed.hits[j].fpos, fresh.hits[j].fpos);
 		}
 		assert_int_equal(typed.nbridges, fresh.nbridges);
@@ -437,11 +467,13 @@ test_shared_form(void **state)
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
 		const struct search_hit *h = &s.hits[2 + i];
 		const struct search_seg *sg = search_seg_of(&s, h);
-		const struct search_bridge *b = search_bridge_of(&s, h);
+		const struct search_bridge *b = search_bridge_of(&s, 2 + i);
+		size_t off, len;
+		span(&s, 2 + i, &off, &len);
 		assert_int_equal(d.idkeys[DS_PARAGRAPH][sg->item].n, strlen(want[i][0]));
 		assert_memory_equal(d.idkeys[DS_PARAGRAPH][sg->item].s, want[i][0], 2);
-		assert_int_equal(h->len, strlen(want[i][1]));
-		assert_memory_equal(sg->orig + h->off, want[i][1], h->len);
+		assert_int_equal(len, strlen(want[i][1]));
+		assert_memory_equal(sg->orig + off, want[i][1], len);
 		assert_int_equal(search_hit_bridged(h), i < 4);
 		if (i < 4)
 			assert_int_equal(b->who, strcmp(want[i][1], "马一") == 0 ? 0 : 1);
@@ -517,14 +549,15 @@ test_view_walks_bridged(void **state)
 		const struct search_hit *h;
 		const struct search_seg *sg;
 		struct span sp[64];
-		size_t ns;
+		size_t ns, off, len;
 		bool cur = false;
 		view_step_hit(v, 1);
 		h = &v->search.hits[v->cur_hit];
 		sg = search_seg_of(&v->search, h);
+		span(&v->search, v->cur_hit, &off, &len);
 		ns = view_hit_spans(v, (enum ds_kind)sg->kind, sg->item, search_seg_str(sg), sp, 64);
 		for (size_t j = 0; j < ns; j++)
-			cur |= sp[j].role == R_CUR_HIT && sp[j].off == h->off && sp[j].len == h->len;
+			cur |= sp[j].role == R_CUR_HIT && sp[j].off == off && sp[j].len == len;
 		assert_true(cur);
 		view_hit_bridge(v, v->cur_hit, buf, sizeof buf);
 		if (search_hit_bridged(h)) {
@@ -532,7 +565,7 @@ test_view_walks_bridged(void **state)
 			assert_string_equal(buf, "杨立昆 = LeCun");
 			assert_int_equal(v->focus, PANE_ARTICLE);
 			assert_true(art_row_shown(v, sg->item,
-			    art_row_of_offset(v, sg->item, h->off, art_text_width(v))));
+			    art_row_of_offset(v, sg->item, off, art_text_width(v))));
 		} else {
 			assert_string_equal(buf, "");
 		}
@@ -588,12 +621,13 @@ test_view_gloss_hit(void **state)
 			break;
 	assert_true(i < v->search.nhits);
 	view_goto_hit(v, i);
-	const struct search_hit *h = &v->search.hits[i];
-	const struct search_seg *sg = search_seg_of(&v->search, h);
+	const struct search_seg *sg = search_seg_of(&v->search, &v->search.hits[i]);
+	size_t off, len;
+	span(&v->search, i, &off, &len);
 	assert_int_equal(v->focus, PANE_ARTICLE);
 	assert_true(art_shows_gloss(v, sg->item));
 	assert_true(art_row_shown(v, sg->item, art_row_of_offset(v, sg->item,
-	    v->d->paras[sg->item].text.n + h->off, art_text_width(v))));
+	    v->d->paras[sg->item].text.n + off, art_text_width(v))));
 	view_hit_bridge(v, i, buf, sizeof buf);
 	assert_string_equal(buf, "Yann LeCun = 杨立昆");
 	close_view(v);

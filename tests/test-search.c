@@ -1,7 +1,8 @@
 /* Unit tests of the search engine (src/search.c): folding-insensitive
- * matches, reading order, exact highlights, incremental narrowing that
- * agrees with a fresh search, and a scan split between two threads that
- * agrees with one. */
+ * matches, reading order, exact highlights (each hit's span, mapped back
+ * when asked, against a cluster by cluster reference), incremental
+ * narrowing that agrees with a fresh search, and a scan split between two
+ * threads that agrees with one. */
 #include <config.h>
 
 #include <setjmp.h>
@@ -13,6 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <unicase.h>
+#include <unigbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
 
 #include "bundled.h"
 #include "search.h"
@@ -57,6 +62,14 @@ rank(unsigned kind)
 	return 9;
 }
 
+/* Hit i's original bytes: [*off, *off + *len) of its string. */
+static void
+span(const struct search *s, size_t i, size_t *off, size_t *len)
+{
+	*off = *len = SIZE_MAX;
+	search_hit_span(s, i, off, len);
+}
+
 static bool
 same_hits(const struct search *a, const struct search *b)
 {
@@ -65,11 +78,106 @@ same_hits(const struct search *a, const struct search *b)
 	for (size_t i = 0; i < a->nhits; i++) {
 		const struct search_hit *x = &a->hits[i], *y = &b->hits[i];
 		const struct search_seg *sx = search_seg_of(a, x), *sy = search_seg_of(b, y);
+		size_t xo, xl, yo, yl;
+		span(a, i, &xo, &xl);
+		span(b, i, &yo, &yl);
 		if (sx->kind != sy->kind || sx->item != sy->item || sx->field != sy->field ||
-		    sx->sub != sy->sub || x->off != y->off || x->len != y->len)
+		    sx->sub != sy->sub || xo != yo || xl != yl)
 			return false;
 	}
 	return true;
+}
+
+/* The reference fold map of one string: its grapheme clusters folded one
+ * by one with libunistring alone, as fold_append must (see
+ * tests/fuzz/fuzz-fold.c), none of fold.c's anchors or fast paths. */
+struct cluster {
+	size_t ostart, olen;       /* in the original string */
+	size_t fstart, flen;       /* in its folding */
+	bool same;                 /* folded byte for byte: offsets agree */
+};
+
+static size_t
+ref_clusters(const char *s, size_t n, struct cluster *cl)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	size_t ncl = 0, f = 0;
+
+	while (p < end) {
+		const uint8_t *bad = u8_check(p, (size_t)(end - p));
+		const uint8_t *stop = bad ? bad : end;
+		while (p < stop) {
+			const uint8_t *next = u8_grapheme_next(p, stop);
+			size_t olen = (size_t)(next - p), flen;
+			uint8_t *fold = u8_casefold(p, olen, NULL, UNINORM_NFKC, NULL, &flen);
+			bool same = flen == olen;
+			assert_non_null(fold);
+			/* Alike when their characters start at the same
+			 * offsets ("ß" and its "ss" are not). */
+			for (size_t i = 0; same && i < olen; i++)
+				same = ((fold[i] & 0xc0) == 0x80) == ((p[i] & 0xc0) == 0x80);
+			cl[ncl++] = (struct cluster){ (size_t)(p - (const uint8_t *)s), olen, f,
+			    flen, same };
+			f += flen;
+			free(fold);
+			p = next;
+		}
+		if (bad)
+			p = bad + 1;   /* an invalid byte folds to nothing */
+	}
+	return ncl;
+}
+
+/* The cluster holding folded byte f. */
+static const struct cluster *
+ref_cluster_at(const struct cluster *cl, size_t ncl, size_t f)
+{
+	for (size_t i = 0; i < ncl; i++)
+		if (f >= cl[i].fstart && f < cl[i].fstart + cl[i].flen)
+			return &cl[i];
+	fail_msg("folded byte %zu is in no cluster", f);
+	return NULL;
+}
+
+/* Every hit's span is what the reference maps its folded bytes to: from
+ * the byte it starts at, or the start of its first cluster if that one
+ * folds into other shapes, to the byte after its last one, or the end of
+ * that cluster likewise.  Returns how many hits were checked. */
+static size_t
+check_spans(const struct search *s, const char *q)
+{
+	struct cluster *cl = NULL;
+	size_t ncl = 0, seg = SIZE_MAX, checked = 0;
+
+	for (size_t i = 0; i < s->nhits; i++) {
+		const struct search_hit *h = &s->hits[i];
+		const struct search_seg *sg = search_seg_of(s, h);
+		const struct cluster *a, *b;
+		size_t f, want_off, want_end, off, len;
+		if (search_hit_bridged(h))
+			continue;
+		if (h->seg != seg) {
+			free(cl);
+			cl = malloc((sg->orig_n + 1) * sizeof *cl);
+			assert_non_null(cl);
+			ncl = ref_clusters(sg->orig, sg->orig_n, cl);
+			seg = h->seg;
+		}
+		f = h->fpos - sg->fstart;
+		a = ref_cluster_at(cl, ncl, f);
+		b = ref_cluster_at(cl, ncl, f + s->qlen - 1);
+		want_off = a->same ? a->ostart + (f - a->fstart) : a->ostart;
+		want_end = b->same ? b->ostart + (f + s->qlen - b->fstart) : b->ostart + b->olen;
+		span(s, i, &off, &len);
+		if (off != want_off || off + len != want_end)
+			fail_msg("'%s' hit %zu: %zu+%zu '%.*s', want %zu+%zu '%.*s' in '%.*s'",
+			    q, i, off, len, (int)len, sg->orig + off, want_off,
+			    want_end - want_off, (int)(want_end - want_off), sg->orig + want_off,
+			    (int)sg->orig_n, sg->orig);
+		checked++;
+	}
+	free(cl);
+	return checked;
 }
 
 /* Every hit lies inside its string, and the highlighted original bytes
@@ -82,16 +190,16 @@ check_highlights(const struct search *s, const char *q)
 
 	assert_non_null(fq);
 	for (size_t i = 0; i < s->nhits; i++) {
-		const struct search_hit *h = &s->hits[i];
-		const struct search_seg *sg = search_seg_of(s, h);
-		size_t n;
+		const struct search_seg *sg = search_seg_of(s, &s->hits[i]);
+		size_t n, off, len;
 		char *f;
-		assert_true(h->off + h->len <= sg->orig_n);
-		f = fold_string(sg->orig + h->off, h->len, &n);
+		span(s, i, &off, &len);
+		assert_true(off + len <= sg->orig_n);
+		f = fold_string(sg->orig + off, len, &n);
 		assert_non_null(f);
 		if (n != qn || memcmp(f, fq, n) != 0)
-			fail_msg("'%s': hit %zu highlights '%.*s'", q, i, (int)h->len,
-			    sg->orig + h->off);
+			fail_msg("'%s': hit %zu highlights '%.*s'", q, i, (int)len,
+			    sg->orig + off);
 		free(f);
 	}
 	free(fq);
@@ -110,8 +218,11 @@ check_order(const struct search *s)
 		if (ra == rb)
 			assert_true(a->item <= b->item);
 		if (a == b) {
+			size_t ao, al, bo, bl;
+			span(s, i - 1, &ao, &al);
+			span(s, i, &bo, &bl);
 			assert_true(s->hits[i - 1].fpos < s->hits[i].fpos);
-			assert_true(s->hits[i - 1].off <= s->hits[i].off);
+			assert_true(ao <= bo);
 		}
 		if (a->kind == DS_EVENT && b->kind == DS_EVENT)
 			assert_true(date_cmp(&bundled.events[a->item].sort,
@@ -354,8 +465,10 @@ test_one_chinese_char(void **state)
 	assert_true(n > 0);
 	for (long i = 0; i < n; i++) {
 		const struct search_seg *sg = search_seg_of(&s, &s.hits[i]);
-		assert_int_equal(s.hits[i].len, 3);
-		assert_memory_equal(sg->orig + s.hits[i].off, "苹", 3);
+		size_t off, len;
+		span(&s, (size_t)i, &off, &len);
+		assert_int_equal(len, 3);
+		assert_memory_equal(sg->orig + off, "苹", 3);
 	}
 	search_free(&s);
 }
@@ -486,15 +599,17 @@ hits_are(struct search *s, const char *q, const struct want *w, size_t nw)
 	if ((size_t)n != nw)
 		fail_msg("'%s': %ld hits, want %zu", q, n, nw);
 	for (size_t i = 0; i < nw; i++) {
-		const struct search_hit *h = &s->hits[i];
-		const struct search_seg *sg = search_seg_of(s, h);
+		const struct search_seg *sg = search_seg_of(s, &s->hits[i]);
+		size_t off, len;
+		span(s, i, &off, &len);
 		if (sg->kind != w[i].kind || sg->field != w[i].field ||
-		    h->off != w[i].off || h->len != w[i].len)
-			fail_msg("'%s' hit %zu: kind %u field %u %u+%u '%.*s', "
+		    off != w[i].off || len != w[i].len)
+			fail_msg("'%s' hit %zu: kind %u field %u %zu+%zu '%.*s', "
 			    "want kind %u field %u %zu+%zu", q, i, sg->kind, sg->field,
-			    h->off, h->len, (int)h->len, sg->orig + h->off,
+			    off, len, (int)len, sg->orig + off,
 			    w[i].kind, w[i].field, w[i].off, w[i].len);
 	}
+	check_spans(s, q);
 }
 
 #define HITS(s, q, ...) do { \
@@ -588,11 +703,13 @@ same_as_serial(const struct search *two, const struct search *one, const char *q
 		fail_msg("'%s': %zu hits in two parts, %zu in one", q, two->nhits, one->nhits);
 	for (size_t i = 0; i < one->nhits; i++) {
 		const struct search_hit *x = &two->hits[i], *y = &one->hits[i];
-		if (x->seg != y->seg || x->fpos != y->fpos || x->off != y->off ||
-		    x->len != y->len)
-			fail_msg("'%s' hit %zu: seg %u at %u, %u+%u in two parts; "
-			    "seg %u at %u, %u+%u in one", q, i, x->seg, x->fpos, x->off,
-			    x->len, y->seg, y->fpos, y->off, y->len);
+		size_t xo, xl, yo, yl;
+		span(two, i, &xo, &xl);
+		span(one, i, &yo, &yl);
+		if (x->seg != y->seg || x->fpos != y->fpos || xo != yo || xl != yl)
+			fail_msg("'%s' hit %zu: seg %u at %u, %zu+%zu in two parts; "
+			    "seg %u at %u, %zu+%zu in one", q, i, x->seg, x->fpos, xo,
+			    xl, y->seg, y->fpos, yo, yl);
 	}
 }
 
@@ -771,6 +888,138 @@ test_split_large(void **state)
 }
 
 
+/* Text where folding changes lengths and shapes in every way: Chinese,
+ * full-width Latin, ligatures (ﬁ, ﬂ), an expansion into many words
+ * (U+FDFA), ß and ẞ, decomposed and composed accents, Ǆ, İ, final
+ * sigma, the Kelvin and Angstrom signs, flags of two characters. */
+static const char folding[] =
+    "%rec: Dossier\n\nTitle: T\n\n"
+    "%rec: Paragraph\n\n"
+    "Id: p1\nText: 开源的ＡＢＣ模型和abc，ＡＢＣ的ﬁsh ﬁ ﬂow fish\n\n"
+    "Id: p2\nText: Die Straße, STRASSE und \xe1\xba\x9e; Cafe\xcc\x81 caf\xc3\xa9 "
+    "\xc7\x84 \xc7\x86\n\n"
+    "Id: p3\nText: \xef\xb7\xba x \xef\xb7\xba; \xc4\xb0stanbul; "
+    "\xce\xa3\xce\x8a\xce\xa3\xce\xa5\xce\xa6\xce\x9f\xce\xa3 \xcf\x83\xce\xaf\xcf\x83\xcf\x85\xcf\x86\xce\xbf\xcf\x82; "
+    "\xe2\x84\xaa \xe2\x84\xab; \xf0\x9f\x87\xab\xf0\x9f\x87\xb7\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa; "
+    "e\xcc\x81\xcc\x81 a\xcc\x88\n\n"
+    "%rec: Person\n\n"
+    "Id: x\nName: Ｘ先生\nAlias: Straßmann\nRole: ＣＥＯ of ﬁrms\n\n"
+    "%rec: Event\n\n"
+    "Id: e\nDate: 2023-02\nTitle: ＡＢＣ released ﬁles\n";
+
+static void
+load_folding(struct dossier *d)
+{
+	struct diag dg;
+
+	diag_init(&dg, "folding");
+	assert_int_equal(dossier_load_buffer(d, "folding", folding, strlen(folding), &dg), 0);
+	diag_free(&dg);
+}
+
+/* A hit's span is mapped back when asked for: every hit of every piece
+ * of the folded text (one to three characters, from each character on)
+ * as a query, the same as the reference. */
+static void
+test_spans(void **state)
+{
+	struct dossier d;
+	struct search s, all;
+	size_t checked = 0;
+
+	(void)state;
+	load_folding(&d);
+	search_init(&all, &d);
+	search_init(&s, &d);
+	run(&all, "");
+	assert_true(all.corpus.n > 0);
+	for (size_t i = 0; i < all.corpus.n; i += char_len(all.corpus.s + i)) {
+		size_t n = 0;
+		for (int k = 0; k < 3 && i + n < all.corpus.n && all.corpus.s[i + n]; k++) {
+			n += char_len(all.corpus.s + i + n);
+			search_run(&s, all.corpus.s + i, n);
+			checked += check_spans(&s, "(a piece of the folded text)");
+		}
+	}
+	assert_true(checked > 1000);
+	/* Spot checks of what the reference says. */
+	HITS(&s, "abc",
+	    { DS_EVENT, SF_TITLE, 0, strlen("ＡＢＣ") },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("开源的"), strlen("ＡＢＣ") },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("开源的ＡＢＣ模型和"), 3 },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("开源的ＡＢＣ模型和abc，"), strlen("ＡＢＣ") });
+	/* Half of a ligature's folding highlights all of it; so does the
+	 * i of İ's (i and a combining dot). */
+	HITS(&s, "i",
+	    { DS_EVENT, SF_TITLE, strlen("ＡＢＣ released "), strlen("ﬁ") },
+	    { DS_PERSON, SF_ROLE, strlen("ＣＥＯ of "), strlen("ﬁ") },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("开源的ＡＢＣ模型和abc，ＡＢＣ的"), strlen("ﬁ") },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("开源的ＡＢＣ模型和abc，ＡＢＣ的ﬁsh "), strlen("ﬁ") },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("开源的ＡＢＣ模型和abc，ＡＢＣ的ﬁsh ﬁ ﬂow f"), 1 },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("D"), 1 },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("\xef\xb7\xba x \xef\xb7\xba; "), strlen("\xc4\xb0") });
+	/* A word of U+FDFA's expansion: the whole sign, each time. */
+	HITS(&s, "\xd8\xa7\xd9\x84\xd9\x84\xd9\x87",
+	    { DS_PARAGRAPH, SF_TEXT, 0, 3 },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("\xef\xb7\xba x "), 3 });
+	HITS(&s, "sse",
+	    { DS_PARAGRAPH, SF_TEXT, strlen("Die Stra"), strlen("ße") },
+	    { DS_PARAGRAPH, SF_TEXT, strlen("Die Straße, STRA"), 3 });
+	HITS(&s, "\xf0\x9f\x87\xb7\xf0\x9f\x87\xa9",
+	    { DS_PARAGRAPH, SF_TEXT, strlen("\xef\xb7\xba x \xef\xb7\xba; \xc4\xb0stanbul; "
+	      "\xce\xa3\xce\x8a\xce\xa3\xce\xa5\xce\xa6\xce\x9f\xce\xa3 \xcf\x83\xce\xaf\xcf\x83\xcf\x85\xcf\x86\xce\xbf\xcf\x82; "
+	      "\xe2\x84\xaa \xe2\x84\xab; \xf0\x9f\x87\xab"), 8 });
+	search_free(&s);
+	search_free(&all);
+	dossier_free(&d);
+}
+
+/* Typed a character at a time, the hits narrowed from the last key's
+ * have the spans of the longer query, as the reference maps them. */
+static void
+test_spans_typed(void **state)
+{
+	static const char *const qs[] = {
+		"ＡＢＣ的ﬁsh", "straße, strasse und \xe1\xba\x9e", "\xc7\x84 \xc7\x86",
+		"cafe\xcc\x81 caf\xc3\xa9", "\xef\xb7\xba x", "\xc4\xb0stanbul", "ﬁrms",
+	};
+	struct dossier d;
+	struct search s;
+
+	(void)state;
+	load_folding(&d);
+	search_init(&s, &d);
+	for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+		size_t checked = 0;
+		for (size_t n = 0; n < strlen(qs[i]); ) {
+			n += char_len(qs[i] + n);
+			assert_true(search_run(&s, qs[i], n) >= 0);
+			checked += check_spans(&s, qs[i]);
+		}
+		assert_true(checked > 0);
+	}
+	search_free(&s);
+	dossier_free(&d);
+}
+
+/* On the bundled dossier, frequent and rare queries alike. */
+static void
+test_spans_bundled(void **state)
+{
+	static const char *const qs[] = {
+		"o", "e", "的", "，", "meta", "ai", "扎克伯格", "lecun", "ﬁ", "ｍｅｔａ",
+	};
+	struct search s;
+
+	(void)state;
+	search_init(&s, &bundled);
+	for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+		run(&s, qs[i]);
+		assert_true(check_spans(&s, qs[i]) > 0);
+	}
+	search_free(&s);
+}
+
 /* Offsets in the folded corpus are 32 bits: a corpus that would pass the
  * limit (lowered here to the size of the bundled dossier's, give or
  * take) is not made, and every search fails saying why, rather than
@@ -823,6 +1072,9 @@ main(void)
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_split_large),
 		cmocka_unit_test(test_corpus_limit),
+		cmocka_unit_test(test_spans),
+		cmocka_unit_test(test_spans_typed),
+		cmocka_unit_test(test_spans_bundled),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -210,15 +210,15 @@ test_width_independent_of_focus(void **state)
 
 /* ---- 9 and 2: every hit lands where it can be seen ---- */
 
-/* Columns from the string's start to the end of the hit's first
- * character. */
+/* Columns from the string's start to the end of the first character of
+ * a hit at off. */
 static int
-first_char_end(const struct search_seg *sg, const struct search_hit *h)
+first_char_end(const struct search_seg *sg, size_t off)
 {
 	size_t clen;
 
-	return text_width(sg->orig, h->off) +
-	    text_char_width(sg->orig + h->off, sg->orig_n - h->off, &clen);
+	return text_width(sg->orig, off) +
+	    text_char_width(sg->orig + off, sg->orig_n - off, &clen);
 }
 
 /* The hit is drawn: highlighted as the current hit in its pane, on a row
@@ -226,20 +226,20 @@ first_char_end(const struct search_seg *sg, const struct search_hit *h)
 static void
 check_hit_visible(struct view *v, size_t hit, const char *where)
 {
-	const struct search_hit *h = &v->search.hits[hit];
-	const struct search_seg *sg = search_seg_of(&v->search, h);
+	const struct search_seg *sg = search_seg_of(&v->search, &v->search.hits[hit]);
 	struct span sp[64];
-	size_t ns;
+	size_t ns, hoff, hlen;
 	bool cur = false;
 
 	assert_int_equal(v->cur_hit, hit);
+	search_hit_span(&v->search, hit, &hoff, &hlen);
 	ns = view_hit_spans(v, (enum ds_kind)sg->kind, sg->item, search_seg_str(sg), sp, 64);
 	for (size_t i = 0; i < ns; i++)
-		cur |= sp[i].role == R_CUR_HIT && sp[i].off == h->off;
+		cur |= sp[i].role == R_CUR_HIT && sp[i].off == hoff && sp[i].len == hlen;
 	if (!cur)
 		fail_msg("%s: hit %zu is not marked as the current hit", where, hit);
 	if (v->ov.kind == OV_DETAILS) {
-		size_t r = overlay_row_of(&v->ov, sg->orig, h->off);
+		size_t r = overlay_row_of(&v->ov, sg->orig, hoff);
 		assert_int_equal(v->ov.item_kind, sg->kind);
 		assert_int_equal(v->ov.item, sg->item);
 		if (r >= v->ov.nrows || r < v->ov.top || r >= v->ov.top + (size_t)overlay_page(&v->ov))
@@ -257,7 +257,7 @@ check_hit_visible(struct view *v, size_t hit, const char *where)
 		 * least is drawn. */
 		if ((sg->field == SF_DATE ? 1 : 2 + timeline_date_width(v) +
 		    timeline_draft_width(v)) +
-		    first_char_end(sg, h) > layout_inner(&v->lay, PANE_TIMELINE).w)
+		    first_char_end(sg, hoff) > layout_inner(&v->lay, PANE_TIMELINE).w)
 			fail_msg("%s: hit %zu is past the timeline's right edge", where, hit);
 		break;
 	case DS_PERSON:
@@ -280,14 +280,14 @@ check_hit_visible(struct view *v, size_t hit, const char *where)
 		w = sg->field == SF_NAME ? nw : beside ? aw : pw - x;
 		if (x + w > pw)
 			w = pw - x;
-		if (first_char_end(sg, h) > w)
+		if (first_char_end(sg, hoff) > w)
 			fail_msg("%s: hit %zu is cut off in its column", where, hit);
 		break;
 	}
 	case DS_PARAGRAPH: {
 		int w = art_text_width(v);
 		bool gloss = sg->field == SF_GLOSS;
-		size_t off = gloss ? v->d->paras[sg->item].text.n + h->off : h->off;
+		size_t off = gloss ? v->d->paras[sg->item].text.n + hoff : hoff;
 		assert_int_equal(v->focus, PANE_ARTICLE);
 		assert_true(sg->field == SF_TEXT || gloss);
 		/* The part it is in is shown, in whatever text mode. */

@@ -56,10 +56,12 @@ check_hits(const struct search *s, long n)
 	for (long i = 0; i < n; i++) {
 		const struct search_hit *h = &s->hits[i];
 		const struct search_seg *sg = search_seg_of(s, h);
+		size_t off, len;
 
 		assert(h->seg < s->nsegs);
 		assert(h->fpos >= sg->fstart && h->fpos + s->qlen <= sg->fstart + sg->flen);
-		assert((size_t)h->off + h->len <= sg->orig_n);
+		search_hit_span(s, (size_t)i, &off, &len);
+		assert(off + len <= sg->orig_n && len > 0);
 		assert(i == 0 || s->hits[i - 1].fpos < h->fpos);
 	}
 }
@@ -78,8 +80,11 @@ same(const char *q, size_t n)
 	check_hits(typed, a);
 	for (long i = 0; i < a; i++) {
 		const struct search_hit *x = &typed->hits[i], *y = &fresh->hits[i];
+		size_t xo, xl, yo, yl;
 		assert(x->seg == y->seg && x->fpos == y->fpos);
-		assert(x->off == y->off && x->len == y->len);
+		search_hit_span(typed, (size_t)i, &xo, &xl);
+		search_hit_span(fresh, (size_t)i, &yo, &yl);
+		assert(xo == yo && xl == yl);
 	}
 	if (a > 0) {
 		assert(search_first_at(typed, DS_EVENT, 0) == 0);
