@@ -504,31 +504,58 @@ view_wheel(struct view *v, int y, int x, int rows)
 
 /* ---- search ---- */
 
+/* The first hit of [lo, hi) that ends after from, all of them in one
+ * string in order: a binary search, so that a line late in a long
+ * paragraph maps a few hits back, not the thousands before it. */
+static size_t
+first_ending_after(const struct search *se, size_t lo, size_t hi, size_t from)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, off, len;
+		search_hit_span(se, mid, &off, &len);
+		if (off + len > from)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
 size_t
 view_hit_spans_in(const struct view *v, enum ds_kind kind, size_t item,
     struct ds_str s, size_t from, size_t to, struct span *out, size_t max)
 {
 	const struct search *se = &v->search;
-	size_t n = 0, past = SIZE_MAX;     /* a string whose hits passed to */
+	size_t n = 0, h, end, lo, hi;
+	uint32_t seg;
 
 	if (!v->have_hits && !v->searching)
 		return 0;
-	for (size_t h = search_first_at(se, kind, item); h < se->nhits && n < max; h++) {
-		const struct search_hit *hi = &se->hits[h];
-		const struct search_seg *sg = search_seg_of(se, hi);
-		size_t off, len;
+	/* The item's hits come string by string: find those of s. */
+	for (h = search_first_at(se, kind, item); h < se->nhits; h++) {
+		const struct search_seg *sg = search_seg_of(se, &se->hits[h]);
 		if (sg->kind != kind || sg->item != item)
+			return 0;
+		if (sg->orig == s.s)
 			break;
-		/* Mapping a hit back costs a search of the fold map: only
-		 * those of s are mapped, and a string's hits come in order,
-		 * so none after the first past to. */
-		if (sg->orig != s.s || hi->seg == past)
-			continue;
+	}
+	if (h >= se->nhits)
+		return 0;
+	seg = se->hits[h].seg;
+	for (lo = h, hi = se->nhits; lo < hi; ) {   /* the end of s's hits */
+		size_t mid = lo + (hi - lo) / 2;
+		if (se->hits[mid].seg <= seg)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	end = lo;
+	for (h = first_ending_after(se, h, end, from); h < end && n < max; h++) {
+		size_t off, len;
 		search_hit_span(se, h, &off, &len);
 		if (off >= to)
-			past = hi->seg;
-		else if (off + len > from)
-			out[n++] = (struct span){ off, len, h == v->cur_hit ? R_CUR_HIT : R_HIT };
+			break;
+		out[n++] = (struct span){ off, len, h == v->cur_hit ? R_CUR_HIT : R_HIT };
 	}
 	return n;
 }

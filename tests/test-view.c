@@ -893,6 +893,56 @@ test_many_hits_each_line(void **state)
 	dossier_free(&d);
 }
 
+/* The spans of a window of a long paragraph are those of all its hits
+ * that overlap the window, in order, wherever the window is: folding
+ * that changes lengths (full-width, ß) and a current hit included. */
+static void
+test_hit_spans_window(void **state)
+{
+	static const char unit[] = "\xef\xbc\xa1" "b \xe4\xb8\xad" "a Stra\xc3\x9f" "e xy ";
+	char buf[16384];
+	size_t n = (size_t)snprintf(buf, sizeof buf, "%%rec: Dossier\n\nTitle: T\n\n"
+	    "%%rec: Article\n\nId: a\nTitle: A\n\n%%rec: Paragraph\n\nId: p1\nArticle: a\nText: ");
+	struct dossier d;
+	struct diag dg;
+	struct view *v;
+	struct span sp[64], want[64];
+	size_t first, nh;
+
+	(void)state;
+	for (int i = 0; i < 400; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s", unit);
+	n += (size_t)snprintf(buf + n, sizeof buf - n, "\n");
+	diag_init(&dg, "t.rec");
+	assert_int_equal(dossier_load_buffer(&d, "t.rec", buf, n, &dg), 0);
+	diag_free(&dg);
+	v = open_view(&d, 40, 120);
+	search(v, "a");
+	nh = v->search.nhits;
+	assert_int_equal(nh, 1200);     /* Ａ, a, and the a of Straße */
+	v->cur_hit = 777;
+	first = search_first_at(&v->search, DS_PARAGRAPH, 0);
+	for (size_t from = 0; from < d.paras[0].text.n; from += 37) {
+		size_t to = from + 1 + from % 61, nw = 0, got;
+		for (size_t h = first; h < nh && nw < 64; h++) {
+			size_t off, len;
+			search_hit_span(&v->search, h, &off, &len);
+			if (off < to && off + len > from)
+				want[nw++] = (struct span){ off, len,
+				    h == v->cur_hit ? R_CUR_HIT : R_HIT };
+		}
+		got = view_hit_spans_in(v, DS_PARAGRAPH, 0, d.paras[0].text, from, to, sp, 64);
+		assert_int_equal(got, nw);
+		for (size_t k = 0; k < nw; k++) {
+			assert_int_equal(sp[k].off, want[k].off);
+			assert_int_equal(sp[k].len, want[k].len);
+			assert_int_equal(sp[k].role, want[k].role);
+		}
+	}
+	close_view(v);
+	dossier_free(&d);
+}
+
 /* ---- the text mode: original, English, both ---- */
 
 /* e cycles the modes; the top paragraph stays; in English a paragraph's
@@ -1041,6 +1091,7 @@ main(void)
 		cmocka_unit_test(test_overlay_resize),
 		cmocka_unit_test(test_details_whole),
 		cmocka_unit_test(test_many_hits_each_line),
+		cmocka_unit_test(test_hit_spans_window),
 		cmocka_unit_test(test_text_mode_cycle),
 		cmocka_unit_test(test_text_mode_keeps_place),
 		cmocka_unit_test(test_text_mode_hits),
