@@ -854,30 +854,41 @@ test_details_whole(void **state)
 	free(buf);
 }
 
+/* A dossier of one paragraph, unit written times times, loaded into d
+ * and shown in a view that has searched for query. */
+static struct view *
+one_paragraph_searched(struct dossier *d, const char *unit, int times, const char *query)
+{
+	static char buf[16384];
+	size_t n = (size_t)snprintf(buf, sizeof buf, "%%rec: Dossier\n\nTitle: T\n\n"
+	    "%%rec: Article\n\nId: a\nTitle: A\n\n%%rec: Paragraph\n\nId: p1\nArticle: a\nText: ");
+	struct diag dg;
+	struct view *v;
+
+	for (int i = 0; i < times; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s", unit);
+	n += (size_t)snprintf(buf + n, sizeof buf - n, "\n");
+	assert_true(n < sizeof buf);
+	diag_init(&dg, "t.rec");
+	assert_int_equal(dossier_load_buffer(d, "t.rec", buf, n, &dg), 0);
+	diag_free(&dg);
+	v = open_view(d, 40, 120);
+	search(v, query);
+	return v;
+}
+
 /* A paragraph with more hits than a span array holds: each line still
  * gets its own. */
 static void
 test_many_hits_each_line(void **state)
 {
-	char buf[8192];
-	size_t n = (size_t)snprintf(buf, sizeof buf, "%%rec: Dossier\n\nTitle: T\n\n"
-	    "%%rec: Article\n\nId: a\nTitle: A\n\n%%rec: Paragraph\n\nId: p1\nArticle: a\nText: ");
 	struct dossier d;
-	struct diag dg;
-	struct view *v;
+	struct view *v = one_paragraph_searched(&d, "ab ", 600, "a");
 	struct span sp[64];
 	int w;
 	const struct wrap_cache *wc;
 
 	(void)state;
-	for (int i = 0; i < 600; i++)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, "ab ");
-	n += (size_t)snprintf(buf + n, sizeof buf - n, "\n");
-	diag_init(&dg, "t.rec");
-	assert_int_equal(dossier_load_buffer(&d, "t.rec", buf, n, &dg), 0);
-	diag_free(&dg);
-	v = open_view(&d, 40, 120);
-	search(v, "a");
 	assert_int_equal(v->search.nhits, 600);
 	w = art_text_width(v);
 	wc = art_wrap(v, 0, w);
@@ -899,26 +910,13 @@ test_many_hits_each_line(void **state)
 static void
 test_hit_spans_window(void **state)
 {
-	static const char unit[] = "\xef\xbc\xa1" "b \xe4\xb8\xad" "a Stra\xc3\x9f" "e xy ";
-	char buf[16384];
-	size_t n = (size_t)snprintf(buf, sizeof buf, "%%rec: Dossier\n\nTitle: T\n\n"
-	    "%%rec: Article\n\nId: a\nTitle: A\n\n%%rec: Paragraph\n\nId: p1\nArticle: a\nText: ");
 	struct dossier d;
-	struct diag dg;
-	struct view *v;
+	struct view *v = one_paragraph_searched(&d,
+	    "\xef\xbc\xa1" "b \xe4\xb8\xad" "a Stra\xc3\x9f" "e xy ", 400, "a");
 	struct span sp[64], want[64];
-	size_t first, nh;
+	size_t first, nh = v->search.nhits;
 
 	(void)state;
-	for (int i = 0; i < 400; i++)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s", unit);
-	n += (size_t)snprintf(buf + n, sizeof buf - n, "\n");
-	diag_init(&dg, "t.rec");
-	assert_int_equal(dossier_load_buffer(&d, "t.rec", buf, n, &dg), 0);
-	diag_free(&dg);
-	v = open_view(&d, 40, 120);
-	search(v, "a");
-	nh = v->search.nhits;
 	assert_int_equal(nh, 1200);     /* Ａ, a, and the a of Straße */
 	v->cur_hit = 777;
 	first = search_first_at(&v->search, DS_PARAGRAPH, 0);
