@@ -134,8 +134,9 @@ job_free(struct job *j)
 	if (j->has_old)
 		dossier_free(&j->old);
 	for (size_t i = 0; i < j->nids; i++)
-		free(j->ids[i]);
+		free((char *)j->ids[i].s);
 	free(j->ids);
+	idmap_free(&j->idset);
 	free(j->ents);
 	free(j->para_ids);
 	for (int c = 0; c < NCHUNKS; c++)

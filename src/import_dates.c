@@ -157,7 +157,7 @@ is_clause_end(const char *s, size_t n, size_t i, size_t *k)
 
 	for (size_t j = 0; j < sizeof ends / sizeof *ends; j++) {
 		size_t l = strlen(ends[j]);
-		if (n - i >= l && memcmp(s + i, ends[j], l) == 0) {
+		if (s[i] == ends[j][0] && n - i >= l && memcmp(s + i, ends[j], l) == 0) {
 			/* a thousands comma is a number's: 1,000 */
 			if (ends[j][0] == ',' && i > 0 && i + 4 <= n && digit(s[i - 1]) &&
 			    digit(s[i + 1]) && digit(s[i + 2]) && digit(s[i + 3]) &&
@@ -170,30 +170,83 @@ is_clause_end(const char *s, size_t n, size_t i, size_t *k)
 	return false;
 }
 
+/* How far a clause reaches from its date, in bytes, either way: a title,
+ * not the paragraph, when the text has no clause ends; and the work for
+ * each date bounded, so that a paragraph of dates costs no more than its
+ * length. */
+#define CLAUSE_REACH 256
+
+static bool
+mid_word(const char *s, size_t i)
+{
+	return ascii_alnum((unsigned char)s[i - 1]) && ascii_alnum((unsigned char)s[i]);
+}
+
+/* A cut at s[i], somewhere in [lo, hi): moved to the start of a
+ * character, then to a space when it falls inside a word. */
+static size_t
+cut_back(const char *s, size_t lo, size_t i)
+{
+	size_t j;
+
+	while (i > lo && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	for (j = i; j > lo && s[j] != ' '; j--)
+		;
+	return i > lo && mid_word(s, i) && j > lo ? j : i;
+}
+
+static size_t
+cut_forward(const char *s, size_t i, size_t hi)
+{
+	size_t j;
+
+	while (i < hi && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i++;
+	for (j = i; j < hi && s[j] != ' '; j++)
+		;
+	return i < hi && mid_word(s, i) && j < hi ? j : i;
+}
+
+/* Where the clause that holds s[a..] starts: after the last clause end
+ * before a (ends never overlap, so the first one found looking back is
+ * the one a walk from the start would end on). */
+static size_t
+clause_start(const char *s, size_t n, size_t a)
+{
+	size_t floor = a > CLAUSE_REACH ? a - CLAUSE_REACH : 0, k;
+
+	for (size_t i = a; i > floor; i--)
+		if (is_clause_end(s, n, i - 1, &k))
+			return i - 1 + k;
+	return floor ? cut_forward(s, floor, a) : 0;
+}
+
 /* The clause around s[a..b): from the last clause end before it to the
  * next one after, taking in the next clause too while the words around
- * the date are only a few. */
+ * the date are only a few; at most CLAUSE_REACH bytes either side. */
 static void
 clause(const char *s, size_t n, size_t a, size_t b, size_t *from, size_t *to)
 {
-	size_t i = 0, start = 0, k;
+	size_t start = clause_start(s, n, a), i = b, k = 0, end = b;
+	size_t limit = n - b > CLAUSE_REACH ? b + CLAUSE_REACH : n;
 
-	while (i < a) {
-		if (is_clause_end(s, n, i, &k)) {
-			i += k;
-			start = i;
-		} else {
-			i++;
-		}
-	}
 	for (int extend = 0; extend < 3; extend++) {
-		for (i = b; i < n && !is_clause_end(s, n, i, &k); i++)
+		for (i = b; i < limit && !is_clause_end(s, n, i, &k); i++)
 			;
-		*to = i;
-		if (i >= n || (i - start) - (b - a) >= 12)
+		if (i >= limit) {
+			if (limit < n)
+				i = cut_back(s, b, limit);
+			if (limit < n && i <= b && extend > 0)
+				i = end;   /* nothing of the next clause fits */
 			break;
+		}
+		if ((i - start) - (b - a) >= 12)
+			break;
+		end = i;
 		b = i + k;
 	}
+	*to = i;
 	while (start < *to && s[start] == ' ')
 		start++;
 	*from = start;

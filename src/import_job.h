@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "dossier.h"
+#include "idmap.h"
 #include "import.h"
 #include "import_doc.h"
 #include "names.h"
@@ -35,8 +36,9 @@ struct job {
 	bool has_old;
 	struct ent *ents;
 	size_t nents;
-	char **ids;                /* ids made so far, all kinds ("P:x", "E:x", ...) */
+	struct ds_str *ids;        /* ids made so far, all kinds ("P:x", "E:x", ...) */
 	size_t nids, ids_cap;
+	struct idmap idset;        /* of ids: a check per new id, not a walk */
 	char article_id[64];
 	char (*para_ids)[64];
 	struct rw_buf chunk[NCHUNKS];  /* the new records of each type */

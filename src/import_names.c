@@ -15,15 +15,39 @@ id_taken(struct job *j, char kind, const char *id)
 		{ 'A', DS_ARTICLE }, { 'G', DS_PARAGRAPH }, { 'P', DS_PERSON },
 		{ 'O', DS_ORG }, { 'E', DS_EVENT },
 	};
+	char key[66];
+	int n = snprintf(key, sizeof key, "%c:%s", kind, id);
 
-	for (size_t i = 0; i < j->nids; i++)
-		if (j->ids[i][0] == kind && strcmp(j->ids[i] + 2, id) == 0)
-			return true;
+	if (idmap_find(&j->idset, j->ids, key, (size_t)n) >= 0)
+		return true;
 	if (j->has_old)
 		for (size_t i = 0; i < sizeof map / sizeof *map; i++)
 			if (map[i].c == kind && dossier_find(&j->old, map[i].k, id, strlen(id)) >= 0)
 				return true;
 	return false;
+}
+
+/* Room for one more id in j->ids and in its set, which is made again,
+ * twice as large, when half full. */
+static bool
+room_for_id(struct job *j)
+{
+	if (j->nids == j->ids_cap) {
+		size_t cap = j->ids_cap ? j->ids_cap * 2 : 256;
+		struct ds_str *v = realloc(j->ids, cap * sizeof *v);
+		if (!v)
+			return false;
+		j->ids = v;
+		j->ids_cap = cap;
+	}
+	if ((j->nids + 1) * 2 > j->idset.cap) {
+		idmap_free(&j->idset);
+		if (idmap_init(&j->idset, j->ids_cap) < 0)
+			return false;
+		for (size_t i = 0; i < j->nids; i++)
+			idmap_insert(&j->idset, j->ids, i);
+	}
+	return true;
 }
 
 void
@@ -32,25 +56,18 @@ imp_new_id(struct job *j, char kind, const char *base, char out[64])
 	snprintf(out, 64, "%.50s", base);
 	for (unsigned k = 2; id_taken(j, kind, out); k++)
 		snprintf(out, 64, "%.50s-%u", base, k);
-	if (j->nids == j->ids_cap) {
-		size_t cap = j->ids_cap ? j->ids_cap * 2 : 256;
-		char **v = realloc(j->ids, cap * sizeof *v);
-		if (!v) {
-			j->oom = true;
-			return;
-		}
-		j->ids = v;
-		j->ids_cap = cap;
-	}
-	char *s = malloc(strlen(out) + 3);
-	if (!s) {
+	size_t n = strlen(out) + 2;
+	char *s = malloc(n + 1);
+	if (!s || !room_for_id(j)) {
+		free(s);
 		j->oom = true;
 		return;
 	}
 	s[0] = kind;
 	s[1] = ':';
 	strcpy(s + 2, out);
-	j->ids[j->nids++] = s;
+	j->ids[j->nids] = (struct ds_str){ s, n };
+	idmap_insert(&j->idset, j->ids, j->nids++);
 }
 
 /* An id base from Latin words: lowercase letters and digits, '-' between. */

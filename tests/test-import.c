@@ -484,6 +484,77 @@ test_links(void **state)
 	rw_free(&out);
 }
 
+/* Hundreds of people named only in Chinese: their ids are person,
+ * person-2, ... person-600, each once, and with no gap, across the
+ * growth of the set of ids taken. */
+static void
+test_many_ids(void **state)
+{
+	static const char *const cs[] = { "艾", "巴", "查", "达", "丽", "洛", "芙", "莱",
+		"斯", "贝", "奇", "卡", "米", "勒", "汉", "森" };
+	struct import_opts o = { 0 };
+	struct rw_buf text, out;
+	struct dossier d;
+	char err[256], id[32];
+
+	(void)state;
+	rw_init(&text);
+	rw_puts(&text, "标题\n");
+	for (unsigned i = 0; i < 600; i++)
+		rw_printf(&text, "\n研究员%s%s·%s%s于2020年加入了实验室。\n", cs[i >> 12 & 15],
+		    cs[i >> 8 & 15], cs[i >> 4 & 15], cs[i & 15]);
+	assert_int_equal(import(&o, text.s, text.n, &out, err, sizeof err), 0);
+	load(&d, &out);
+	assert_int_equal(d.npeople, 600);
+	assert_int_equal(d.nevents, 600);
+	assert_true(dossier_find(&d, DS_PERSON, "person", 6) >= 0);
+	for (unsigned k = 2; k <= 600; k++) {
+		snprintf(id, sizeof id, "person-%u", k);
+		if (dossier_find(&d, DS_PERSON, id, strlen(id)) < 0)
+			fail_msg("no person %s", id);
+	}
+	dossier_free(&d);
+	rw_free(&out);
+	rw_free(&text);
+}
+
+/* A date in a paragraph with no clause end: the title is the words
+ * around it, at most 256 bytes either side, cut between characters and
+ * between words; and many such dates take no longer than the paragraph. */
+static void
+test_long_clause(void **state)
+{
+	struct import_opts o = { 0 };
+	struct rw_buf text, out;
+	struct dossier d;
+	char err[256];
+
+	(void)state;
+	rw_init(&text);
+	rw_puts(&text, "标题\n\n");
+	for (int i = 0; i < 150; i++)
+		rw_puts(&text, "实验");     /* 900 bytes of Chinese */
+	rw_puts(&text, "2020年5月");
+	for (int i = 0; i < 40; i++)
+		rw_puts(&text, " laboratory");     /* 440 bytes of words */
+	rw_puts(&text, "\n");
+	assert_int_equal(import(&o, text.s, text.n, &out, err, sizeof err), 0);
+	load(&d, &out);
+	assert_int_equal(d.nevents, 1);
+	struct ds_str t = d.events[0].title;
+	const char *at = memmem(t.s, t.n, "2020年5月", strlen("2020年5月"));
+	assert_non_null(at);
+	/* 256 bytes back is inside a character: 255 bytes, from its end */
+	assert_int_equal(at - t.s, 255);
+	assert_int_equal(memcmp(t.s, "验实验", 9), 0);
+	/* 256 bytes on is inside the 24th word: the title ends with the 23rd */
+	assert_int_equal(t.s + t.n - (at + strlen("2020年5月")), 23 * 11);
+	assert_int_equal(memcmp(t.s + t.n - 11, " laboratory", 11), 0);
+	dossier_free(&d);
+	rw_free(&out);
+	rw_free(&text);
+}
+
 /* Import, then import another article into the result. */
 static void
 test_round_trip(void **state)
@@ -548,6 +619,8 @@ main(void)
 		cmocka_unit_test(test_unresolved),
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_many_ids),
+		cmocka_unit_test(test_long_clause),
 		cmocka_unit_test(test_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
