@@ -82,6 +82,11 @@ same(const char *q, size_t n)
 		const struct search_hit *x = &typed->hits[i], *y = &fresh->hits[i];
 		size_t xo, xl, yo, yl;
 		assert(x->seg == y->seg && x->fpos == y->fpos);
+		/* The two corpora are folded from the same dossier: a text hit
+		 * at the same place maps to the same bytes.  Bridged hits keep
+		 * their own spans, made as each search went. */
+		if (!search_hit_bridged(x) && !search_hit_bridged(y))
+			continue;
 		search_hit_span(typed, (size_t)i, &xo, &xl);
 		search_hit_span(fresh, (size_t)i, &yo, &yl);
 		assert(xo == yo && xl == yl);
