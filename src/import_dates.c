@@ -40,68 +40,12 @@ ascii_alnum(unsigned char c)
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* One occurrence of a form of an entity in a clause. */
-struct hit {
-	size_t off, len, ent;
-	bool person;
-};
-
-struct hits {
-	struct hit *v;
-	size_t n, cap;
-	bool oom;
-};
-
-/* Adds the occurrences of form in s[0..n) that are not inside a run of
- * ASCII letters and digits when it begins or ends with one (as the index
- * matches). */
-static void
-find_form(struct hits *h, const char *s, size_t n, const char *form, size_t fn,
-    size_t ent, bool person)
-{
-	if (!fn)
-		return;
-	for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), form, fn)); p++) {
-		bool left = p > s && ascii_alnum((unsigned char)form[0]) && ascii_alnum((unsigned char)p[-1]);
-		bool right = p + fn < s + n && ascii_alnum((unsigned char)form[fn - 1]) &&
-		    ascii_alnum((unsigned char)p[fn]);
-		if (left || right)
-			continue;
-		if (h->n == h->cap) {
-			size_t cap = h->cap ? h->cap * 2 : 16;
-			struct hit *v = realloc(h->v, cap * sizeof *v);
-			if (!v) {
-				h->oom = true;
-				return;
-			}
-			h->v = v;
-			h->cap = cap;
-		}
-		h->v[h->n++] = (struct hit){ (size_t)(p - s), fn, ent, person };
-	}
-}
-
-static void
-find_forms(struct hits *h, const struct ent *e, size_t k, const char *s, size_t n)
-{
-	if (e->cand) {
-		find_form(h, s, n, e->cand->name, strlen(e->cand->name), k, e->person);
-		for (size_t a = 0; a < e->cand->nalias; a++)
-			find_form(h, s, n, e->cand->alias[a], strlen(e->cand->alias[a]), k, e->person);
-	}
-	if (e->old) {
-		find_form(h, s, n, e->old->name.s, e->old->name.n, k, e->person);
-		for (size_t a = 0; a < e->old->nalias; a++)
-			find_form(h, s, n, e->old->alias[a].s, e->old->alias[a].n, k, e->person);
-	}
-}
-
 /* The longest first; of equal ones, people before organizations, each in
  * the order found: the index's rule for overlapping forms. */
 static int
 by_length(const void *a, const void *b)
 {
-	const struct hit *x = a, *y = b;
+	const struct imp_hit *x = a, *y = b;
 
 	if (x->len != y->len)
 		return x->len > y->len ? -1 : 1;
@@ -117,12 +61,10 @@ by_length(const void *a, const void *b)
 static void
 mentioned(struct job *j, const char *s, size_t n, bool *named)
 {
-	struct hits h = { 0 };
+	struct imp_hits h = { 0 };
 	bool *taken = calloc(n ? n : 1, 1);
 
-	for (size_t e = 0; e < j->nents; e++)
-		find_forms(&h, &j->ents[e], e, s, n);
-	if (!taken || h.oom) {
+	if (!taken || imp_forms_find(&j->forms, s, n, &h) < 0) {
 		j->oom = true;
 		free(taken);
 		free(h.v);
@@ -327,6 +269,11 @@ imp_find_dates(struct job *j)
 	struct rd_ctx ctx;
 
 	reldate_init(&ctx, imp_publication(j, &pub) ? &pub : NULL);
+	if (imp_forms_init(&j->forms, j) < 0) {
+		j->oom = true;
+		imp_forms_free(&j->forms);
+		return;
+	}
 	for (size_t p = 0; p < j->doc.npara; p++) {
 		const char *s = j->doc.paras[p].text;
 		size_t n = strlen(s);
@@ -339,4 +286,5 @@ imp_find_dates(struct job *j)
 				unresolved(j, p, &m, s);
 		}
 	}
+	imp_forms_free(&j->forms);
 }

@@ -26,6 +26,32 @@ struct ent {
 	const struct ds_entity *old;   /* its forms, when in the dossier */
 };
 
+/* A form of an entity (its name or an alias), and its place in the
+ * table of forms by first bytes (import_forms.c). */
+struct imp_form {
+	const char *s;
+	size_t n, ent;
+	bool person;
+	size_t next;               /* the next form of its bucket, SIZE_MAX none */
+};
+
+struct imp_forms {
+	struct imp_form *v;
+	size_t n, cap;
+	size_t *bucket, nbuckets;  /* the first form of each, SIZE_MAX none */
+};
+
+/* One occurrence of a form in a clause. */
+struct imp_hit {
+	size_t off, len, ent;
+	bool person;
+};
+
+struct imp_hits {
+	struct imp_hit *v;
+	size_t n, cap;
+};
+
 struct job {
 	const struct import_opts *o;
 	const char *name;          /* the article's name, for messages */
@@ -36,6 +62,7 @@ struct job {
 	bool has_old;
 	struct ent *ents;
 	size_t nents;
+	struct imp_forms forms;    /* of ents, while dates are found */
 	struct ds_str *ids;        /* ids made so far, all kinds ("P:x", "E:x", ...) */
 	size_t nids, ids_cap;
 	struct idmap idset;        /* of ids: a check per new id, not a walk */
@@ -62,6 +89,13 @@ bool imp_is_writer(const struct job *, const struct nm_cand *);
 bool imp_publication(struct job *, struct ds_date *pub);
 /* Events and unresolved dates, into the Event and Note chunks. */
 void imp_find_dates(struct job *);
+/* The forms of j's entities by their first bytes; 0, or -1 when memory
+ * runs out. */
+int imp_forms_init(struct imp_forms *, const struct job *);
+/* Adds to h every occurrence in s[0..n) of a form that does not stand
+ * inside a run of ASCII letters and digits; 0, or -1 (memory). */
+int imp_forms_find(const struct imp_forms *, const char *s, size_t n, struct imp_hits *h);
+void imp_forms_free(struct imp_forms *);
 
 bool imp_mostly_chinese(const struct imp_doc *);
 const char *imp_base_name(const char *path);

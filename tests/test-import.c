@@ -17,6 +17,7 @@
 #include "dossier.h"
 #include "import.h"
 #include "import_doc.h"
+#include "import_job.h"
 #include "recwrite.h"
 
 /* A fixture of tests/data/import, found from $top_srcdir, else here. */
@@ -555,6 +556,116 @@ test_long_clause(void **state)
 	rw_free(&text);
 }
 
+/* ---- the table of forms ---- */
+
+static int
+by_place(const void *a, const void *b)
+{
+	const struct imp_hit *x = a, *y = b;
+
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->ent < y->ent ? -1 : x->ent > y->ent;
+}
+
+static bool
+alnum_byte(char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* What the table must find: every occurrence of every form, overlapping
+ * ones too, not inside a run of ASCII letters and digits. */
+static void
+every_occurrence(const struct job *j, const char *s, size_t n, struct imp_hits *h)
+{
+	for (size_t e = 0; e < j->nents; e++) {
+		const struct nm_cand *c = j->ents[e].cand;
+		for (size_t f = 0; f <= c->nalias; f++) {
+			const char *w = f ? c->alias[f - 1] : c->name;
+			size_t wn = strlen(w);
+			for (size_t at = 0; at + wn <= n; at++) {
+				if (memcmp(s + at, w, wn) != 0 ||
+				    (at > 0 && alnum_byte(w[0]) && alnum_byte(s[at - 1])) ||
+				    (at + wn < n && alnum_byte(w[wn - 1]) && alnum_byte(s[at + wn])))
+					continue;
+				if (h->n == h->cap) {
+					h->cap = h->cap ? 2 * h->cap : 64;
+					h->v = realloc(h->v, h->cap * sizeof *h->v);
+					assert_non_null(h->v);
+				}
+				h->v[h->n++] = (struct imp_hit){ at, wn, e, c->person };
+			}
+		}
+	}
+}
+
+/* Forms of one to a dozen bytes, some the start of others, some sharing
+ * their first bytes, in random texts of those forms and what surrounds
+ * them: the table finds what trying every form everywhere finds. */
+static void
+test_forms_table(void **state)
+{
+	static char *const names[][3] = {
+		{ "X", "XY", NULL }, { "Model", "Model 2", NULL }, { "李", "李明", NULL },
+		{ "李明华", NULL, NULL }, { "Llama", "LLaMA", NULL }, { "AB", "ABC", "ABCD" },
+		{ "扎克伯格", "Zuck", NULL }, { "Meta AI", "Meta", NULL }, { "2", NULL, NULL },
+	};
+	static const char *const filler[] = { " ", "s", "和", "。", "9", "-", "a", "明" };
+	struct nm_cand cands[sizeof names / sizeof *names];
+	struct ent ents[sizeof names / sizeof *names];
+	struct job j = { 0 };
+	struct imp_forms forms;
+	unsigned seed = 7;
+
+	(void)state;
+	memset(cands, 0, sizeof cands);
+	memset(ents, 0, sizeof ents);
+	for (size_t e = 0; e < sizeof names / sizeof *names; e++) {
+		cands[e].name = names[e][0];
+		while (cands[e].nalias < 2 && names[e][cands[e].nalias + 1])
+			cands[e].alias[cands[e].nalias] = names[e][cands[e].nalias + 1], cands[e].nalias++;
+		cands[e].person = e % 2;
+		ents[e].cand = &cands[e];
+		ents[e].person = e % 2;
+	}
+	j.ents = ents;
+	j.nents = sizeof names / sizeof *names;
+	assert_int_equal(imp_forms_init(&forms, &j), 0);
+	for (int round = 0; round < 300; round++) {
+		struct rw_buf text;
+		struct imp_hits got = { 0 }, want = { 0 };
+		rw_init(&text);
+		for (int k = 0; k < 40; k++) {
+			seed = seed * 1103515245 + 12345;
+			unsigned r = seed >> 16;
+			if (r % 3)
+				rw_puts(&text, filler[r / 3 % 8]);
+			else
+				rw_puts(&text, names[r / 3 % j.nents][0]);
+		}
+		assert_int_equal(imp_forms_find(&forms, text.s, text.n, &got), 0);
+		every_occurrence(&j, text.s, text.n, &want);
+		assert_int_equal(got.n, want.n);
+		if (got.n) {
+			qsort(got.v, got.n, sizeof *got.v, by_place);
+			qsort(want.v, want.n, sizeof *want.v, by_place);
+		}
+		for (size_t i = 0; i < got.n; i++) {
+			assert_int_equal(got.v[i].off, want.v[i].off);
+			assert_int_equal(got.v[i].len, want.v[i].len);
+			assert_int_equal(got.v[i].ent, want.v[i].ent);
+			assert_int_equal(got.v[i].person, want.v[i].person);
+		}
+		free(got.v);
+		free(want.v);
+		rw_free(&text);
+	}
+	imp_forms_free(&forms);
+}
+
 /* Import, then import another article into the result. */
 static void
 test_round_trip(void **state)
@@ -619,6 +730,7 @@ main(void)
 		cmocka_unit_test(test_unresolved),
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_forms_table),
 		cmocka_unit_test(test_many_ids),
 		cmocka_unit_test(test_long_clause),
 		cmocka_unit_test(test_round_trip),
