@@ -133,10 +133,7 @@ job_free(struct job *j)
 	names_free(&j->names);
 	if (j->has_old)
 		dossier_free(&j->old);
-	for (size_t i = 0; i < j->nids; i++)
-		free((char *)j->ids[i].s);
-	free(j->ids);
-	idmap_free(&j->idset);
+	imp_ids_free(j);
 	free(j->ents);
 	free(j->para_ids);
 	for (int c = 0; c < NCHUNKS; c++)

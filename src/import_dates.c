@@ -56,19 +56,31 @@ by_length(const void *a, const void *b)
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
-/* Marks in named[] the entities mentioned in s[0..n), where a form inside
- * a longer one (Llama in Llama 2) is not a mention. */
-static void
-mentioned(struct job *j, const char *s, size_t n, bool *named)
+static int
+by_index(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The entities mentioned in s[0..n), where a form inside a longer one
+ * (Llama in Llama 2) is not a mention: their indexes, in order, into
+ * named (of *count); NULL with a count of 0 when there are none. */
+static size_t *
+mentioned(struct job *j, const char *s, size_t n, size_t *count)
 {
 	struct imp_hits h = { 0 };
 	bool *taken = calloc(n ? n : 1, 1);
+	size_t *named = NULL, k = 0;
 
-	if (!taken || imp_forms_find(&j->forms, s, n, &h) < 0) {
+	*count = 0;
+	if (!taken || imp_forms_find(&j->forms, s, n, &h) < 0 ||
+	    (h.n && !(named = malloc(h.n * sizeof *named)))) {
 		j->oom = true;
 		free(taken);
 		free(h.v);
-		return;
+		return NULL;
 	}
 	if (h.n)
 		qsort(h.v, h.n, sizeof *h.v, by_length);
@@ -79,10 +91,16 @@ mentioned(struct job *j, const char *s, size_t n, bool *named)
 		if (!free_span)
 			continue;
 		memset(taken + h.v[i].off, 1, h.v[i].len);
-		named[h.v[i].ent] = true;
+		named[k++] = h.v[i].ent;
 	}
+	if (k)
+		qsort(named, k, sizeof *named, by_index);
+	for (size_t i = 0; i < k; i++)
+		if (!*count || named[*count - 1] != named[i])
+			named[(*count)++] = named[i];
 	free(taken);
 	free(h.v);
+	return named;
 }
 
 static bool
@@ -201,24 +219,21 @@ clause(const char *s, size_t n, size_t a, size_t b, size_t *from, size_t *to)
 static void
 put_links(struct job *j, struct rw_buf *b, const char *s, size_t n)
 {
-	bool *named = calloc(j->nents ? j->nents : 1, sizeof *named);
+	size_t k;
+	size_t *named = mentioned(j, s, n, &k);
 
-	if (!named) {
-		j->oom = true;
-		return;
-	}
-	mentioned(j, s, n, named);
 	for (int kind = 1; kind >= 0; kind--)
-		for (size_t e = 0; e < j->nents; e++) {
+		for (size_t i = 0; i < k; i++) {
+			const struct ent *e = &j->ents[named[i]];
 			bool dup = false;
-			if (j->ents[e].person != kind || !named[e])
+			if (e->person != kind)
 				continue;
 			/* a candidate that is an old record: one link */
-			for (size_t f = 0; f < e; f++)
-				dup |= named[f] && j->ents[f].person == kind &&
-				    strcmp(j->ents[f].id, j->ents[e].id) == 0;
+			for (size_t f = 0; f < i; f++)
+				dup |= j->ents[named[f]].person == kind &&
+				    strcmp(j->ents[named[f]].id, e->id) == 0;
 			if (!dup)
-				rw_field(b, kind ? "Person" : "Org", j->ents[e].id, strlen(j->ents[e].id));
+				rw_field(b, kind ? "Person" : "Org", e->id, strlen(e->id));
 		}
 	free(named);
 }

@@ -1,8 +1,10 @@
-/* The importer's table of the forms (names and aliases) of the people
- * and organizations a clause may mention, by their first bytes: a clause
- * is looked through once, whatever the number of entities, where trying
- * each entity's forms in turn cost the number of entities for every date
- * (the 1000x benchmark's article has thousands of each). */
+/* The importer's trie of the forms (names and aliases) of the people and
+ * organizations a clause may mention: a clause is looked through once,
+ * each place as far as some form goes, whatever the number of entities,
+ * where trying each entity's forms in turn cost the number of entities
+ * for every date (the 1000x benchmark's article has thousands of each),
+ * and a table by first bytes the number of forms that share them (Chinese
+ * names share their surname). */
 #include <config.h>
 
 #include <stdint.h>
@@ -11,23 +13,45 @@
 
 #include "import_job.h"
 
-/* The key of a form: its first bytes, up to HEAD of them, and how many. */
-#define HEAD 3
-
-static uint32_t
-head_key(const char *s, size_t h)
+/* The trie's edges, in a table by parent node and byte: a key of 0 is
+ * an empty slot. */
+static uint64_t
+edge_key(uint32_t parent, unsigned char b)
 {
-	uint32_t k = (uint32_t)h;
-
-	for (size_t i = 0; i < h; i++)
-		k = k << 8 | (unsigned char)s[i];
-	return k;
+	return ((uint64_t)parent << 8 | b) + 1;
 }
 
 static size_t
-bucket_of(const struct imp_forms *f, uint32_t key)
+slot_of(const struct imp_forms *f, uint64_t key)
 {
-	return (size_t)(((uint64_t)key * UINT64_C(0x9e3779b97f4a7c15)) >> 32) & (f->nbuckets - 1);
+	size_t i = (size_t)((key * UINT64_C(0x9e3779b97f4a7c15)) >> 29) & (f->nslots - 1);
+
+	while (f->key[i] && f->key[i] != key)
+		i = (i + 1) & (f->nslots - 1);
+	return i;
+}
+
+/* The child of node parent by byte b; UINT32_MAX when there is none. */
+static uint32_t
+child(const struct imp_forms *f, uint32_t parent, unsigned char b)
+{
+	size_t i = slot_of(f, edge_key(parent, b));
+
+	return f->key[i] ? f->child[i] : UINT32_MAX;
+}
+
+static uint32_t
+add_child(struct imp_forms *f, uint32_t parent, unsigned char b)
+{
+	uint64_t key = edge_key(parent, b);
+	size_t i = slot_of(f, key);
+
+	if (f->key[i])
+		return f->child[i];
+	f->key[i] = key;
+	f->child[i] = (uint32_t)f->nnodes;
+	f->term[f->nnodes] = SIZE_MAX;
+	return (uint32_t)f->nnodes++;
 }
 
 static bool
@@ -68,25 +92,37 @@ add_entity(struct imp_forms *f, const struct ent *e, size_t k)
 int
 imp_forms_init(struct imp_forms *f, const struct job *j)
 {
+	size_t bytes = 0;
+
 	memset(f, 0, sizeof *f);
 	for (size_t e = 0; e < j->nents; e++)
 		if (!add_entity(f, &j->ents[e], e))
 			return -1;
-	f->nbuckets = 64;
-	while (f->nbuckets < f->n * 2)
-		f->nbuckets *= 2;
-	f->bucket = malloc(f->nbuckets * sizeof *f->bucket);
-	if (!f->bucket)
+	for (size_t i = 0; i < f->n; i++)
+		bytes += f->v[i].n;
+	if (bytes >= UINT32_MAX / 2)
 		return -1;
-	for (size_t b = 0; b < f->nbuckets; b++)
-		f->bucket[b] = SIZE_MAX;
-	/* Chained from the last form to the first, so that a chain lists
-	 * them in the order added. */
+	/* A node per byte at most, the root, and twice the room in the
+	 * table of edges. */
+	f->nslots = 64;
+	while (f->nslots < bytes * 2)
+		f->nslots *= 2;
+	f->key = calloc(f->nslots, sizeof *f->key);
+	f->child = malloc(f->nslots * sizeof *f->child);
+	f->term = malloc((bytes + 1) * sizeof *f->term);
+	if (!f->key || !f->child || !f->term)
+		return -1;
+	f->term[0] = SIZE_MAX;
+	f->nnodes = 1;
+	/* Chained from the last form to the first, so that a node lists
+	 * the forms ending there in the order added. */
 	for (size_t i = f->n; i-- > 0;) {
 		struct imp_form *m = &f->v[i];
-		size_t h = m->n < HEAD ? m->n : HEAD, b = bucket_of(f, head_key(m->s, h));
-		m->next = f->bucket[b];
-		f->bucket[b] = i;
+		uint32_t node = 0;
+		for (size_t k = 0; k < m->n; k++)
+			node = add_child(f, node, (unsigned char)m->s[k]);
+		m->next = f->term[node];
+		f->term[node] = i;
 	}
 	return 0;
 }
@@ -130,18 +166,17 @@ imp_forms_find(const struct imp_forms *f, const char *s, size_t n, struct imp_hi
 {
 	if (!f->n)
 		return 0;
-	for (size_t at = 0; at < n; at++)
-		for (size_t hl = 1; hl <= HEAD && hl <= n - at; hl++) {
-			uint32_t key = head_key(s + at, hl);
-			for (size_t i = f->bucket[bucket_of(f, key)]; i != SIZE_MAX; i = f->v[i].next) {
-				const struct imp_form *m = &f->v[i];
-				if ((m->n < HEAD ? m->n : HEAD) != hl || m->n > n - at ||
-				    memcmp(s + at, m->s, m->n) != 0 || !stands_alone(s, n, at, m))
-					continue;
-				if (!push(h, at, m))
+	for (size_t at = 0; at < n; at++) {
+		uint32_t node = 0;
+		for (size_t p = at; p < n; p++) {
+			node = child(f, node, (unsigned char)s[p]);
+			if (node == UINT32_MAX)
+				break;
+			for (size_t i = f->term[node]; i != SIZE_MAX; i = f->v[i].next)
+				if (stands_alone(s, n, at, &f->v[i]) && !push(h, at, &f->v[i]))
 					return -1;
-			}
 		}
+	}
 	return 0;
 }
 
@@ -149,6 +184,8 @@ void
 imp_forms_free(struct imp_forms *f)
 {
 	free(f->v);
-	free(f->bucket);
+	free(f->key);
+	free(f->child);
+	free(f->term);
 	memset(f, 0, sizeof *f);
 }

@@ -5,14 +5,15 @@
 #define DOSSIER_IMPORT_JOB_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "dossier.h"
-#include "idmap.h"
 #include "import.h"
 #include "import_doc.h"
 #include "names.h"
 #include "recwrite.h"
+#include "strmap.h"
 
 enum { C_ARTICLE, C_PARA, C_PERSON, C_ORG, C_EVENT, C_NOTE, NCHUNKS };
 
@@ -26,19 +27,23 @@ struct ent {
 	const struct ds_entity *old;   /* its forms, when in the dossier */
 };
 
-/* A form of an entity (its name or an alias), and its place in the
- * table of forms by first bytes (import_forms.c). */
+/* A form of an entity (its name or an alias), and the next form that
+ * ends at the same node of the trie of forms (import_forms.c). */
 struct imp_form {
 	const char *s;
 	size_t n, ent;
 	bool person;
-	size_t next;               /* the next form of its bucket, SIZE_MAX none */
+	size_t next;               /* SIZE_MAX: none */
 };
 
 struct imp_forms {
 	struct imp_form *v;
 	size_t n, cap;
-	size_t *bucket, nbuckets;  /* the first form of each, SIZE_MAX none */
+	uint64_t *key;             /* the trie's edges: parent and byte */
+	uint32_t *child;           /* and the node they lead to */
+	size_t nslots;
+	size_t *term;              /* per node: the first form ending there */
+	size_t nnodes;
 };
 
 /* One occurrence of a form in a clause. */
@@ -63,9 +68,9 @@ struct job {
 	struct ent *ents;
 	size_t nents;
 	struct imp_forms forms;    /* of ents, while dates are found */
-	struct ds_str *ids;        /* ids made so far, all kinds ("P:x", "E:x", ...) */
-	size_t nids, ids_cap;
-	struct idmap idset;        /* of ids: a check per new id, not a walk */
+	struct strmap ids;         /* ids made so far, all kinds ("P:x", "E:x", ...) */
+	struct strmap bases;       /* the bases they were made from, each with
+	                            * the suffix to try next ("P:person" 3) */
 	char article_id[64];
 	char (*para_ids)[64];
 	struct rw_buf chunk[NCHUNKS];  /* the new records of each type */
@@ -81,6 +86,8 @@ void imp_make_ids(struct job *);
 /* A new id of that kind ('A'rticle, para'G'raph, 'P'erson, 'O'rg,
  * 'E'vent) from base, with -2, -3 ... when base is taken. */
 void imp_new_id(struct job *, char kind, const char *base, char out[64]);
+/* Frees the ids and bases, their strings too. */
+void imp_ids_free(struct job *);
 /* A byline's name: the writer's (else the editor's). */
 bool imp_is_writer(const struct job *, const struct nm_cand *);
 

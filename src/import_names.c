@@ -8,6 +8,38 @@
 
 #include "import_job.h"
 
+/* Adds a copy of s[0..n) to m; false when memory runs out. */
+static bool
+add_copy(struct strmap *m, const char *s, size_t n, size_t val)
+{
+	char *own = malloc(n + 1);
+
+	if (!own)
+		return false;
+	memcpy(own, s, n);
+	own[n] = '\0';
+	if (strmap_add(m, own, n, val) < 0) {
+		free(own);
+		return false;
+	}
+	return true;
+}
+
+static void
+free_copies(struct strmap *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free((char *)m->keys[i].s);
+	strmap_free(m);
+}
+
+void
+imp_ids_free(struct job *j)
+{
+	free_copies(&j->ids);
+	free_copies(&j->bases);
+}
+
 static bool
 id_taken(struct job *j, char kind, const char *id)
 {
@@ -18,7 +50,7 @@ id_taken(struct job *j, char kind, const char *id)
 	char key[66];
 	int n = snprintf(key, sizeof key, "%c:%s", kind, id);
 
-	if (idmap_find(&j->idset, j->ids, key, (size_t)n) >= 0)
+	if (strmap_find(&j->ids, key, (size_t)n) >= 0)
 		return true;
 	if (j->has_old)
 		for (size_t i = 0; i < sizeof map / sizeof *map; i++)
@@ -27,47 +59,30 @@ id_taken(struct job *j, char kind, const char *id)
 	return false;
 }
 
-/* Room for one more id in j->ids and in its set, which is made again,
- * twice as large, when half full. */
-static bool
-room_for_id(struct job *j)
-{
-	if (j->nids == j->ids_cap) {
-		size_t cap = j->ids_cap ? j->ids_cap * 2 : 256;
-		struct ds_str *v = realloc(j->ids, cap * sizeof *v);
-		if (!v)
-			return false;
-		j->ids = v;
-		j->ids_cap = cap;
-	}
-	if ((j->nids + 1) * 2 > j->idset.cap) {
-		idmap_free(&j->idset);
-		if (idmap_init(&j->idset, j->ids_cap) < 0)
-			return false;
-		for (size_t i = 0; i < j->nids; i++)
-			idmap_insert(&j->idset, j->ids, i);
-	}
-	return true;
-}
-
+/* The first of base, base-2, base-3 ... that is free.  Ids are only ever
+ * added, so those tried for the same base before are still taken: the
+ * walk goes on from where it stopped (a thousand people named only in
+ * Chinese are person to person-1000, each found at once). */
 void
 imp_new_id(struct job *j, char kind, const char *base, char out[64])
 {
-	snprintf(out, 64, "%.50s", base);
-	for (unsigned k = 2; id_taken(j, kind, out); k++)
-		snprintf(out, 64, "%.50s-%u", base, k);
-	size_t n = strlen(out) + 2;
-	char *s = malloc(n + 1);
-	if (!s || !room_for_id(j)) {
-		free(s);
+	char bkey[66], key[66];
+	int bn = snprintf(bkey, sizeof bkey, "%c:%.50s", kind, base), n;
+	long b = strmap_find(&j->bases, bkey, (size_t)bn);
+	size_t k = b >= 0 ? j->bases.val[b] : 2;
+
+	if (b >= 0)
+		snprintf(out, 64, "%.50s-%zu", base, k++);
+	else
+		snprintf(out, 64, "%.50s", base);
+	while (id_taken(j, kind, out))
+		snprintf(out, 64, "%.50s-%zu", base, k++);
+	if (b >= 0)
+		j->bases.val[b] = k;
+	n = snprintf(key, sizeof key, "%c:%s", kind, out);
+	if ((b < 0 && !add_copy(&j->bases, bkey, (size_t)bn, k)) ||
+	    !add_copy(&j->ids, key, (size_t)n, 0))
 		j->oom = true;
-		return;
-	}
-	s[0] = kind;
-	s[1] = ':';
-	strcpy(s + 2, out);
-	j->ids[j->nids] = (struct ds_str){ s, n };
-	idmap_insert(&j->idset, j->ids, j->nids++);
 }
 
 /* An id base from Latin words: lowercase letters and digits, '-' between. */

@@ -8,7 +8,7 @@ core_sources = \
 	src/diag.c src/diag.h \
 	src/rec.c src/rec.h \
 	src/date.c src/date.h \
-	src/idmap.c src/idmap.h \
+	src/idmap.c src/idmap.h src/strmap.c src/strmap.h \
 	src/dossier.c src/dossier.h \
 	src/index.c src/index.h \
 	src/text.c src/text_check.c src/text.h src/text_ambiguous.h \

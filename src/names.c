@@ -110,9 +110,7 @@ dup(const char *s, size_t n)
 void
 names_init(struct nm_list *l)
 {
-	l->v = NULL;
-	l->n = l->cap = 0;
-	l->oom = false;
+	memset(l, 0, sizeof *l);
 }
 
 void
@@ -124,6 +122,7 @@ names_free(struct nm_list *l)
 			free(l->v[i].alias[a]);
 	}
 	free(l->v);
+	strmap_free(&l->forms);
 	names_init(l);
 }
 
@@ -138,23 +137,49 @@ names_has_form(const struct nm_cand *c, const char *form, size_t n)
 	return false;
 }
 
+/* The first candidate with the form s[0..n), or -1. */
+static long
+form_owner(const struct nm_list *l, const char *s, size_t n)
+{
+	long k = strmap_find(&l->forms, s, n);
+
+	return k < 0 ? -1 : (long)l->forms.val[k];
+}
+
+/* Candidate c has a new form, s (its own copy). */
+static void
+note_form(struct nm_list *l, const char *s, size_t n, size_t c)
+{
+	long k = strmap_find(&l->forms, s, n);
+
+	if (k >= 0) {
+		if (c < l->forms.val[k])
+			l->forms.val[k] = c;
+	} else if (strmap_add(&l->forms, s, n, c) < 0) {
+		l->oom = true;
+	}
+}
+
 static void
 add_alias(struct nm_list *l, struct nm_cand *c, const char *s, size_t n)
 {
 	if (!n || names_has_form(c, s, n) || c->nalias == NM_MAX_ALIAS)
 		return;
-	if (!(c->alias[c->nalias] = dup(s, n)))
+	if (!(c->alias[c->nalias] = dup(s, n))) {
 		l->oom = true;
-	else
-		c->nalias++;
+		return;
+	}
+	note_form(l, c->alias[c->nalias], n, (size_t)(c - l->v));
+	c->nalias++;
 }
 
 long
 names_add(struct nm_list *l, const char *name, size_t n, bool person, const char *rule)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (names_has_form(&l->v[i], name, n))
-			return (long)i;
+	long owner = form_owner(l, name, n);
+
+	if (owner >= 0)
+		return owner;
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 16;
 		struct nm_cand *v = realloc(l->v, cap * sizeof *v);
@@ -169,6 +194,7 @@ names_add(struct nm_list *l, const char *name, size_t n, bool person, const char
 		return l->oom = true, -1;
 	c->person = person;
 	c->rule = rule;
+	note_form(l, c->name, n, l->n);
 	return (long)l->n++;
 }
 
@@ -355,12 +381,12 @@ count(const char *const *texts, const size_t *lens, size_t nt, const char *w, si
 {
 	size_t c = 0;
 
+	if (!wn)
+		return 0;
 	for (size_t t = 0; t < nt; t++)
-		for (size_t i = 0; i + wn <= lens[t]; i++)
-			if (memcmp(texts[t] + i, w, wn) == 0) {
-				c++;
-				i += wn - 1;
-			}
+		for (const char *p = texts[t], *end = texts[t] + lens[t];
+		    (p = memmem(p, (size_t)(end - p), w, wn)); p += wn)
+			c++;
 	return c;
 }
 
@@ -557,10 +583,9 @@ names_latin_orgs(struct nm_list *l, const char *const *texts, const size_t *lens
 	/* In the order of the text, so that ids follow it. */
 	qsort(r, kept, sizeof *r, by_order);
 	for (size_t i = 0; i < kept; i++) {
-		bool known = false;
+		bool known = form_owner(l, r[i].s, r[i].n) >= 0;
 		for (size_t c = 0; c < l->n && !known; c++)
-			known = names_has_form(&l->v[c], r[i].s, r[i].n) ||
-			    (l->v[c].person && in_forms(&l->v[c], r[i].s, r[i].n));
+			known = l->v[c].person && in_forms(&l->v[c], r[i].s, r[i].n);
 		if (!known)
 			names_add(l, r[i].s, r[i].n, false,
 			    "a Latin name used more than once in the text");

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "strmap.h"
+
 #define NM_MAX_ALIAS 8
 
 struct nm_cand {
@@ -27,6 +29,8 @@ struct nm_list {
 	struct nm_cand *v;
 	size_t n, cap;
 	bool oom;
+	struct strmap forms;       /* every name and alias: the first candidate
+	                            * that has it */
 };
 
 void names_init(struct nm_list *);

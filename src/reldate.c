@@ -16,11 +16,14 @@ struct cur {
 static bool
 lit(struct cur *c, const char *w)
 {
-	size_t k = strlen(w);
+	size_t k;
 
 	/* Every pattern is tried at every character: most fail on the first
-	 * byte, without a call. */
-	if (c->n - c->i < k || c->s[c->i] != w[0] || memcmp(c->s + c->i, w, k) != 0)
+	 * byte, before any call. */
+	if (c->i >= c->n || c->s[c->i] != w[0])
+		return false;
+	k = strlen(w);
+	if (c->n - c->i < k || memcmp(c->s + c->i, w, k) != 0)
 		return false;
 	c->i += k;
 	return true;
@@ -37,10 +40,12 @@ ascii_alnum(unsigned char ch)
 static bool
 word(struct cur *c, const char *w)
 {
-	size_t k = strlen(w);
+	size_t k;
 
-	if (c->n - c->i < k || (c->s[c->i] | 0x20) != (w[0] | 0x20) ||
-	    memcmp(c->s + c->i + 1, w + 1, k - 1) != 0)
+	if (c->i >= c->n || (c->s[c->i] | 0x20) != (w[0] | 0x20))
+		return false;
+	k = strlen(w);
+	if (c->n - c->i < k || memcmp(c->s + c->i + 1, w + 1, k - 1) != 0)
 		return false;
 	if (c->i + k < c->n && ascii_alnum((unsigned char)c->s[c->i + k]))
 		return false;

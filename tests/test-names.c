@@ -138,6 +138,37 @@ test_latin_orgs(void **state)
 	EXPECT_LATIN("", "他说This Is Not A Name At All。", "This Is Not A Name At All。");
 }
 
+/* A candidate added again by any of its forms is the first that has it,
+ * past the growth of the table of forms: a name, then the same name
+ * with a Latin alias, which the second finding adds. */
+static void
+test_many_candidates(void **state)
+{
+	struct nm_list l;
+	char name[32], text[96];
+
+	(void)state;
+	names_init(&l);
+	for (unsigned i = 0; i < 3000; i++) {
+		snprintf(name, sizeof name, "Name %u", i);
+		assert_int_equal(names_add(&l, name, strlen(name), true, "test"), (long)i);
+	}
+	for (unsigned i = 0; i < 3000; i += 7) {
+		snprintf(name, sizeof name, "Name %u", i);
+		assert_int_equal(names_add(&l, name, strlen(name), false, "test"), (long)i);
+	}
+	/* 示例公司(Example Corp): a new candidate with an alias; the alias
+	 * then finds it */
+	snprintf(text, sizeof text, "示例公司(Example Corp)发布了。");
+	names_scan(&l, text, strlen(text));
+	assert_int_equal(l.n, 3001);
+	assert_int_equal(names_add(&l, "Example Corp", strlen("Example Corp"), false, "test"), 3000);
+	assert_int_equal(names_add(&l, "示例公司", strlen("示例公司"), false, "test"), 3000);
+	assert_int_equal(names_add(&l, "Name 3000", strlen("Name 3000"), false, "test"), 3001);
+	assert_false(l.oom);
+	names_free(&l);
+}
+
 int
 main(void)
 {
@@ -149,6 +180,7 @@ main(void)
 		cmocka_unit_test(test_short_forms),
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_latin_orgs),
+		cmocka_unit_test(test_many_candidates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
