@@ -14,6 +14,7 @@
 #include "names.h"
 #include "recwrite.h"
 #include "strmap.h"
+#include "strtrie.h"
 
 enum { C_ARTICLE, C_PARA, C_PERSON, C_ORG, C_EVENT, C_NOTE, NCHUNKS };
 
@@ -27,23 +28,18 @@ struct ent {
 	const struct ds_entity *old;   /* its forms, when in the dossier */
 };
 
-/* A form of an entity (its name or an alias), and the next form that
- * ends at the same node of the trie of forms (import_forms.c). */
+/* The entity of a form (its name or an alias), whose bytes are the
+ * same index of str, in the trie of forms (import_forms.c). */
 struct imp_form {
-	const char *s;
-	size_t n, ent;
+	size_t ent;
 	bool person;
-	size_t next;               /* SIZE_MAX: none */
 };
 
 struct imp_forms {
 	struct imp_form *v;
+	struct ds_str *str;
 	size_t n, cap;
-	uint64_t *key;             /* the trie's edges: parent and byte */
-	uint32_t *child;           /* and the node they lead to */
-	size_t nslots;
-	size_t *term;              /* per node: the first form ending there */
-	size_t nnodes;
+	struct strtrie trie;
 };
 
 /* One occurrence of a form in a clause. */

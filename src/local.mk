@@ -62,7 +62,8 @@ src_libimport_a_SOURCES = \
 	src/names.c src/names.h \
 	src/import_doc.h src/import_text.c src/import_html.c \
 	src/import.c src/import.h src/import_job.h src/import_names.c \
-	src/import_dates.c src/import_forms.c src/import_write.c
+	src/import_dates.c src/import_forms.c src/import_write.c \
+	src/strtrie.c src/strtrie.h
 
 bin_PROGRAMS += src/dossier
 src_dossier_SOURCES = src/main.c src/options.h src/i18n.h src/ui_wcwidth.c

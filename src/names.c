@@ -2,10 +2,12 @@
  * Chinese news writes a foreign or Chinese name beside its Latin form. */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "names.h"
+#include "strtrie.h"
 
 /* Characters of the standard transliterations of foreign names (the
  * Xinhua tables' most frequent ones), minus those that are also common
@@ -123,6 +125,7 @@ names_free(struct nm_list *l)
 	}
 	free(l->v);
 	strmap_free(&l->forms);
+	strmap_free(&l->pieces);
 	names_init(l);
 }
 
@@ -146,7 +149,33 @@ form_owner(const struct nm_list *l, const char *s, size_t n)
 	return k < 0 ? -1 : (long)l->forms.val[k];
 }
 
-/* Candidate c has a new form, s (its own copy). */
+/* Pieces longer than this are looked for form by form: a byline of a
+ * thousand characters makes no million pieces. */
+#define PIECE_MAX 48
+
+/* The pieces of forms: s[0..n) is in a form of candidate c.  Each piece
+ * keeps two of the candidates that have it, c + 1 in the low half of its
+ * number and another in the high one, so that whether a candidate other
+ * than a given one has it takes one look. */
+static void
+note_piece(struct nm_list *l, const char *s, size_t n, size_t c)
+{
+	long k = strmap_find(&l->pieces, s, n);
+	size_t *v;
+
+	if (k < 0) {
+		if (strmap_add(&l->pieces, s, n, c + 1) < 0)
+			l->oom = true;
+		return;
+	}
+	v = &l->pieces.val[k];
+	if ((*v & 0xffffffff) != c + 1 && (*v >> 32) == 0)
+		*v |= (uint64_t)(c + 1) << 32;
+}
+
+/* Candidate c has a new form, s (its own copy): the form, and every
+ * piece of it from a character to a character (UTF-8 found in UTF-8 is
+ * always so). */
 static void
 note_form(struct nm_list *l, const char *s, size_t n, size_t c)
 {
@@ -158,6 +187,10 @@ note_form(struct nm_list *l, const char *s, size_t n, size_t c)
 	} else if (strmap_add(&l->forms, s, n, c) < 0) {
 		l->oom = true;
 	}
+	for (size_t a = 0; a < n; a += char_len(s + a, n - a))
+		for (size_t b = a + char_len(s + a, n - a); b <= n && b - a <= PIECE_MAX;
+		    b += b < n ? char_len(s + b, n - b) : 1)
+			note_piece(l, s + a, b - a, c);
 }
 
 static void
@@ -376,20 +409,6 @@ names_scan(struct nm_list *l, const char *s, size_t n)
 	}
 }
 
-static size_t
-count(const char *const *texts, const size_t *lens, size_t nt, const char *w, size_t wn)
-{
-	size_t c = 0;
-
-	if (!wn)
-		return 0;
-	for (size_t t = 0; t < nt; t++)
-		for (const char *p = texts[t], *end = texts[t] + lens[t];
-		    (p = memmem(p, (size_t)(end - p), w, wn)); p += wn)
-			c++;
-	return c;
-}
-
 /* The short form of a full name: after its last dot, or its last word. */
 static bool
 short_form(const char *full, const char **s, size_t *n)
@@ -409,25 +428,103 @@ short_form(const char *full, const char **s, size_t *n)
 	return true;
 }
 
+/* Whether a candidate other than self has s[0..n) in one of its forms. */
 static bool
 owned_by_other(const struct nm_list *l, size_t self, const char *s, size_t n)
 {
-	for (size_t j = 0; j < l->n; j++) {
-		if (j == self)
-			continue;
-		if (memmem(l->v[j].name, strlen(l->v[j].name), s, n))
-			return true;
-		for (size_t a = 0; a < l->v[j].nalias; a++)
-			if (memmem(l->v[j].alias[a], strlen(l->v[j].alias[a]), s, n))
+	long k;
+	size_t v, first, second;
+
+	if (n > PIECE_MAX) {
+		for (size_t j = 0; j < l->n; j++) {
+			if (j == self)
+				continue;
+			if (memmem(l->v[j].name, strlen(l->v[j].name), s, n))
 				return true;
+			for (size_t a = 0; a < l->v[j].nalias; a++)
+				if (memmem(l->v[j].alias[a], strlen(l->v[j].alias[a]), s, n))
+					return true;
+		}
+		return false;
 	}
-	return false;
+	if ((k = strmap_find(&l->pieces, s, n)) < 0)
+		return false;
+	v = l->pieces.val[k];
+	first = (v & 0xffffffff) - 1;
+	second = v >> 32;
+	return first != self || second != 0;
+}
+
+/* How many times each of pats[0..np) occurs in the texts, each counted
+ * without overlaps, as a search from the end of the last one finds it:
+ * all in one pass over the texts.  NULL when memory runs out. */
+static size_t *
+count_all(const char *const *texts, const size_t *lens, size_t nt,
+    const struct ds_str *pats, size_t np)
+{
+	struct strtrie t;
+	size_t *count = calloc(np ? np : 1, sizeof *count);
+	size_t *next_free = calloc(np ? np : 1, sizeof *next_free);
+	size_t base = 0;
+
+	if (!count || !next_free || strtrie_init(&t, pats, np) < 0) {
+		free(count);
+		free(next_free);
+		return NULL;
+	}
+	for (size_t x = 0; x < nt; base += lens[x], x++)
+		for (size_t at = 0; at < lens[x]; at++) {
+			uint32_t node = 0;
+			for (size_t p = at; p < lens[x]; p++) {
+				node = strtrie_child(&t, node, (unsigned char)texts[x][p]);
+				if (node == STRTRIE_NONE)
+					break;
+				for (size_t i = strtrie_first(&t, node); i != SIZE_MAX;
+				    i = strtrie_next(&t, i))
+					if (base + at >= next_free[i]) {
+						count[i]++;
+						next_free[i] = base + at + pats[i].n;
+					}
+			}
+		}
+	strtrie_free(&t);
+	free(next_free);
+	return count;
 }
 
 void
 names_short_forms(struct nm_list *l, const char *const *texts, const size_t *lens,
     size_t nt)
 {
+	/* Each person's forms, full then short, counted at once: they are
+	 * what they were before any short form is added, as each person's
+	 * turn adds to itself only. */
+	struct ds_str *pats = NULL;
+	size_t np = 0, cap = 0, *count, k = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		for (size_t f = 0; l->v[i].person && f < 1 + l->v[i].nalias; f++) {
+			const char *full = f ? l->v[i].alias[f - 1] : l->v[i].name, *s;
+			size_t sn;
+			if (!short_form(full, &s, &sn))
+				continue;
+			if (np + 2 > cap) {
+				struct ds_str *v = realloc(pats, (cap = cap ? 2 * cap : 64) * sizeof *v);
+				if (!v) {
+					free(pats);
+					l->oom = true;
+					return;
+				}
+				pats = v;
+			}
+			pats[np++] = (struct ds_str){ full, strlen(full) };
+			pats[np++] = (struct ds_str){ s, sn };
+		}
+	if (!(count = count_all(texts, lens, nt, pats, np))) {
+		free(pats);
+		l->oom = true;
+		return;
+	}
 	for (size_t i = 0; i < l->n; i++) {
 		struct nm_cand *c = &l->v[i];
 		size_t forms = 1 + c->nalias;
@@ -436,12 +533,15 @@ names_short_forms(struct nm_list *l, const char *const *texts, const size_t *len
 		for (size_t f = 0; f < forms; f++) {
 			const char *full = f ? c->alias[f - 1] : c->name, *s;
 			size_t sn;
-			if (!short_form(full, &s, &sn) || owned_by_other(l, i, s, sn))
+			if (!short_form(full, &s, &sn))
 				continue;
-			if (count(texts, lens, nt, s, sn) > count(texts, lens, nt, full, strlen(full)))
+			k += 2;
+			if (!owned_by_other(l, i, s, sn) && count[k - 1] > count[k - 2])
 				add_alias(l, c, s, sn);
 		}
 	}
+	free(count);
+	free(pats);
 }
 
 /* Abbreviations that are words of the language more than names. */

@@ -1,0 +1,42 @@
+/* A trie of byte strings, built once: every string that starts at a place
+ * of a text, found by walking from there as far as some string goes,
+ * whatever their number.  The importer finds its names with it. */
+#ifndef DOSSIER_STRTRIE_H
+#define DOSSIER_STRTRIE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "idmap.h"
+
+#define STRTRIE_NONE UINT32_MAX
+
+struct strtrie {
+	uint64_t *key;             /* the edges: parent node and byte */
+	uint32_t *child;           /* and the node each leads to */
+	size_t nslots;
+	size_t *term;              /* per node: the first string ending there */
+	size_t *next;              /* per string: the next one ending there */
+	size_t nnodes;
+};
+
+/* The trie of strs[0..n) (empty ones left out); 0, or -1 when memory
+ * runs out. */
+int strtrie_init(struct strtrie *, const struct ds_str *strs, size_t n);
+/* The node after node by byte b (the root is 0), or STRTRIE_NONE. */
+uint32_t strtrie_child(const struct strtrie *, uint32_t node, unsigned char b);
+/* The strings ending at node: the first, then each next; SIZE_MAX after
+ * the last. */
+static inline size_t
+strtrie_first(const struct strtrie *t, uint32_t node)
+{
+	return t->term[node];
+}
+static inline size_t
+strtrie_next(const struct strtrie *t, size_t i)
+{
+	return t->next[i];
+}
+void strtrie_free(struct strtrie *);
+
+#endif
