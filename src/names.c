@@ -125,7 +125,6 @@ names_free(struct nm_list *l)
 	}
 	free(l->v);
 	strmap_free(&l->forms);
-	strmap_free(&l->pieces);
 	names_init(l);
 }
 
@@ -149,33 +148,7 @@ form_owner(const struct nm_list *l, const char *s, size_t n)
 	return k < 0 ? -1 : (long)l->forms.val[k];
 }
 
-/* Pieces longer than this are looked for form by form: a byline of a
- * thousand characters makes no million pieces. */
-#define PIECE_MAX 48
-
-/* The pieces of forms: s[0..n) is in a form of candidate c.  Each piece
- * keeps two of the candidates that have it, c + 1 in the low half of its
- * number and another in the high one, so that whether a candidate other
- * than a given one has it takes one look. */
-static void
-note_piece(struct nm_list *l, const char *s, size_t n, size_t c)
-{
-	long k = strmap_find(&l->pieces, s, n);
-	size_t *v;
-
-	if (k < 0) {
-		if (strmap_add(&l->pieces, s, n, c + 1) < 0)
-			l->oom = true;
-		return;
-	}
-	v = &l->pieces.val[k];
-	if ((*v & 0xffffffff) != c + 1 && (*v >> 32) == 0)
-		*v |= (uint64_t)(c + 1) << 32;
-}
-
-/* Candidate c has a new form, s (its own copy): the form, and every
- * piece of it from a character to a character (UTF-8 found in UTF-8 is
- * always so). */
+/* Candidate c has a new form, s (its own copy). */
 static void
 note_form(struct nm_list *l, const char *s, size_t n, size_t c)
 {
@@ -187,10 +160,6 @@ note_form(struct nm_list *l, const char *s, size_t n, size_t c)
 	} else if (strmap_add(&l->forms, s, n, c) < 0) {
 		l->oom = true;
 	}
-	for (size_t a = 0; a < n; a += char_len(s + a, n - a))
-		for (size_t b = a + char_len(s + a, n - a); b <= n && b - a <= PIECE_MAX;
-		    b += b < n ? char_len(s + b, n - b) : 1)
-			note_piece(l, s + a, b - a, c);
 }
 
 static void
@@ -428,100 +397,141 @@ short_form(const char *full, const char **s, size_t *n)
 	return true;
 }
 
-/* Whether a candidate other than self has s[0..n) in one of its forms. */
+/* Each person's forms, full then short, and what a pass over the
+ * article and over the candidates' forms tells of them. */
+struct short_forms {
+	struct ds_str *pats;       /* full, short, full, short ... */
+	size_t n, cap;
+	struct strtrie trie;
+	size_t *count;             /* occurrences in the article */
+	size_t *owners;            /* short ones: two candidates that have it in a
+	                            * form, c + 1 in the low half, another in the
+	                            * high one */
+};
+
+/* Counts, in the texts, each pattern without overlaps, as a search from
+ * the end of the last one finds it: all in one pass. */
 static bool
-owned_by_other(const struct nm_list *l, size_t self, const char *s, size_t n)
+count_all(struct short_forms *sf, const char *const *texts, const size_t *lens, size_t nt)
 {
-	long k;
-	size_t v, first, second;
+	size_t *next_free = calloc(sf->n ? sf->n : 1, sizeof *next_free), base = 0;
 
-	if (n > PIECE_MAX) {
-		for (size_t j = 0; j < l->n; j++) {
-			if (j == self)
-				continue;
-			if (memmem(l->v[j].name, strlen(l->v[j].name), s, n))
-				return true;
-			for (size_t a = 0; a < l->v[j].nalias; a++)
-				if (memmem(l->v[j].alias[a], strlen(l->v[j].alias[a]), s, n))
-					return true;
-		}
+	if (!next_free)
 		return false;
-	}
-	if ((k = strmap_find(&l->pieces, s, n)) < 0)
-		return false;
-	v = l->pieces.val[k];
-	first = (v & 0xffffffff) - 1;
-	second = v >> 32;
-	return first != self || second != 0;
-}
-
-/* How many times each of pats[0..np) occurs in the texts, each counted
- * without overlaps, as a search from the end of the last one finds it:
- * all in one pass over the texts.  NULL when memory runs out. */
-static size_t *
-count_all(const char *const *texts, const size_t *lens, size_t nt,
-    const struct ds_str *pats, size_t np)
-{
-	struct strtrie t;
-	size_t *count = calloc(np ? np : 1, sizeof *count);
-	size_t *next_free = calloc(np ? np : 1, sizeof *next_free);
-	size_t base = 0;
-
-	if (!count || !next_free || strtrie_init(&t, pats, np) < 0) {
-		free(count);
-		free(next_free);
-		return NULL;
-	}
 	for (size_t x = 0; x < nt; base += lens[x], x++)
 		for (size_t at = 0; at < lens[x]; at++) {
 			uint32_t node = 0;
 			for (size_t p = at; p < lens[x]; p++) {
-				node = strtrie_child(&t, node, (unsigned char)texts[x][p]);
+				node = strtrie_child(&sf->trie, node, (unsigned char)texts[x][p]);
 				if (node == STRTRIE_NONE)
 					break;
-				for (size_t i = strtrie_first(&t, node); i != SIZE_MAX;
-				    i = strtrie_next(&t, i))
+				for (size_t i = strtrie_first(&sf->trie, node); i != SIZE_MAX;
+				    i = strtrie_next(&sf->trie, i))
 					if (base + at >= next_free[i]) {
-						count[i]++;
-						next_free[i] = base + at + pats[i].n;
+						sf->count[i]++;
+						next_free[i] = base + at + sf->pats[i].n;
 					}
 			}
 		}
-	strtrie_free(&t);
 	free(next_free);
-	return count;
+	return true;
+}
+
+/* Candidate c has form s[0..n): the short forms in it have c as an
+ * owner. */
+static void
+note_owner(struct short_forms *sf, const char *s, size_t n, size_t c)
+{
+	for (size_t at = 0; at < n; at++) {
+		uint32_t node = 0;
+		for (size_t p = at; p < n; p++) {
+			node = strtrie_child(&sf->trie, node, (unsigned char)s[p]);
+			if (node == STRTRIE_NONE)
+				break;
+			for (size_t i = strtrie_first(&sf->trie, node); i != SIZE_MAX;
+			    i = strtrie_next(&sf->trie, i)) {
+				size_t *o = &sf->owners[i];
+				if (!(i & 1))
+					continue;
+				if (!*o)
+					*o = c + 1;
+				else if ((*o & 0xffffffff) != c + 1 && (*o >> 32) == 0)
+					*o |= (uint64_t)(c + 1) << 32;
+			}
+		}
+	}
+}
+
+/* Whether a candidate other than self has short form k in a form. */
+static bool
+owned_by_other(const struct short_forms *sf, size_t self, size_t k)
+{
+	size_t o = sf->owners[k];
+
+	return o && ((o & 0xffffffff) != self + 1 || (o >> 32) != 0);
+}
+
+static bool
+add_pattern(struct short_forms *sf, const char *s, size_t n)
+{
+	if (sf->n == sf->cap) {
+		size_t cap = sf->cap ? 2 * sf->cap : 64;
+		struct ds_str *v = realloc(sf->pats, cap * sizeof *v);
+		if (!v)
+			return false;
+		sf->pats = v;
+		sf->cap = cap;
+	}
+	sf->pats[sf->n++] = (struct ds_str){ s, n };
+	return true;
+}
+
+/* The persons' forms, as they are before any short form is added: each
+ * person's turn adds to itself only. */
+static bool
+short_forms_init(struct short_forms *sf, const struct nm_list *l,
+    const char *const *texts, const size_t *lens, size_t nt)
+{
+	memset(sf, 0, sizeof *sf);
+	for (size_t i = 0; i < l->n; i++)
+		for (size_t f = 0; l->v[i].person && f < 1 + l->v[i].nalias; f++) {
+			const char *full = f ? l->v[i].alias[f - 1] : l->v[i].name, *s;
+			size_t sn;
+			if (short_form(full, &s, &sn) &&
+			    (!add_pattern(sf, full, strlen(full)) || !add_pattern(sf, s, sn)))
+				return false;
+		}
+	if (strtrie_init(&sf->trie, sf->pats, sf->n) < 0 ||
+	    !(sf->count = calloc(sf->n ? sf->n : 1, sizeof *sf->count)) ||
+	    !(sf->owners = calloc(sf->n ? sf->n : 1, sizeof *sf->owners)) ||
+	    !count_all(sf, texts, lens, nt))
+		return false;
+	for (size_t j = 0; j < l->n; j++) {
+		note_owner(sf, l->v[j].name, strlen(l->v[j].name), j);
+		for (size_t a = 0; a < l->v[j].nalias; a++)
+			note_owner(sf, l->v[j].alias[a], strlen(l->v[j].alias[a]), j);
+	}
+	return true;
+}
+
+static void
+short_forms_free(struct short_forms *sf)
+{
+	free(sf->pats);
+	strtrie_free(&sf->trie);
+	free(sf->count);
+	free(sf->owners);
 }
 
 void
 names_short_forms(struct nm_list *l, const char *const *texts, const size_t *lens,
     size_t nt)
 {
-	/* Each person's forms, full then short, counted at once: they are
-	 * what they were before any short form is added, as each person's
-	 * turn adds to itself only. */
-	struct ds_str *pats = NULL;
-	size_t np = 0, cap = 0, *count, k = 0;
+	struct short_forms sf;
+	size_t k = 0;
 
-	for (size_t i = 0; i < l->n; i++)
-		for (size_t f = 0; l->v[i].person && f < 1 + l->v[i].nalias; f++) {
-			const char *full = f ? l->v[i].alias[f - 1] : l->v[i].name, *s;
-			size_t sn;
-			if (!short_form(full, &s, &sn))
-				continue;
-			if (np + 2 > cap) {
-				struct ds_str *v = realloc(pats, (cap = cap ? 2 * cap : 64) * sizeof *v);
-				if (!v) {
-					free(pats);
-					l->oom = true;
-					return;
-				}
-				pats = v;
-			}
-			pats[np++] = (struct ds_str){ full, strlen(full) };
-			pats[np++] = (struct ds_str){ s, sn };
-		}
-	if (!(count = count_all(texts, lens, nt, pats, np))) {
-		free(pats);
+	if (!short_forms_init(&sf, l, texts, lens, nt)) {
+		short_forms_free(&sf);
 		l->oom = true;
 		return;
 	}
@@ -532,16 +542,18 @@ names_short_forms(struct nm_list *l, const char *const *texts, const size_t *len
 			continue;
 		for (size_t f = 0; f < forms; f++) {
 			const char *full = f ? c->alias[f - 1] : c->name, *s;
-			size_t sn;
+			size_t sn, had = c->nalias;
 			if (!short_form(full, &s, &sn))
 				continue;
 			k += 2;
-			if (!owned_by_other(l, i, s, sn) && count[k - 1] > count[k - 2])
-				add_alias(l, c, s, sn);
+			if (owned_by_other(&sf, i, k - 1) || sf.count[k - 1] <= sf.count[k - 2])
+				continue;
+			add_alias(l, c, s, sn);
+			if (c->nalias > had)
+				note_owner(&sf, c->alias[had], sn, i);
 		}
 	}
-	free(count);
-	free(pats);
+	short_forms_free(&sf);
 }
 
 /* Abbreviations that are words of the language more than names. */

@@ -31,7 +31,6 @@ struct nm_list {
 	bool oom;
 	struct strmap forms;       /* every name and alias: the first candidate
 	                            * that has it */
-	struct strmap pieces;      /* every piece of them (names.c) */
 };
 
 void names_init(struct nm_list *);
