@@ -78,9 +78,21 @@ stands_alone(const char *s, size_t n, size_t at, struct ds_str m)
 	return !left && !right;
 }
 
+struct find {
+	const struct imp_forms *f;
+	const char *s;
+	size_t n;
+	struct imp_hits *h;
+};
+
 static bool
-push(struct imp_hits *h, size_t off, size_t len, const struct imp_form *m)
+found(void *arg, size_t at, size_t i)
 {
+	struct find *x = arg;
+	struct imp_hits *h = x->h;
+
+	if (!stands_alone(x->s, x->n, at, x->f->str[i]))
+		return true;
 	if (h->n == h->cap) {
 		size_t cap = h->cap ? h->cap * 2 : 16;
 		struct imp_hit *v = realloc(h->v, cap * sizeof *v);
@@ -89,27 +101,16 @@ push(struct imp_hits *h, size_t off, size_t len, const struct imp_form *m)
 		h->v = v;
 		h->cap = cap;
 	}
-	h->v[h->n++] = (struct imp_hit){ off, len, m->ent, m->person };
+	h->v[h->n++] = (struct imp_hit){ at, x->f->str[i].n, x->f->v[i].ent, x->f->v[i].person };
 	return true;
 }
 
 int
 imp_forms_find(const struct imp_forms *f, const char *s, size_t n, struct imp_hits *h)
 {
-	for (size_t at = 0; at < n && f->n; at++) {
-		uint32_t node = 0;
-		for (size_t p = at; p < n; p++) {
-			node = strtrie_child(&f->trie, node, (unsigned char)s[p]);
-			if (node == STRTRIE_NONE)
-				break;
-			for (size_t i = strtrie_first(&f->trie, node); i != SIZE_MAX;
-			    i = strtrie_next(&f->trie, i))
-				if (stands_alone(s, n, at, f->str[i]) &&
-				    !push(h, at, f->str[i].n, &f->v[i]))
-					return -1;
-		}
-	}
-	return 0;
+	struct find x = { f, s, n, h };
+
+	return strtrie_each(&f->trie, s, n, found, &x) ? 0 : -1;
 }
 
 void

@@ -409,31 +409,56 @@ struct short_forms {
 	                            * high one */
 };
 
+struct counting {
+	struct short_forms *sf;
+	size_t *next_free, base;
+};
+
+static bool
+counted(void *arg, size_t at, size_t i)
+{
+	struct counting *x = arg;
+
+	if (x->base + at >= x->next_free[i]) {
+		x->sf->count[i]++;
+		x->next_free[i] = x->base + at + x->sf->pats[i].n;
+	}
+	return true;
+}
+
 /* Counts, in the texts, each pattern without overlaps, as a search from
  * the end of the last one finds it: all in one pass. */
 static bool
 count_all(struct short_forms *sf, const char *const *texts, const size_t *lens, size_t nt)
 {
-	size_t *next_free = calloc(sf->n ? sf->n : 1, sizeof *next_free), base = 0;
+	struct counting x = { sf, calloc(sf->n ? sf->n : 1, sizeof *x.next_free), 0 };
 
-	if (!next_free)
+	if (!x.next_free)
 		return false;
-	for (size_t x = 0; x < nt; base += lens[x], x++)
-		for (size_t at = 0; at < lens[x]; at++) {
-			uint32_t node = 0;
-			for (size_t p = at; p < lens[x]; p++) {
-				node = strtrie_child(&sf->trie, node, (unsigned char)texts[x][p]);
-				if (node == STRTRIE_NONE)
-					break;
-				for (size_t i = strtrie_first(&sf->trie, node); i != SIZE_MAX;
-				    i = strtrie_next(&sf->trie, i))
-					if (base + at >= next_free[i]) {
-						sf->count[i]++;
-						next_free[i] = base + at + sf->pats[i].n;
-					}
-			}
-		}
-	free(next_free);
+	for (size_t t = 0; t < nt; x.base += lens[t], t++)
+		strtrie_each(&sf->trie, texts[t], lens[t], counted, &x);
+	free(x.next_free);
+	return true;
+}
+
+struct owning {
+	struct short_forms *sf;
+	size_t c;
+};
+
+static bool
+owned(void *arg, size_t at, size_t i)
+{
+	struct owning *x = arg;
+	size_t *o = &x->sf->owners[i];
+
+	(void)at;
+	if (!(i & 1))
+		return true;
+	if (!*o)
+		*o = x->c + 1;
+	else if ((*o & 0xffffffff) != x->c + 1 && (*o >> 32) == 0)
+		*o |= (uint64_t)(x->c + 1) << 32;
 	return true;
 }
 
@@ -442,24 +467,9 @@ count_all(struct short_forms *sf, const char *const *texts, const size_t *lens, 
 static void
 note_owner(struct short_forms *sf, const char *s, size_t n, size_t c)
 {
-	for (size_t at = 0; at < n; at++) {
-		uint32_t node = 0;
-		for (size_t p = at; p < n; p++) {
-			node = strtrie_child(&sf->trie, node, (unsigned char)s[p]);
-			if (node == STRTRIE_NONE)
-				break;
-			for (size_t i = strtrie_first(&sf->trie, node); i != SIZE_MAX;
-			    i = strtrie_next(&sf->trie, i)) {
-				size_t *o = &sf->owners[i];
-				if (!(i & 1))
-					continue;
-				if (!*o)
-					*o = c + 1;
-				else if ((*o & 0xffffffff) != c + 1 && (*o >> 32) == 0)
-					*o |= (uint64_t)(c + 1) << 32;
-			}
-		}
-	}
+	struct owning x = { sf, c };
+
+	strtrie_each(&sf->trie, s, n, owned, &x);
 }
 
 /* Whether a candidate other than self has short form k in a form. */

@@ -89,6 +89,23 @@ strtrie_init(struct strtrie *t, const struct ds_str *strs, size_t n)
 	return 0;
 }
 
+bool
+strtrie_each(const struct strtrie *t, const char *s, size_t n,
+    bool (*each)(void *arg, size_t at, size_t i), void *arg)
+{
+	for (size_t at = 0; at < n && t->nnodes > 1; at++) {
+		uint32_t node = 0;
+		for (size_t p = at; p < n; p++) {
+			if ((node = strtrie_child(t, node, (unsigned char)s[p])) == STRTRIE_NONE)
+				break;
+			for (size_t i = t->term[node]; i != SIZE_MAX; i = t->next[i])
+				if (!each(arg, at, i))
+					return false;
+		}
+	}
+	return true;
+}
+
 void
 strtrie_free(struct strtrie *t)
 {

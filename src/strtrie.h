@@ -4,6 +4,7 @@
 #ifndef DOSSIER_STRTRIE_H
 #define DOSSIER_STRTRIE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,6 +38,11 @@ strtrie_next(const struct strtrie *t, size_t i)
 {
 	return t->next[i];
 }
+/* Calls each(arg, at, i) for every string i that occurs in s[0..n) at
+ * at, at after at, overlapping ones too; stops and returns false when
+ * each does. */
+bool strtrie_each(const struct strtrie *, const char *s, size_t n,
+    bool (*each)(void *arg, size_t at, size_t i), void *arg);
 void strtrie_free(struct strtrie *);
 
 #endif
