@@ -65,8 +65,9 @@ by_index(const void *a, const void *b)
 }
 
 /* The entities mentioned in s[0..n), where a form inside a longer one
- * (Llama in Llama 2) is not a mention: their indexes, in order, into
- * named (of *count); NULL with a count of 0 when there are none. */
+ * (Llama in Llama 2) is not a mention: their indexes, each once and in
+ * increasing order, *count of them; NULL when there are none (or memory
+ * ran out: then j->oom). */
 static size_t *
 mentioned(struct job *j, const char *s, size_t n, size_t *count)
 {
