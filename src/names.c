@@ -404,7 +404,7 @@ struct short_forms {
 	size_t n, cap;
 	struct strtrie trie;
 	size_t *count;             /* occurrences in the article */
-	size_t *owners;            /* short ones: two candidates that have it in a
+	uint64_t *owners;          /* short ones: two candidates that have it in a
 	                            * form, c + 1 in the low half, another in the
 	                            * high one */
 };
@@ -450,7 +450,7 @@ static bool
 owned(void *arg, size_t at, size_t i)
 {
 	struct owning *x = arg;
-	size_t *o = &x->sf->owners[i];
+	uint64_t *o = &x->sf->owners[i];
 
 	(void)at;
 	if (!(i & 1))
@@ -476,7 +476,7 @@ note_owner(struct short_forms *sf, const char *s, size_t n, size_t c)
 static bool
 owned_by_other(const struct short_forms *sf, size_t self, size_t k)
 {
-	size_t o = sf->owners[k];
+	uint64_t o = sf->owners[k];
 
 	return o && ((o & 0xffffffff) != self + 1 || (o >> 32) != 0);
 }
