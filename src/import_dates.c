@@ -34,12 +34,6 @@ imp_publication(struct job *j, struct ds_date *pub)
 	return false;
 }
 
-static bool
-ascii_alnum(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 /* The longest first; of equal ones, people before organizations, each in
  * the order found: the index's rule for overlapping forms. */
 static int
@@ -140,7 +134,7 @@ is_clause_end(const char *s, size_t n, size_t i, size_t *k)
 static bool
 mid_word(const char *s, size_t i)
 {
-	return ascii_alnum((unsigned char)s[i - 1]) && ascii_alnum((unsigned char)s[i]);
+	return imp_alnum((unsigned char)s[i - 1]) && imp_alnum((unsigned char)s[i]);
 }
 
 /* A cut at s[i], somewhere in [lo, hi): moved to the start of a

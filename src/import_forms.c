@@ -59,21 +59,15 @@ imp_forms_init(struct imp_forms *f, const struct job *j)
 	return strtrie_init(&f->trie, f->str, f->n);
 }
 
-static bool
-ascii_alnum(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 /* Not inside a run of ASCII letters and digits when it begins or ends
  * with one (as the index matches). */
 static bool
 stands_alone(const char *s, size_t n, size_t at, struct ds_str m)
 {
-	bool left = at > 0 && ascii_alnum((unsigned char)m.s[0]) &&
-	    ascii_alnum((unsigned char)s[at - 1]);
-	bool right = at + m.n < n && ascii_alnum((unsigned char)m.s[m.n - 1]) &&
-	    ascii_alnum((unsigned char)s[at + m.n]);
+	bool left = at > 0 && imp_alnum((unsigned char)m.s[0]) &&
+	    imp_alnum((unsigned char)s[at - 1]);
+	bool right = at + m.n < n && imp_alnum((unsigned char)m.s[m.n - 1]) &&
+	    imp_alnum((unsigned char)s[at + m.n]);
 
 	return !left && !right;
 }

@@ -74,6 +74,13 @@ struct job {
 	bool oom;
 };
 
+/* An ASCII letter or digit: what a Latin name may not stand beside. */
+static inline bool
+imp_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 /* People, organizations, then every id: names.c's candidates matched to
  * the dossier's records, new ids that clash with nothing. */
 void imp_find_names(struct job *);

@@ -7,6 +7,8 @@
 
 #include "strtrie.h"
 
+#define NONE UINT32_MAX
+
 /* A key of 0 is an empty slot. */
 static uint64_t
 edge_key(uint32_t parent, unsigned char b)
@@ -24,15 +26,16 @@ slot_of(const struct strtrie *t, uint64_t key)
 	return i;
 }
 
-uint32_t
-strtrie_child(const struct strtrie *t, uint32_t node, unsigned char b)
+/* The node after node by byte b (the root is 0), or NONE. */
+static uint32_t
+child(const struct strtrie *t, uint32_t node, unsigned char b)
 {
 	size_t i;
 
 	if (!t->nslots)
-		return STRTRIE_NONE;
+		return NONE;
 	i = slot_of(t, edge_key(node, b));
-	return t->key[i] ? t->child[i] : STRTRIE_NONE;
+	return t->key[i] ? t->child[i] : NONE;
 }
 
 static uint32_t
@@ -96,7 +99,7 @@ strtrie_each(const struct strtrie *t, const char *s, size_t n,
 	for (size_t at = 0; at < n && t->nnodes > 1; at++) {
 		uint32_t node = 0;
 		for (size_t p = at; p < n; p++) {
-			if ((node = strtrie_child(t, node, (unsigned char)s[p])) == STRTRIE_NONE)
+			if ((node = child(t, node, (unsigned char)s[p])) == NONE)
 				break;
 			for (size_t i = t->term[node]; i != SIZE_MAX; i = t->next[i])
 				if (!each(arg, at, i))

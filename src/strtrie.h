@@ -10,8 +10,6 @@
 
 #include "idmap.h"
 
-#define STRTRIE_NONE UINT32_MAX
-
 struct strtrie {
 	uint64_t *key;             /* the edges: parent node and byte */
 	uint32_t *child;           /* and the node each leads to */
@@ -24,20 +22,6 @@ struct strtrie {
 /* The trie of strs[0..n) (empty ones left out); 0, or -1 when memory
  * runs out. */
 int strtrie_init(struct strtrie *, const struct ds_str *strs, size_t n);
-/* The node after node by byte b (the root is 0), or STRTRIE_NONE. */
-uint32_t strtrie_child(const struct strtrie *, uint32_t node, unsigned char b);
-/* The strings ending at node: the first, then each next; SIZE_MAX after
- * the last. */
-static inline size_t
-strtrie_first(const struct strtrie *t, uint32_t node)
-{
-	return t->term[node];
-}
-static inline size_t
-strtrie_next(const struct strtrie *t, size_t i)
-{
-	return t->next[i];
-}
 /* Calls each(arg, at, i) for every string i that occurs in s[0..n) at
  * at, at after at, overlapping ones too; stops and returns false when
  * each does. */
